@@ -1,0 +1,30 @@
+/**
+ * Three layers (README "Tests"):
+ *  - unit:        pure code, no services (test/unit)
+ *  - integration: real PostgreSQL + Redis, one cloned database and Redis prefix per file
+ *  - e2e:         supertest against the booted app
+ * Type checking is done once by `npm run typecheck`; ts-jest only transpiles.
+ */
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+};
+const common = {
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform,
+  setupFiles: ['<rootDir>/test/utils/setup-env.ts'],
+};
+const services = {
+  globalSetup: '<rootDir>/test/utils/global-setup.ts',
+  globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+};
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts'] },
+    { ...common, ...services, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'] },
+    { ...common, ...services, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+  ],
+};

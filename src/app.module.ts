@@ -1,0 +1,63 @@
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from './infra/config/app-config';
+import { ConfigModule } from './infra/config/config.module';
+import { ClockModule } from './infra/clock/clock.module';
+import { dataSourceOptions } from './infra/database/data-source-options';
+import { ProblemDetailsFilter } from './infra/http/problem-details.filter';
+import { LoggingModule } from './infra/logging/logging.module';
+import { MailModule } from './infra/mail/mail.module';
+import { HttpMetricsMiddleware } from './infra/metrics/http-metrics.middleware';
+import { MetricsModule } from './infra/metrics/metrics.module';
+import { bullBoardModules } from './infra/queue/bull-board.module';
+import { QueueModule } from './infra/queue/queue.module';
+import { StorageModule } from './infra/storage/storage.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
+import { OpsModule } from './modules/ops/ops.module';
+
+/** Modules that serve the HTTP API (role api or all). */
+const API_MODULES: Array<DynamicModule | (new () => unknown)> = [];
+/** Modules that run queue processors (role worker or all). */
+const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [NotificationsWorkerModule];
+
+@Module({})
+export class AppModule implements NestModule {
+  /** The application for a role: `api`, `worker` or `all` (one process runs both). */
+  static forRole(config: AppConfig): DynamicModule {
+    if (!config.database.url || !config.redis.url) {
+      throw new Error('AppModule needs resolved DATABASE_URL and REDIS_URL');
+    }
+    const api = config.role !== 'worker';
+    const worker = config.role !== 'api';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        ClockModule,
+        MetricsModule,
+        StorageModule,
+        TypeOrmModule.forRoot(dataSourceOptions(config.database.url, config.database.poolSize)),
+        QueueModule,
+        MailModule,
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        NotificationsModule,
+        OpsModule,
+        ...(api ? API_MODULES : []),
+        ...(worker ? WORKER_MODULES : []),
+        ...(api && config.bullBoardEnabled ? bullBoardModules() : []),
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
+  }
+}

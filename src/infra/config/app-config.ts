@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { envSchema } from './env.schema';
+
+export type Role = 'api' | 'worker' | 'all';
+
+/** The validated, typed and frozen configuration. Built once at start-up. */
+export interface AppConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly role: Role;
+  readonly http: { readonly host: string; readonly port: number; readonly publicUrl: string };
+  readonly dataDir: string;
+  readonly database: {
+    /** Undefined until resolved: unset means "use the embedded PostgreSQL". */
+    readonly url: string | undefined;
+    readonly poolSize: number;
+    readonly embeddedPort: number;
+  };
+  readonly redis: { readonly url: string | undefined; readonly queuePrefix: string };
+  readonly worker: { readonly concurrency: number };
+  readonly log: { readonly level: string };
+  readonly mail: {
+    readonly transport: 'smtp' | 'log' | 'memory';
+    readonly smtpUrl: string | undefined;
+    readonly from: string;
+  };
+  readonly clock: { readonly kind: 'system' | 'fixed'; readonly fixedAt: string | undefined };
+  readonly storage: { readonly dir: string };
+  readonly rateLimitPerMinute: number;
+  readonly bullBoardEnabled: boolean;
+  readonly shutdownTimeoutMs: number;
+}
+
+/** Start-up failure caused by a bad environment variable; the message names it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (by default the process's) into an AppConfig or throws ConfigError. */
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  overrides: Record<string, string | undefined> = {},
+): AppConfig {
+  // Empty strings mean "unset", as in most .env tooling.
+  const cleaned = Object.fromEntries(
+    Object.entries({ ...source, ...overrides }).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const config: AppConfig = {
+    env: e.NODE_ENV,
+    role: e.ROLE,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    },
+    dataDir,
+    database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE, embeddedPort: e.EMBEDDED_PG_PORT },
+    redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
+    worker: { concurrency: e.WORKER_CONCURRENCY },
+    log: { level: e.LOG_LEVEL },
+    mail: { transport: e.MAIL_TRANSPORT, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    clock: { kind: e.CLOCK, fixedAt: e.CLOCK_FIXED_AT },
+    storage: { dir: resolve(e.STORAGE_DIR ?? `${dataDir}/files`) },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    bullBoardEnabled: e.BULL_BOARD_ENABLED,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+  return deepFreeze(config);
+}
+
+/** A copy of the config with the resolved service URLs filled in. */
+export function withServices(config: AppConfig, databaseUrl: string, redisUrl: string): AppConfig {
+  return deepFreeze({
+    ...config,
+    database: { ...config.database, url: databaseUrl },
+    redis: { ...config.redis, url: redisUrl },
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

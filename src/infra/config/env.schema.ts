@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`);
+
+/**
+ * Every environment variable the service reads. `.env.example` documents each one;
+ * `test/unit/infra/env-example.spec.ts` keeps the two in step.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: port.default(3000),
+    PUBLIC_URL: url(['http', 'https']).optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    EMBEDDED_PG_PORT: port.default(54329),
+    REDIS_URL: url(['redis', 'rediss']).optional(),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
+      .default('govinfo'),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAIL_TRANSPORT: z.enum(['smtp', 'log', 'memory']).default('log'),
+    SMTP_URL: url(['smtp', 'smtps']).optional(),
+    MAIL_FROM: z.string().min(3).default('govinfo <no-reply@govinfo.local>'),
+    CLOCK: z.enum(['system', 'fixed']).default('system'),
+    CLOCK_FIXED_AT: z.iso.datetime({ offset: true }).optional(),
+    STORAGE_DIR: z.string().min(1).optional(),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    BULL_BOARD_ENABLED: bool.default(false),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
+    }
+    if (env.CLOCK === 'fixed' && !env.CLOCK_FIXED_AT) {
+      ctx.addIssue({ code: 'custom', path: ['CLOCK_FIXED_AT'], message: 'is required when CLOCK=fixed' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,4 @@
+import { MIGRATIONS as ALL } from '../../../migrations';
+
+/** Every migration, in order, listed as classes (never globs). */
+export const MIGRATIONS: Array<new () => unknown> = ALL;

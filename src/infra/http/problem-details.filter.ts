@@ -1,0 +1,85 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PinoLogger } from 'nestjs-pino';
+import { AppError, type FieldError, httpStatusOf } from './domain-error';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request · 请求有误',
+  401: 'Unauthorized · 未登录',
+  403: 'Forbidden · 无权操作',
+  404: 'Not Found · 未找到',
+  405: 'Method Not Allowed · 不支持的方法',
+  409: 'Conflict · 状态冲突',
+  413: 'Payload Too Large · 内容过大',
+  415: 'Unsupported Media Type · 不支持的类型',
+  422: 'Unprocessable Content · 无法处理',
+  429: 'Too Many Requests · 请求过于频繁',
+  500: 'Internal Server Error · 服务器错误',
+  503: 'Service Unavailable · 服务不可用',
+};
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code?: string;
+  errors?: readonly FieldError[];
+  [extra: string]: unknown;
+}
+
+/** Every error leaves the API as RFC 9457 problem details (application/problem+json). */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: PinoLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const problem = this.toProblem(exception, req.originalUrl ?? req.url);
+    if (problem.status >= 500) this.logger.error({ err: exception }, 'unhandled error');
+    res.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown, instance: string): ProblemDetails {
+    if (exception instanceof AppError) {
+      const status = httpStatusOf(exception.code);
+      return {
+        ...exception.extra,
+        type: `about:blank#${exception.code}`,
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail: exception.message,
+        instance,
+        code: exception.code,
+        ...(exception.fieldErrors.length ? { errors: exception.fieldErrors } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message: unknown = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      const detail = Array.isArray(message)
+        ? message.map(String).join('; ')
+        : typeof message === 'string'
+          ? message
+          : exception.message;
+      return {
+        type: 'about:blank',
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail,
+        instance,
+      };
+    }
+    return {
+      type: 'about:blank',
+      title: TITLES[HttpStatus.INTERNAL_SERVER_ERROR],
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'An unexpected error occurred. 服务器发生意外错误。',
+      instance,
+    };
+  }
+}

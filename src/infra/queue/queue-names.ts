@@ -1,0 +1,39 @@
+/**
+ * The one registry of queues, jobs and their payloads (STYLE.md point 5).
+ * Values are stable kebab-case strings: they live in Redis, so never derive them from
+ * class names and never rename one that has shipped.
+ */
+export const QueueName = {
+  Mail: 'mail',
+  Maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  SendMail: 'send-mail',
+  ReconcileOutbox: 'reconcile-outbox',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+/** Payloads carry ids and ISO strings only: no personal data, no rendered content. */
+export interface JobPayloads {
+  [JobName.SendMail]: { outboxId: string };
+  [JobName.ReconcileOutbox]: { requestedAt: string };
+}
+
+/** Which queue each job runs on. */
+export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
+  [JobName.SendMail]: QueueName.Mail,
+  [JobName.ReconcileOutbox]: QueueName.Maintenance,
+};
+
+export type JobsOf<Q extends QueueName> = {
+  [J in JobName]: (typeof JOB_QUEUE)[J] extends Q ? J : never;
+}[JobName];
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
+
+/** Deterministic job ids: no ':' (BullMQ separator) and never purely numeric. */
+export function jobId(job: JobName, ...parts: Array<string | number>): string {
+  return [job, ...parts].join('_').replace(/:/g, '-');
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { JobQueue } from '../../infra/queue/job-queue';
+import { JobName, jobId } from '../../infra/queue/queue-names';
+import { MailOutbox, type MailParams } from './mail-outbox.entity';
+import type { Locale } from './templates/mail-template';
+
+export interface OutboxMessage {
+  template: string;
+  to: string;
+  params: MailParams;
+  locale?: Locale;
+}
+
+/**
+ * The transactional outbox: `write` inside the business transaction, `dispatch` after it
+ * commits. If the process dies in between, the reconcile job dispatches what was left.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+  ) {}
+
+  async write(manager: EntityManager, message: OutboxMessage): Promise<string> {
+    const id = randomUUID();
+    await manager.insert(MailOutbox, {
+      id,
+      template: message.template,
+      toAddress: message.to,
+      params: message.params,
+      locale: message.locale ?? 'zh-CN',
+    });
+    return id;
+  }
+
+  async dispatch(outboxId: string): Promise<void> {
+    await this.jobs.add(JobName.SendMail, { outboxId }, { jobId: jobId(JobName.SendMail, outboxId) });
+  }
+
+  /** Write and dispatch outside any business transaction. */
+  async send(message: OutboxMessage): Promise<string> {
+    const id = await this.db.transaction((m) => this.write(m, message));
+    await this.dispatch(id);
+    return id;
+  }
+
+  async find(id: string): Promise<MailOutbox | null> {
+    return this.db.getRepository(MailOutbox).findOneBy({ id });
+  }
+
+  /** Pending rows created before `before`: candidates for re-dispatch. */
+  async pendingBefore(before: Date, limit = 500): Promise<string[]> {
+    const rows = await this.db
+      .getRepository(MailOutbox)
+      .createQueryBuilder('o')
+      .select('o.id', 'id')
+      .where(`o.status = 'pending'`)
+      .andWhere('o.created_at < :before', { before })
+      .orderBy('o.created_at')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JobQueue } from '../../infra/queue/job-queue';
+import { RedisClient } from '../../infra/queue/redis-client';
+import { Clock } from '../../infra/clock/clock';
+
+export type CheckStatus = 'up' | 'down' | 'degraded';
+export interface CheckResult {
+  status: CheckStatus;
+  [detail: string]: unknown;
+}
+export interface HealthReport {
+  status: 'ok' | 'degraded' | 'error';
+  checks: Record<string, CheckResult>;
+}
+
+/** Outbox rows pending longer than this make the service "degraded". */
+const OUTBOX_STUCK_AFTER_MS = 10 * 60_000;
+const TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** GET /health: database, Redis, queues and the mail outbox. */
+@Injectable()
+export class HealthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly redisClient: RedisClient,
+  ) {}
+
+  async report(): Promise<HealthReport> {
+    const [database, redis, queues, outbox] = await Promise.all([
+      this.check(() => this.database()),
+      this.check(() => this.redis()),
+      this.check(() => this.queues()),
+      this.check(() => this.outbox()),
+    ]);
+    const checks = { database, redis, queues, outbox };
+    const statuses = Object.values(checks).map((c) => c.status);
+    const status = statuses.includes('down') ? 'error' : statuses.includes('degraded') ? 'degraded' : 'ok';
+    return { status, checks };
+  }
+
+  private async check(fn: () => Promise<CheckResult>): Promise<CheckResult> {
+    try {
+      return await fn();
+    } catch (err) {
+      return { status: 'down', error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private async database(): Promise<CheckResult> {
+    const started = Date.now();
+    await withTimeout(this.db.query('SELECT 1'), 'database ping');
+    return { status: 'up', latencyMs: Date.now() - started };
+  }
+
+  private async redis(): Promise<CheckResult> {
+    const started = Date.now();
+    await withTimeout(this.redisClient.redis.ping(), 'redis ping');
+    return { status: 'up', latencyMs: Date.now() - started };
+  }
+
+  private async queues(): Promise<CheckResult> {
+    const counts = await withTimeout(
+      Promise.all(
+        this.jobs.all().map(async (q) => [q.name, await q.getJobCounts('waiting', 'active', 'delayed', 'failed')] as const),
+      ),
+      'queue counts',
+    );
+    return { status: 'up', ...Object.fromEntries(counts) };
+  }
+
+  private async outbox(): Promise<CheckResult> {
+    const rows = await withTimeout<Array<{ pending: number; oldest: Date | null }>>(
+      this.db.query(
+        `SELECT count(*)::int AS pending, min(created_at) AS oldest FROM mail_outbox WHERE status = 'pending'`,
+      ),
+      'outbox query',
+    );
+    const { pending, oldest } = rows[0];
+    const ageMs = oldest ? this.clock.now().getTime() - new Date(oldest).getTime() : 0;
+    return {
+      status: ageMs > OUTBOX_STUCK_AFTER_MS ? 'degraded' : 'up',
+      pending,
+      oldestPendingSeconds: Math.round(ageMs / 1000),
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
+import { HomeController } from './home.controller';
+import { MetricsController } from './metrics.controller';
+
+/** Operations endpoints served by every role: /, /health, /metrics. */
+@Module({
+  controllers: [HomeController, HealthController, MetricsController],
+  providers: [HealthService],
+})
+export class OpsModule {}

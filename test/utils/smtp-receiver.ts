@@ -1,0 +1,73 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/**
+ * A real SMTP server on a random local port that parses everything it accepts.
+ * `refuse(n)` makes it answer the next n messages with a temporary failure (451).
+ */
+export class SmtpReceiver {
+  readonly messages: ParsedMail[] = [];
+  private refusals = 0;
+  private server?: SMTPServer;
+  private waiters: Array<() => void> = [];
+  port = 0;
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        if (this.refusals > 0) {
+          this.refusals--;
+          stream.resume();
+          stream.on('end', () => {
+            const err = new Error('Try again later') as Error & { responseCode: number };
+            err.responseCode = 451;
+            callback(err);
+          });
+          return;
+        }
+        simpleParser(stream)
+          .then((mail) => {
+            this.messages.push(mail);
+            this.waiters.splice(0).forEach((w) => w());
+            callback();
+          })
+          .catch((err: Error) => callback(err));
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.server.address() as { port: number }).port;
+    return this;
+  }
+
+  refuse(count: number): void {
+    this.refusals = count;
+  }
+
+  /** Resolves once at least `count` messages arrived (or rejects after timeoutMs). */
+  async waitFor(count: number, timeoutMs = 10_000): Promise<ParsedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.messages.length < count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`expected ${count} mail(s), got ${this.messages.length}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    return this.messages;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
