@@ -8,6 +8,10 @@ import { SMTPServer } from 'smtp-server';
 export class SmtpReceiver {
   readonly messages: ParsedMail[] = [];
   private refusals = 0;
+  /** Milliseconds to hold each message before accepting it (a slow server). */
+  delayMs = 0;
+  /** Messages whose DATA phase has started (accepted or not yet). */
+  started = 0;
   private server?: SMTPServer;
   private waiters: Array<() => void> = [];
   port = 0;
@@ -22,6 +26,7 @@ export class SmtpReceiver {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, _session, callback) => {
+        this.started++;
         if (this.refusals > 0) {
           this.refusals--;
           stream.resume();
@@ -33,7 +38,8 @@ export class SmtpReceiver {
           return;
         }
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
             this.messages.push(mail);
             this.waiters.splice(0).forEach((w) => w());
             callback();

