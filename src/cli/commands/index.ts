@@ -1,12 +1,19 @@
 import type { Command } from 'commander';
 import { register as registerDb } from './db.command';
+import { register as registerDeadline } from './deadline.command';
+import { register as registerFee } from './fee.command';
 import { register as registerMail } from './mail.command';
+import { register as registerPeriod } from './period.command';
 
 /**
- * Every command group of the CLI registers itself here. Commands that need the database
- * load it lazily inside their action, so the pure commands start fast.
+ * Every command group of the CLI registers itself here. The pure commands (deadline, period, fee)
+ * import no Nest/TypeORM code; commands that need the database should import it lazily inside
+ * their action so that `govinfo deadline --jsonl` stays fast.
  */
 export function registerCommands(program: Command): void {
+  registerDeadline(program);
+  registerPeriod(program);
+  registerFee(program);
   registerDb(program);
   registerMail(program);
 }

@@ -1,0 +1,59 @@
+import { DomainError } from '../../modules/calendar/domain/domain-error';
+import { isLocalDate, type LocalDate } from '../../modules/calendar/domain/local-date';
+import { UsageError } from '../usage-error';
+
+/**
+ * Small helpers shared by the pure CLI commands (deadline, period, fee). Every bad input becomes a
+ * UsageError: one line on stderr, exit code 2, nothing on stdout (src/cli/program.ts).
+ */
+
+export function parseDateFlag(value: string, flag: string): LocalDate {
+  const valid: boolean = isLocalDate(value);
+  if (!valid) throw new UsageError(`${flag} '${value}' is not a real date YYYY-MM-DD`);
+  return value;
+}
+
+export function parseCountFlag(value: string, flag: string): number {
+  if (!/^\d{1,7}$/.test(value)) throw new UsageError(`${flag} '${value}' is not a whole number`);
+  return Number(value);
+}
+
+/** Commander collector for repeatable options. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Runs `fn`, turning domain validation errors into usage errors (exit code 2). */
+export function asUsage<T>(fn: () => T, prefix = ''): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof DomainError) throw new UsageError(`${prefix}${err.message}`);
+    if (err instanceof UsageError && prefix) throw new UsageError(`${prefix}${err.message}`);
+    throw err;
+  }
+}
+
+export function writeJsonLine(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+/** Exactly one of the named options must be set. */
+export function exactlyOne<K extends string>(
+  opts: Partial<Record<K, unknown>>,
+  names: ReadonlyArray<readonly [K, string]>,
+): K {
+  const set = names.filter(([key]) => opts[key] !== undefined);
+  const flags = names.map(([, flag]) => flag).join(', ');
+  if (set.length === 0) throw new UsageError(`one of ${flags} is required`);
+  if (set.length > 1)
+    throw new UsageError(`options ${set.map(([, flag]) => flag).join(' and ')} cannot be combined`);
+  return set[0][0];
+}
+
+export async function readStdin(): Promise<string> {
+  process.stdin.setEncoding('utf8');
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk as string;
+  return text;
+}

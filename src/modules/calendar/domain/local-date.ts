@@ -1,0 +1,139 @@
+import { InvalidDateError } from './calendar-errors';
+
+/**
+ * A calendar date in Asia/Shanghai written 'YYYY-MM-DD' (R-WD-06). Legal dates are dates, not
+ * instants: all arithmetic here is integer arithmetic on days since 1970-01-01 and never touches
+ * the process time zone, so results are identical under any TZ.
+ */
+export type LocalDate = string;
+
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+/** China Standard Time is UTC+8 all year (no DST since 1991). */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True when `s` is a real date written YYYY-MM-DD (rejects 2025-02-30, 2024-13-01, 2024-9-1). */
+export function isLocalDate(s: unknown): s is LocalDate {
+  if (typeof s !== 'string') return false;
+  const m = PATTERN.exec(s);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Validates a date string; throws InvalidDateError naming `field` (default 'date'). */
+export function parseLocalDate(s: unknown, field = 'date'): LocalDate {
+  if (typeof s !== 'string' || !PATTERN.test(s)) {
+    throw new InvalidDateError(s, field, 'expected a date in the form YYYY-MM-DD');
+  }
+  if (!isLocalDate(s)) throw new InvalidDateError(s, field, 'no such day in the calendar');
+  return s;
+}
+
+export function yearOf(d: LocalDate): number {
+  return Number(d.slice(0, 4));
+}
+
+export function monthOf(d: LocalDate): number {
+  return Number(d.slice(5, 7));
+}
+
+export function dayOfMonth(d: LocalDate): number {
+  return Number(d.slice(8, 10));
+}
+
+export function makeLocalDate(year: number, month: number, day: number): LocalDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil). */
+export function toEpochDay(d: LocalDate): number {
+  let y = yearOf(d);
+  const m = monthOf(d);
+  const day = dayOfMonth(d);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** Inverse of toEpochDay (civil_from_days). */
+export function fromEpochDay(n: number): LocalDate {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return makeLocalDate(year, month, day);
+}
+
+export function addDays(d: LocalDate, n: number): LocalDate {
+  return fromEpochDay(toEpochDay(d) + n);
+}
+
+/** Number of days from `from` to `to` (positive when `to` is later). */
+export function diffDays(from: LocalDate, to: LocalDate): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+/** -1, 0 or 1; valid YYYY-MM-DD strings order like the dates they name. */
+export function compareDates(a: LocalDate, b: LocalDate): -1 | 0 | 1 {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function minDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a >= b ? a : b;
+}
+
+/** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */
+export function dayOfWeek(d: LocalDate): number {
+  return (((toEpochDay(d) + 4) % 7) + 7) % 7;
+}
+
+export function isWeekend(d: LocalDate): boolean {
+  const w = dayOfWeek(d);
+  return w === 0 || w === 6;
+}
+
+/**
+ * The corresponding day `months` later, clamped to the end of a shorter month
+ * (R-PER-04: 2025-08-31 + 6 M = 2026-02-28).
+ */
+export function addMonthsClamped(d: LocalDate, months: number): LocalDate {
+  const index = yearOf(d) * 12 + (monthOf(d) - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return makeLocalDate(year, month, Math.min(dayOfMonth(d), daysInMonth(year, month)));
+}
+
+/** The Asia/Shanghai calendar date of an instant (UTC+8, no DST) — independent of process TZ. */
+export function shanghaiDateOf(instant: Date): LocalDate {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms))
+    throw new InvalidDateError('Invalid Date', 'instant', 'not a valid instant');
+  return fromEpochDay(Math.floor((ms + SHANGHAI_OFFSET_MS) / MS_PER_DAY));
+}
+
+export const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
+export const WEEKDAY_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;

@@ -1,0 +1,38 @@
+import { DomainError } from '../../calendar/domain/domain-error';
+
+/** Stable codes of fee errors (CLI exit code 2, HTTP 400). */
+export const FeeErrorCode = {
+  InvalidFeeInput: 'INVALID_FEE_INPUT',
+  FeeNotApplicable: 'FEE_NOT_APPLICABLE',
+  FeeMethodConflict: 'FEE_METHOD_CONFLICT',
+} as const;
+export type FeeErrorCode = (typeof FeeErrorCode)[keyof typeof FeeErrorCode];
+
+export class InvalidFeeInputError extends DomainError<FeeErrorCode> {
+  readonly code = FeeErrorCode.InvalidFeeInput;
+
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`, [{ field, message }]);
+  }
+}
+
+/** R-FEE-09, D-8: the information-processing fee exists only for applications received from 2021-01-01. */
+export class FeeNotApplicableError extends DomainError<FeeErrorCode> {
+  readonly code = FeeErrorCode.FeeNotApplicable;
+
+  constructor(receivedOn: string, field = 'received') {
+    const message = `no information-processing fee for an application received on ${receivedOn} (fees start 2021-01-01)`;
+    super(message, [{ field, message }]);
+  }
+}
+
+/** R-FEE-01: one method per application, never both. */
+export class FeeMethodConflictError extends DomainError<FeeErrorCode> {
+  readonly code = FeeErrorCode.FeeMethodConflict;
+
+  constructor() {
+    const message =
+      'choose one fee method: per-piece or per-volume, never both (国办函〔2020〕109号 Art 3)';
+    super(message, [{ field: 'method', message }]);
+  }
+}
