@@ -14,12 +14,25 @@ import { MetricsModule } from './infra/metrics/metrics.module';
 import { bullBoardModules } from './infra/queue/bull-board.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { StorageModule } from './infra/storage/storage.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { AgenciesModule } from './modules/agencies/agencies.module';
+import { AuditApiModule } from './modules/audit/audit-api.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthGuard } from './modules/auth/auth.guard';
+import { AuthModule } from './modules/auth/auth.module';
+import { AccessModule } from './modules/auth/access.module';
+import { CryptoModule } from './infra/crypto/crypto.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { OpsModule } from './modules/ops/ops.module';
 
 /** Modules that serve the HTTP API (role api or all). */
-const API_MODULES: Array<DynamicModule | (new () => unknown)> = [];
+const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
+  AgenciesModule,
+  AccountsModule,
+  AuthModule,
+  AuditApiModule,
+];
 /** Modules that run queue processors (role worker or all). */
 const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [NotificationsWorkerModule];
 
@@ -40,18 +53,23 @@ export class AppModule implements NestModule {
         ClockModule,
         MetricsModule,
         StorageModule,
+        CryptoModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.database.url, config.database.poolSize)),
         QueueModule,
         MailModule,
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         NotificationsModule,
+        AuditModule,
+        AccessModule,
         OpsModule,
         ...(api ? API_MODULES : []),
         ...(worker ? WORKER_MODULES : []),
         ...(api && config.bullBoardEnabled ? bullBoardModules() : []),
       ],
       providers: [
+        // Guards run in this order: rate limit, then authentication/authorization (every role).
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

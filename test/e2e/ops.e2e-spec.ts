@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { seedWorld, type World } from '../utils/fixtures';
 import { bootTestApp, type TestApp } from '../utils/test-app';
 
 describe('Operations endpoints', () => {
@@ -57,9 +58,6 @@ describe('Operations endpoints', () => {
     expect(res.body.title).toContain('未找到');
   });
 
-  it('keeps bull-board closed unless enabled', async () => {
-    await request(t.app.getHttpServer()).get('/admin/queues').expect(404);
-  });
 
   it('rate-limits a client that exceeds the limit, but never /health', async () => {
     const server = t.app.getHttpServer();
@@ -74,17 +72,35 @@ describe('Operations endpoints', () => {
   });
 });
 
-describe('bull-board when BULL_BOARD_ENABLED=true', () => {
+describe('bull-board at /admin/queues', () => {
   let t: TestApp;
+  let world: World;
   beforeAll(async () => {
-    t = await bootTestApp({ BULL_BOARD_ENABLED: 'true' });
+    t = await bootTestApp();
+    world = await seedWorld(t.app);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  it('serves the queue dashboard at /admin/queues', async () => {
-    const res = await request(t.app.getHttpServer()).get('/admin/queues').expect(200);
+  it('is closed (404) to anonymous callers and to staff who are not root administrators', async () => {
+    await request(t.app.getHttpServer()).get('/admin/queues').expect(404);
+    await request(t.app.getHttpServer()).get('/admin/queues').set('authorization', `Bearer ${world.tokens.otherAdmin}`).expect(404);
+    await request(t.app.getHttpServer()).get('/admin/queues').set('authorization', `Bearer ${world.tokens.clerk}`).expect(404);
+  });
+
+  it('opens for a signed-in administrator of a root agency', async () => {
+    const res = await request(t.app.getHttpServer()).get('/admin/queues').set('authorization', `Bearer ${world.tokens.rootAdmin}`).expect(200);
     expect(res.text).toContain('Bull Dashboard');
+  });
+
+  it('is not mounted at all when BULL_BOARD_ENABLED=false', async () => {
+    const off = await bootTestApp({ BULL_BOARD_ENABLED: 'false' });
+    try {
+      const admin = await seedWorld(off.app);
+      await request(off.app.getHttpServer()).get('/admin/queues').set('authorization', `Bearer ${admin.tokens.rootAdmin}`).expect(404);
+    } finally {
+      await off.close();
+    }
   });
 });

@@ -25,7 +25,7 @@ describe('database migrations', () => {
   it('revert cleanly and apply again', async () => {
     const ds = new DataSource(dataSourceOptions(db.url, 1));
     await ds.initialize();
-    const before = (await ds.query('SELECT count(*)::int AS n FROM typeorm_migrations')) as Array<{ n: number }>;
+    const before = await ds.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM typeorm_migrations');
     await ds.destroy();
     await revertLastMigration(db.url);
     const reapplied = await migrateDatabase(db.url);

@@ -24,6 +24,7 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     REDIS_URL: testRedisUrl(),
     QUEUE_PREFIX: prefix,
     MAIL_TRANSPORT: 'memory',
+    PII_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
     DB_POOL_SIZE: '4',
     ...env,
   });

@@ -1,4 +1,4 @@
-import { DomainError } from '../../modules/calendar/domain/domain-error';
+import { DomainError } from '../../shared/domain/domain-error';
 import { isLocalDate, type LocalDate } from '../../modules/calendar/domain/local-date';
 import { UsageError } from '../usage-error';
 

@@ -28,6 +28,12 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   readonly bullBoardEnabled: boolean;
   readonly shutdownTimeoutMs: number;
+  readonly security: {
+    /** Base64 AES-256 key for personal data; undefined → a key file under DATA_DIR (not in production). */
+    readonly piiKey: string | undefined;
+    readonly accessTokenTtlSeconds: number;
+    readonly refreshTokenTtlDays: number;
+  };
 }
 
 /** Start-up failure caused by a bad environment variable; the message names it. */
@@ -74,6 +80,11 @@ export function loadConfig(
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bullBoardEnabled: e.BULL_BOARD_ENABLED,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    security: {
+      piiKey: e.PII_ENCRYPTION_KEY,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    },
   };
   return deepFreeze(config);
 }

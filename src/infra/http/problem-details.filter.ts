@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
+import { DomainError } from '../../shared/domain/domain-error';
 import { AppError, type FieldError, httpStatusOf } from './domain-error';
 
 const TITLES: Record<number, string> = {
@@ -54,6 +55,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: exception.message,
         instance,
         code: exception.code,
+        ...(exception.fieldErrors.length ? { errors: exception.fieldErrors } : {}),
+      };
+    }
+    if (exception instanceof DomainError) {
+      // Pure domain rules (calendar, deadlines, fees) reject input: 400 with the domain code.
+      return {
+        type: `about:blank#${exception.code}`,
+        title: TITLES[400],
+        status: 400,
+        detail: exception.message,
+        instance,
+        code: String(exception.code),
         ...(exception.fieldErrors.length ? { errors: exception.fieldErrors } : {}),
       };
     }

@@ -1,4 +1,4 @@
-import { DomainError, type DomainFieldError } from './domain-error';
+import { DomainError, type DomainFieldError } from '../../../shared/domain/domain-error';
 
 /** Stable codes of calendar errors (shared with the CLI and the HTTP layer). */
 export const CalendarErrorCode = {

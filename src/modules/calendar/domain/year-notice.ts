@@ -1,5 +1,5 @@
 import { InvalidYearNoticeError } from './calendar-errors';
-import type { DomainFieldError } from './domain-error';
+import type { DomainFieldError } from '../../../shared/domain/domain-error';
 import { englishHolidayName, normaliseHolidayName } from './holiday-names';
 import { isLocalDate, isWeekend, type LocalDate } from './local-date';
 import type { MakeupWorkday, NoticeHoliday, YearArrangement } from './year-arrangement';

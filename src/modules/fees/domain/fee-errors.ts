@@ -1,4 +1,4 @@
-import { DomainError } from '../../calendar/domain/domain-error';
+import { DomainError } from '../../../shared/domain/domain-error';
 
 /** Stable codes of fee errors (CLI exit code 2, HTTP 400). */
 export const FeeErrorCode = {

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import type { AppConfig } from '../../infra/config/app-config';
+import { OutboxService } from '../notifications/outbox.service';
+import { OneTimeTokens, TOKEN_HOURS } from './one-time-tokens.service';
+
+const INVITATION_HOURS = 7 * 24;
+
+/** Account e-mails (verification, reset, invitation), written to the outbox in the caller's transaction. */
+@Injectable()
+export class AccountMails {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: OneTimeTokens,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async verifyEmail(m: EntityManager, user: { id: string; email: string; name: string }): Promise<string> {
+    const token = await this.tokens.issue(m, user.id, 'verify-email');
+    return this.outbox.write(m, {
+      template: 'verify-email',
+      to: user.email,
+      params: {
+        name: user.name,
+        token,
+        link: `${this.config.http.publicUrl}/api/v1/auth/verify-email?token=${token}`,
+        expiresHours: TOKEN_HOURS['verify-email'],
+      },
+    });
+  }
+
+  /** A reset code; `invitation` for new staff setting their first password (valid 7 days). */
+  async resetPassword(m: EntityManager, user: { id: string; email: string; name: string }, invitation: boolean): Promise<string> {
+    const hours = invitation ? INVITATION_HOURS : TOKEN_HOURS['reset-password'];
+    const token = await this.tokens.issue(m, user.id, 'reset-password', hours);
+    return this.outbox.write(m, {
+      template: 'reset-password',
+      to: user.email,
+      params: { name: user.name, token, link: `${this.config.http.publicUrl}/api/v1/auth/reset-password`, expiresHours: hours, invitation },
+    });
+  }
+
+  dispatch(outboxId: string): Promise<void> {
+    return this.outbox.dispatch(outboxId);
+  }
+}

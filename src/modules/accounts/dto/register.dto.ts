@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { APPLICANT_CATEGORIES, type ApplicantCategory } from '../domain/applicant';
+
+/** Body of POST /api/v1/auth/register (self-registration of an applicant). */
+export class RegisterApplicantDto {
+  @ApiProperty({ example: 'zhang.san@example.com' })
+  @IsEmail({}, { message: 'must be an e-mail address · 邮箱格式有误' })
+  @MaxLength(200)
+  email: string;
+
+  @ApiProperty({ example: 'correct-horse-42', description: 'At least 10 characters with letters and digits' })
+  @IsString()
+  @Length(1, 200)
+  password: string;
+
+  @ApiProperty({ enum: APPLICANT_CATEGORIES, description: 'np 自然人 | biz 商业企业 | res 科研机构 | npo 社会公益组织 | law 法律服务机构 | oth 其他' })
+  @IsIn(APPLICANT_CATEGORIES)
+  category: ApplicantCategory;
+
+  @ApiProperty({ example: '张三', description: "Person's or organisation's name" })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ example: '11010519491231002X', description: 'Resident ID number (np) or unified social credit code (others)' })
+  @IsString()
+  @Length(18, 18, { message: 'must be 18 characters · 证件号码应为18位' })
+  idNumber: string;
+
+  @ApiPropertyOptional({ example: '13812345678' })
+  @IsOptional()
+  @Matches(/^[0-9+\-\s]{5,20}$/, { message: 'must be a phone number · 电话号码格式有误' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: '黑龙江省大庆市萨尔图区某路1号' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @ApiPropertyOptional({ example: '163000' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'must be 6 digits · 邮编应为6位数字' })
+  postcode?: string;
+}

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsEmail, IsIn, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { AGENCY_CODE } from '../../agencies/domain/agency';
+import { STAFF_ROLES, type StaffRole } from '../../auth/domain/roles';
+
+/** A role in an agency. */
+export class RoleGrantDto {
+  @ApiProperty({ example: 'DQ-GA' })
+  @Matches(AGENCY_CODE, { message: 'must be an agency code · 机构代码格式有误' })
+  agencyCode: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES)
+  role: StaffRole;
+}
+
+/** Body of POST /api/v1/users: a staff account, invited by e-mail to set a password. */
+export class CreateStaffDto {
+  @ApiProperty({ example: 'li.si@daqing.gov.cn' })
+  @IsEmail({}, { message: 'must be an e-mail address · 邮箱格式有误' })
+  @MaxLength(200)
+  email: string;
+
+  @ApiProperty({ example: '李四' })
+  @IsString()
+  @Length(1, 100)
+  displayName: string;
+
+  @ApiProperty({ type: RoleGrantDto, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => RoleGrantDto)
+  roles: RoleGrantDto[];
+}

@@ -1,0 +1,22 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/domain/principal';
+import { UserView } from './accounts.views';
+import { UsersQueryService } from './users-query.service';
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Controller('api/v1/me')
+export class MeController {
+  constructor(private readonly users: UsersQueryService) {}
+
+  @Get()
+  @RequirePermission('self.read')
+  @ApiOperation({ summary: 'Your own account, roles and (applicants) unmasked personal data' })
+  @ApiOkResponse({ type: UserView })
+  me(@CurrentPrincipal() p: Principal): Promise<UserView> {
+    return this.users.me(p);
+  }
+}

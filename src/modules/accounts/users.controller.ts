@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/domain/principal';
+import { STAFF_ROLES, type StaffRole } from '../auth/domain/roles';
+import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { UserView } from './accounts.views';
+import { AccountsService } from './accounts.service';
+import { CreateStaffDto, RoleGrantDto } from './dto/staff.dto';
+import { UsersQueryService } from './users-query.service';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new AppError(ErrorCode.NotFound, 'No such user. 未找到该用户。') });
+
+@ApiTags('accounts')
+@ApiBearerAuth()
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly users: UsersQueryService,
+  ) {}
+
+  @Get()
+  @RequirePermission('users.read')
+  @ApiOperation({ summary: 'Staff with a role within your reach' })
+  @ApiOkResponse({ type: UserView, isArray: true })
+  list(@CurrentPrincipal() p: Principal): Promise<UserView[]> {
+    return this.users.listStaff(p);
+  }
+
+  @Get(':id')
+  @RequirePermission('users.read')
+  @ApiOperation({ summary: "One user; an applicant's personal data is masked" })
+  @ApiOkResponse({ type: UserView })
+  get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<UserView> {
+    return this.users.get(p, id);
+  }
+
+  @Post()
+  @RequirePermission('users.manage')
+  @ApiOperation({ summary: 'Create a staff account with roles; the person is e-mailed a code to set a password' })
+  @ApiCreatedResponse({ type: UserView })
+  async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateStaffDto): Promise<UserView> {
+    const user = await this.accounts.createStaff(p, dto);
+    return this.users.get(p, user.id);
+  }
+
+  @Post(':id/roles')
+  @RequirePermission('users.manage')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Grant a role in an agency you administer' })
+  @ApiOkResponse({ type: UserView })
+  async grant(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: RoleGrantDto): Promise<UserView> {
+    await this.accounts.grantRole(p, id, dto);
+    return this.users.get(p, id);
+  }
+
+  @Delete(':id/roles/:agencyCode/:role')
+  @RequirePermission('users.manage')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a role' })
+  async revoke(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('agencyCode') agencyCode: string, @Param('role') role: string): Promise<void> {
+    if (!STAFF_ROLES.includes(role as StaffRole)) throw new AppError(ErrorCode.NotFound, 'No such role assignment. 未找到该角色。');
+    await this.accounts.revokeRole(p, id, { agencyCode, role: role as StaffRole });
+  }
+}

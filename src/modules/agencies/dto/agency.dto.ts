@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { AGENCY_CODE, AGENCY_KINDS, CHANNELS, ONLINE_CONFIRMATION, type AgencyKind, type Channel, type OnlineConfirmation } from '../domain/agency';
+
+const CODE_MESSAGE = 'must be upper-case letters/digits, dash-separated, e.g. DQ-GA · 机构代码格式有误';
+
+/** Body of POST /api/v1/agencies. */
+export class CreateAgencyDto {
+  @ApiProperty({ example: 'DQ-GA', description: 'Stable code used in reference numbers; never reused' })
+  @Matches(AGENCY_CODE, { message: CODE_MESSAGE })
+  code: string;
+
+  @ApiProperty({ example: '大庆市公安局' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ enum: AGENCY_KINDS })
+  @IsIn(AGENCY_KINDS)
+  kind: AgencyKind;
+
+  @ApiProperty({ example: 'DQ', description: 'Code of the parent agency' })
+  @Matches(AGENCY_CODE, { message: CODE_MESSAGE })
+  parentCode: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, isArray: true, description: 'Channels announced in the OGI guide' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CHANNELS, { each: true })
+  channels?: Channel[];
+
+  @ApiPropertyOptional({ enum: ONLINE_CONFIRMATION })
+  @IsOptional()
+  @IsIn(ONLINE_CONFIRMATION)
+  onlineConfirmation?: OnlineConfirmation;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/, { message: 'must be 6 digits · 邮编应为6位数字' }) postcode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) website?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) reconsiderationBody?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) court?: string;
+}
+
+/** Body of PATCH /api/v1/agencies/:code (rename, contacts, channels). */
+export class UpdateAgencyDto extends PartialType(
+  PickType(CreateAgencyDto, ['name', 'kind', 'channels', 'onlineConfirmation', 'address', 'postcode', 'phone', 'email', 'website', 'reconsiderationBody', 'court'] as const),
+) {}
+
+/** Body of POST /api/v1/agencies/:code/move. */
+export class MoveAgencyDto {
+  @ApiProperty({ example: 'DQ' })
+  @Matches(AGENCY_CODE, { message: CODE_MESSAGE })
+  parentCode: string;
+}

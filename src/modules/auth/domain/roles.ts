@@ -1,0 +1,46 @@
+/** Staff roles, each held in one agency (a person may hold roles in several agencies). */
+export const STAFF_ROLES = ['clerk', 'supervisor', 'reporting_officer', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  clerk: '承办人 · Clerk',
+  supervisor: '负责人 · Supervisor',
+  reporting_officer: '年报编制人 · Reporting officer',
+  admin: '系统管理员 · Administrator',
+};
+
+/**
+ * Permissions a route can require. Applicants hold only `self.*`; staff permissions are
+ * granted by a role in an agency and reach either that agency alone or its whole subtree.
+ */
+export const PERMISSIONS = [
+  'self.read',
+  'self.write',
+  'agencies.read',
+  'agencies.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'calendar.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export type Reach = 'agency' | 'subtree';
+
+/** What each staff role may do, and how far down the agency tree. */
+export const ROLE_GRANTS: Record<StaffRole, Partial<Record<Permission, Reach>>> = {
+  clerk: { 'agencies.read': 'agency' },
+  supervisor: { 'agencies.read': 'subtree', 'users.read': 'subtree' },
+  reporting_officer: { 'agencies.read': 'subtree' },
+  admin: {
+    'agencies.read': 'subtree',
+    'agencies.manage': 'subtree',
+    'users.read': 'subtree',
+    'users.manage': 'subtree',
+    'audit.read': 'subtree',
+    'calendar.manage': 'subtree',
+  },
+};
+
+/** Permissions every signed-in person has over their own account. */
+export const SELF_PERMISSIONS: readonly Permission[] = ['self.read', 'self.write'];
