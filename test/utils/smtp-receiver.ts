@@ -73,6 +73,25 @@ export class SmtpReceiver {
     return this.messages;
   }
 
+  /** Messages addressed to `address` (as parsed from the To header). */
+  to(address: string): ParsedMail[] {
+    return this.messages.filter((m) => {
+      const to = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
+      return to.some((a) => a.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()));
+    });
+  }
+
+  /** Resolves with the first message to `address` once it has arrived. */
+  async waitForTo(address: string, timeoutMs = 10_000): Promise<ParsedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.to(address);
+      if (found.length) return found[found.length - 1];
+      if (Date.now() > deadline) throw new Error(`no mail to ${address}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { register as registerAgencies } from './agencies.command';
 import { register as registerDb } from './db.command';
 import { register as registerDeadline } from './deadline.command';
 import { register as registerFee } from './fee.command';
 import { register as registerMail } from './mail.command';
 import { register as registerPeriod } from './period.command';
+import { register as registerUsers } from './users.command';
 
 /**
  * Every command group of the CLI registers itself here. The pure commands (deadline, period, fee)
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerFee(program);
   registerDb(program);
   registerMail(program);
+  registerAgencies(program);
+  registerUsers(program);
 }

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { AgenciesImportService } from '../../modules/agencies/agencies-import.service';
+import { AgenciesService } from '../../modules/agencies/agencies.service';
+import { Agency } from '../../modules/agencies/agency.entity';
+import { DataSource } from 'typeorm';
+import { UsageError } from '../usage-error';
+import { withApp } from '../support/with-app';
+
+export async function importFile(file: string): Promise<void> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  const outcome = await withApp((app) => app.get(AgenciesImportService).import(text));
+  if (!outcome.ok) {
+    for (const p of outcome.problems) process.stderr.write(`line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}\n`);
+    throw new UsageError(`${outcome.problems.length} problem(s) in ${file}; nothing was imported`);
+  }
+  const { ok: _ok, ...counts } = outcome;
+  process.stdout.write(`${JSON.stringify(counts)}\n`);
+}
+
+export async function list(): Promise<void> {
+  await withApp(async (app) => {
+    const rows = await app
+      .get(DataSource)
+      .getRepository(Agency)
+      .createQueryBuilder('a')
+      .leftJoin(Agency, 'p', 'p.id = a.parent_id')
+      .select(['a.code AS code', 'a.name AS name', 'a.kind AS kind', 'p.code AS "parentCode"', 'a.active AS active', 'a.depth AS depth'])
+      .orderBy('a.path')
+      .getRawMany<{ code: string; name: string; kind: string; parentCode: string | null; active: boolean; depth: number }>();
+    for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
+  });
+}
+
+export async function deactivate(code: string): Promise<void> {
+  await withApp((app) => app.get(AgenciesService).deactivate(null, code));
+  process.stdout.write(`${JSON.stringify({ code, active: false })}\n`);
+}

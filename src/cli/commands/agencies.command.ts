@@ -1,0 +1,26 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading keeps the pure commands fast */
+import type { Command } from 'commander';
+import { lazy } from '../support/lazy';
+
+const actions = lazy(() => require('../actions/agencies.actions') as typeof import('../actions/agencies.actions'));
+
+export function register(program: Command): void {
+  const agencies = program.command('agencies').description('the agency tree');
+  agencies
+    .command('import')
+    .description(
+      'import agencies from JSONL: one {"code","name","kind","parentCode",...} per line; ' +
+        'parents may come later; all or nothing; re-importing changes nothing',
+    )
+    .requiredOption('--file <path>', 'JSONL file')
+    .action((opts: { file: string }) => actions().importFile(opts.file));
+  agencies
+    .command('list')
+    .description('print every agency as one JSON line, in tree order')
+    .action(() => actions().list());
+  agencies
+    .command('deactivate')
+    .argument('<code>', 'agency code')
+    .description('deactivate an agency with no active sub-agencies (its code stays reserved)')
+    .action((code: string) => actions().deactivate(code));
+}
