@@ -110,6 +110,17 @@ describe('cli agencies import', () => {
     expect(res.stderr).toMatch(/cycle: C-[AB] → C-[AB] → C-[AB]/);
   });
 
+  it('moves, renames and deactivates agencies from the command line', async () => {
+    expect((await run('agencies', 'move', 'DQ-SEZ', '--parent', 'DQ')).code).toBe(0);
+    expect((await run('agencies', 'rename', 'DQ-SEZ', '--name', '萨尔图区人民政府办公室')).code).toBe(0);
+    expect((await run('agencies', 'deactivate', 'DQ-SEZ')).code).toBe(0);
+    const listed = (await run('agencies', 'list')).stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string; name: string; parentCode: string; active: boolean });
+    expect(listed.find((a) => a.code === 'DQ-SEZ')).toEqual(expect.objectContaining({ name: '萨尔图区人民政府办公室', parentCode: 'DQ', active: false }));
+    const unknown = await run('agencies', 'move', 'NOPE', '--parent', 'DQ');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No agency NOPE');
+  });
+
   it('creates the first admin with users create', async () => {
     const res = await run('users', 'create', '--role', 'admin', '--agency', 'HLJ', '--email', 'root@hlj.gov.cn');
     expect(res.code).toBe(0);

@@ -40,3 +40,13 @@ export async function deactivate(code: string): Promise<void> {
   await withApp((app) => app.get(AgenciesService).deactivate(null, code));
   process.stdout.write(`${JSON.stringify({ code, active: false })}\n`);
 }
+
+export async function move(code: string, parentCode: string): Promise<void> {
+  await withApp((app) => app.get(AgenciesService).move(null, code, parentCode));
+  process.stdout.write(`${JSON.stringify({ code, parentCode })}\n`);
+}
+
+export async function rename(code: string, name: string): Promise<void> {
+  await withApp((app) => app.get(AgenciesService).update(null, code, { name }));
+  process.stdout.write(`${JSON.stringify({ code, name })}\n`);
+}

@@ -19,6 +19,18 @@ export function register(program: Command): void {
     .description('print every agency as one JSON line, in tree order')
     .action(() => actions().list());
   agencies
+    .command('move')
+    .argument('<code>', 'agency code')
+    .requiredOption('--parent <code>', 'new parent agency code')
+    .description('move an agency and its subtree under another parent')
+    .action((code: string, opts: { parent: string }) => actions().move(code, opts.parent));
+  agencies
+    .command('rename')
+    .argument('<code>', 'agency code')
+    .requiredOption('--name <name>', 'new name')
+    .description('rename an agency (its code never changes)')
+    .action((code: string, opts: { name: string }) => actions().rename(code, opts.name));
+  agencies
     .command('deactivate')
     .argument('<code>', 'agency code')
     .description('deactivate an agency with no active sub-agencies (its code stays reserved)')
