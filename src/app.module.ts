@@ -20,9 +20,12 @@ import { AuditApiModule } from './modules/audit/audit-api.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarApiModule } from './modules/calendar/calendar-api.module';
 import { AccessModule } from './modules/auth/access.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { RequestsModule } from './modules/requests/requests.module';
+import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { OpsModule } from './modules/ops/ops.module';
 
@@ -32,6 +35,9 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
   AccountsModule,
   AuthModule,
   AuditApiModule,
+  RequestsModule,
+  CorrespondenceModule,
+  CalendarApiModule,
 ];
 /** Modules that run queue processors (role worker or all). */
 const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [NotificationsWorkerModule];

@@ -5,7 +5,7 @@ import { loadDotEnv } from './bootstrap/env-file';
 import { roleFromArgv } from './bootstrap/role';
 import { resolveServices, type ResolvedServices } from './bootstrap/services';
 import { ConfigError, loadConfig, withServices } from './infra/config/app-config';
-import { migrateDatabase } from './infra/database/migrate';
+import { countAgencies, migrateDatabase } from './infra/database/migrate';
 import { RedisUnavailableError } from './infra/dev-services/local-redis';
 import { assertNoEviction, RedisEvictionPolicyError } from './infra/queue/redis-policy';
 
@@ -47,6 +47,15 @@ async function main(): Promise<void> {
       `  health:    ${config.http.publicUrl}/health`,
       ...services.notes.map((n) => `  ${n}`),
       ...(applied.length ? [`  applied ${applied.length} migration(s)`] : []),
+      ...((await countAgencies(config.database.url as string)) === 0
+        ? [
+            '',
+            '  The database has no agencies yet. 数据库中还没有机构。',
+            '  Try a demo city:        npm run -s cli -- seed-demo',
+            '  Or load your own tree:  npm run -s cli -- agencies import --file agencies.jsonl',
+            '                          npm run -s cli -- users create --role admin --agency CODE --email you@example.gov.cn',
+          ]
+        : []),
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } catch (err) {

@@ -44,7 +44,9 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    const fields = (err as { fieldErrors?: Array<{ field: string; message: string }> }).fieldErrors ?? [];
+    const detail = fields.length ? ` (${fields.map((f) => `${f.field}: ${f.message}`).join('; ')})` : '';
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}${detail}\n`);
     return EXIT_FAILURE;
   }
 }

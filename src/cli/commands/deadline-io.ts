@@ -1,68 +1,11 @@
 import type { LocalDate } from '../../modules/calendar/domain/local-date';
-import type { WorkingCalendar } from '../../modules/calendar/domain/working-calendar';
-import type { ClockInput, ClockResult } from '../../modules/deadlines/domain/clock';
-import { computeClock } from '../../modules/deadlines/domain/clock';
-import { traceClock, type TraceDay } from '../../modules/deadlines/domain/trace';
-import { renderTraceDay } from '../../modules/deadlines/domain/trace-text';
+import { parsePauseRange } from '../../modules/calendar/domain/pause-range';
+import type { DeadlineRequest } from '../../modules/deadlines/domain/deadline-query';
 import { UsageError } from '../usage-error';
 
-/** The input of one deadline computation, as flags or as one JSONL line (camelCase). */
-export interface DeadlineRequest {
-  readonly received: LocalDate;
-  readonly regime?: string;
-  readonly correctionReceived?: LocalDate;
-  readonly pauses: ReadonlyArray<readonly [LocalDate, LocalDate | null]>;
-  readonly extension?: number;
-}
-
-/** Output keys are an interface other tools depend on: keep names and order stable. */
-export interface DeadlineOutput {
-  regime: string;
-  anchor: LocalDate;
-  correctionNoticeDue: LocalDate | null;
-  replyDue: LocalDate | null;
-  paused: boolean;
-  workingDaysLeft?: number;
-  provisional: boolean;
-  trace?: Array<TraceDay & { text: string }>;
-}
-
-export function computeDeadline(
-  cal: WorkingCalendar,
-  req: DeadlineRequest,
-  withTrace: boolean,
-): DeadlineOutput {
-  const input: ClockInput = {
-    received: req.received,
-    regime: req.regime as ClockInput['regime'],
-    correctionReceived: req.correctionReceived ?? null,
-    pauses: req.pauses,
-    extension: req.extension ?? 0,
-  };
-  if (!withTrace) return toOutput(computeClock(cal, input));
-  const { clock, trace } = traceClock(cal, input);
-  return { ...toOutput(clock), trace: trace.days.map((d) => ({ ...d, text: renderTraceDay(d) })) };
-}
-
-function toOutput(c: ClockResult): DeadlineOutput {
-  return {
-    regime: c.regime,
-    anchor: c.anchor,
-    correctionNoticeDue: c.correctionNoticeDue,
-    replyDue: c.replyDue,
-    paused: c.paused,
-    ...(c.paused ? { workingDaysLeft: c.workingDaysLeft ?? 0 } : {}),
-    provisional: c.provisional,
-  };
-}
-
-/** Parses 'START..END' or 'START..' (a pause still open). Dates are validated by the domain. */
+/** Parses --pause 'START..END' or 'START..' (still open); shared with the HTTP API (D-6). */
 export function parsePauseFlag(value: string): readonly [LocalDate, LocalDate | null] {
-  const parts = value.split('..');
-  if (parts.length !== 2 || parts[0] === '') {
-    throw new UsageError(`--pause '${value}' must look like START..END or START.. (still open)`);
-  }
-  return [parts[0], parts[1] === '' ? null : parts[1]];
+  return parsePauseRange(value, '--pause');
 }
 
 const LINE_KEYS = ['received', 'regime', 'correctionReceived', 'pauses', 'extension'];

@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import { nationalCalendar } from '../../modules/calendar/domain/national-calendar';
 import { UsageError } from '../usage-error';
 import { asUsage, collect, parseCountFlag, parseDateFlag, readStdin } from './cli-input';
-import { computeDeadline, parseJsonLine, parsePauseFlag, type DeadlineOutput } from './deadline-io';
+import {
+  computeDeadline,
+  type DeadlineOutput,
+} from '../../modules/deadlines/domain/deadline-query';
+import { parseJsonLine, parsePauseFlag } from './deadline-io';
 
 interface DeadlineOptions {
   received?: string;

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
-import {
-  calculateFee,
-  chooseFeeMethod,
-  type FeeRequest,
-} from '../../modules/fees/domain/fee-calculator';
-import { UsageError } from '../usage-error';
-import { asUsage, exactlyOne, parseCountFlag, parseDateFlag, writeJsonLine } from './cli-input';
+import { calculateFee, chooseFeeMethod } from '../../modules/fees/domain/fee-calculator';
+import { feeRequestOf, type FeeCountField } from '../../modules/fees/domain/fee-query';
+import { asUsage, parseCountFlag, parseDateFlag, writeJsonLine } from './cli-input';
 
 interface FeeOptions {
   perPiece?: boolean;
@@ -16,9 +12,16 @@ interface FeeOptions {
   received?: string;
 }
 
+const FLAGS: Readonly<Record<FeeCountField, string>> = {
+  nth: '--nth',
+  monthCount: '--month-count',
+  pages: '--pages',
+};
+
 /**
  * `govinfo fee` — information-processing fee (国办函〔2020〕109号, D-8). Prints
- * {"method": "per-piece" | "per-volume", "amountYuan": N}.
+ * {"method": "per-piece" | "per-volume", "amountYuan": N}, the same JSON as
+ * GET /api/v1/calendar/fee (feeRequestOf + calculateFee).
  */
 export function register(program: Command): void {
   program
@@ -32,33 +35,19 @@ export function register(program: Command): void {
     .option('--received <date>', 'date of receipt; fees exist only from 2021-01-01 (R-FEE-09)')
     .action((opts: FeeOptions) => {
       const method = asUsage(() => chooseFeeMethod(opts));
-      const receivedOn =
-        opts.received === undefined
+      const count = (field: FeeCountField) => {
+        const value = opts[field];
+        return value === undefined ? {} : { [field]: parseCountFlag(value, FLAGS[field]) };
+      };
+      const query = {
+        method,
+        ...count('nth'),
+        ...count('monthCount'),
+        ...count('pages'),
+        ...(opts.received === undefined
           ? {}
-          : { receivedOn: parseDateFlag(opts.received, '--received') };
-      let request: FeeRequest;
-      if (method === 'per-piece') {
-        if (opts.pages !== undefined)
-          throw new UsageError('--pages belongs to --per-volume, not --per-piece');
-        const which = exactlyOne(opts, [
-          ['monthCount', '--month-count'],
-          ['nth', '--nth'],
-        ]);
-        request =
-          which === 'nth'
-            ? { method, nth: parseCountFlag(opts.nth as string, '--nth'), ...receivedOn }
-            : {
-                method,
-                monthCount: parseCountFlag(opts.monthCount as string, '--month-count'),
-                ...receivedOn,
-              };
-      } else {
-        if (opts.monthCount !== undefined || opts.nth !== undefined) {
-          throw new UsageError('--month-count and --nth belong to --per-piece, not --per-volume');
-        }
-        if (opts.pages === undefined) throw new UsageError('--per-volume needs --pages <n>');
-        request = { method, pages: parseCountFlag(opts.pages, '--pages'), ...receivedOn };
-      }
-      writeJsonLine(asUsage(() => calculateFee(request)));
+          : { receivedOn: parseDateFlag(opts.received, '--received') }),
+      };
+      writeJsonLine(asUsage(() => calculateFee(feeRequestOf(query, (f) => FLAGS[f]))));
     });
 }

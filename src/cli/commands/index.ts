@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { register as registerAgencies } from './agencies.command';
+import { register as registerCalendar } from './calendar.command';
 import { register as registerDb } from './db.command';
 import { register as registerDeadline } from './deadline.command';
 import { register as registerFee } from './fee.command';
 import { register as registerMail } from './mail.command';
 import { register as registerPeriod } from './period.command';
+import { register as registerSeedDemo } from './seed-demo.command';
 import { register as registerUsers } from './users.command';
 
 /**
@@ -20,4 +22,6 @@ export function registerCommands(program: Command): void {
   registerMail(program);
   registerAgencies(program);
   registerUsers(program);
+  registerSeedDemo(program);
+  registerCalendar(program);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { nationalCalendar } from '../../modules/calendar/domain/national-calendar';
+import { computePeriod, type PeriodUnit } from '../../modules/calendar/domain/period-query';
 import { UsageError } from '../usage-error';
 import { asUsage, exactlyOne, parseCountFlag, parseDateFlag, writeJsonLine } from './cli-input';
 
@@ -10,10 +11,17 @@ interface PeriodOptions {
   workingDays?: string;
 }
 
+const UNIT_FLAGS: ReadonlyArray<readonly [PeriodUnit, string]> = [
+  ['calendarDays', '--calendar-days'],
+  ['months', '--months'],
+  ['workingDays', '--working-days'],
+];
+
 /**
  * `govinfo period` — the last day of a period counted from a start day that is not itself counted
  * (R-PER-01): calendar days or months roll forward to a working day (R-PER-02, R-PER-04, D-9);
- * working days end on the n-th working day (R-CNT-02). Prints {"raw", "due"}.
+ * working days end on the n-th working day (R-CNT-02). Prints {"raw", "due"}, the same JSON as
+ * GET /api/v1/calendar/period (computePeriod).
  */
 export function register(program: Command): void {
   program
@@ -25,31 +33,10 @@ export function register(program: Command): void {
     .option('--working-days <n>', 'length in working days')
     .action((opts: PeriodOptions) => {
       if (opts.from === undefined) throw new UsageError('missing required option --from <date>');
-      const unit = exactlyOne(opts, [
-        ['calendarDays', '--calendar-days'],
-        ['months', '--months'],
-        ['workingDays', '--working-days'],
-      ]);
+      const unit = exactlyOne(opts, UNIT_FLAGS);
       const from = parseDateFlag(opts.from, '--from');
-      const cal = nationalCalendar();
-      const result = asUsage(() => {
-        switch (unit) {
-          case 'calendarDays':
-            return cal.addCalendarDays(
-              from,
-              parseCountFlag(opts.calendarDays as string, '--calendar-days'),
-            );
-          case 'months':
-            return cal.addMonths(from, parseCountFlag(opts.months as string, '--months'));
-          case 'workingDays': {
-            const due = cal.addWorkingDays(
-              from,
-              parseCountFlag(opts.workingDays as string, '--working-days'),
-            ).due;
-            return { raw: due as string, due: due as string };
-          }
-        }
-      });
-      writeJsonLine({ raw: result.raw, due: result.due });
+      const flag = UNIT_FLAGS.find(([u]) => u === unit)?.[1] ?? unit;
+      const n = parseCountFlag(opts[unit] as string, flag);
+      writeJsonLine(asUsage(() => computePeriod(nationalCalendar(), from, unit, n)));
     });
 }

@@ -28,6 +28,10 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   readonly bullBoardEnabled: boolean;
   readonly shutdownTimeoutMs: number;
+  readonly calendar: {
+    /** R-WD-05: apply province/agency overrides to statutory deadlines (default: warn only). */
+    readonly applyLocalOverrides: boolean;
+  };
   readonly security: {
     /** Base64 AES-256 key for personal data; undefined → a key file under DATA_DIR (not in production). */
     readonly piiKey: string | undefined;
@@ -80,6 +84,7 @@ export function loadConfig(
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bullBoardEnabled: e.BULL_BOARD_ENABLED,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    calendar: { applyLocalOverrides: e.CALENDAR_APPLY_LOCAL_OVERRIDES },
     security: {
       piiKey: e.PII_ENCRYPTION_KEY,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -5,8 +5,18 @@ import { Agency } from '../../modules/agencies/agency.entity';
 import { AgencyEvent } from '../../modules/agencies/agency-event.entity';
 import { AuditLog } from '../../modules/audit/audit-log.entity';
 import { AuthSession } from '../../modules/auth/session.entity';
+import { CalendarChangeLog } from '../../modules/calendar/calendar-change.entity';
+import { CalendarDayOverride } from '../../modules/calendar/calendar-day-override.entity';
+import { CalendarYearNotice } from '../../modules/calendar/calendar-year-notice.entity';
 import { OneTimeToken } from '../../modules/accounts/one-time-token.entity';
 import { MailOutbox } from '../../modules/notifications/mail-outbox.entity';
+import { CaseAttachment } from '../../modules/requests/case-attachment.entity';
+import { CaseConsultation } from '../../modules/requests/case-consultation.entity';
+import { CaseEvent } from '../../modules/requests/case-event.entity';
+import { CaseExtension } from '../../modules/requests/case-extension.entity';
+import { CaseFeeNotice } from '../../modules/requests/case-fee-notice.entity';
+import { ReferenceCounter } from '../../modules/requests/reference-counter.entity';
+import { RequestCase } from '../../modules/requests/request-case.entity';
 
 /** Every entity, listed as classes so ts-node, jest and dist/ behave alike. */
 export const ENTITIES = [
@@ -19,4 +29,14 @@ export const ENTITIES = [
   OneTimeToken,
   AuditLog,
   MailOutbox,
+  RequestCase,
+  CaseEvent,
+  CaseConsultation,
+  CaseFeeNotice,
+  CaseExtension,
+  CaseAttachment,
+  ReferenceCounter,
+  CalendarYearNotice,
+  CalendarDayOverride,
+  CalendarChangeLog,
 ];

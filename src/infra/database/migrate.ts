@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource, type Migration } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
@@ -48,5 +49,17 @@ export async function pendingSchemaChanges(url: string): Promise<{ up: string[];
     };
   } finally {
     await ds.destroy();
+  }
+}
+
+/** Number of agencies (0 on a fresh database: the start-up message then suggests seed-demo). */
+export async function countAgencies(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM agency');
+    return rows[0].n;
+  } finally {
+    await client.end();
   }
 }

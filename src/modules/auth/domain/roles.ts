@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'calendar.manage',
+  'cases.read',
+  'cases.handle',
+  'cases.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,9 +32,9 @@ export type Reach = 'agency' | 'subtree';
 
 /** What each staff role may do, and how far down the agency tree. */
 export const ROLE_GRANTS: Record<StaffRole, Partial<Record<Permission, Reach>>> = {
-  clerk: { 'agencies.read': 'agency' },
-  supervisor: { 'agencies.read': 'subtree', 'users.read': 'subtree' },
-  reporting_officer: { 'agencies.read': 'subtree' },
+  clerk: { 'agencies.read': 'agency', 'cases.read': 'agency', 'cases.handle': 'agency' },
+  supervisor: { 'agencies.read': 'subtree', 'users.read': 'subtree', 'cases.read': 'subtree', 'cases.approve': 'subtree' },
+  reporting_officer: { 'agencies.read': 'subtree', 'cases.read': 'subtree' },
   admin: {
     'agencies.read': 'subtree',
     'agencies.manage': 'subtree',

@@ -5,6 +5,7 @@ export const CalendarErrorCode = {
   InvalidDate: 'INVALID_DATE',
   InvalidPeriod: 'INVALID_PERIOD',
   PauseEndsBeforeStart: 'PAUSE_ENDS_BEFORE_START',
+  InvalidPause: 'INVALID_PAUSE',
   InvalidYearNotice: 'INVALID_YEAR_NOTICE',
 } as const;
 export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
@@ -39,6 +40,16 @@ export class PauseEndsBeforeStartError extends DomainError<CalendarErrorCode> {
   constructor(start: string, end: string, field = 'pauses') {
     const message = `pause ends before it starts: ${start}..${end}`;
     super(message, [{ field, message }]);
+  }
+}
+
+/** A pause written neither 'START..END' nor 'START..' (still open), as in `--pause` or `?pause=`. */
+export class InvalidPauseError extends DomainError<CalendarErrorCode> {
+  readonly code = CalendarErrorCode.InvalidPause;
+
+  constructor(value: string, field = 'pause') {
+    const message = `${field} '${value}' must look like START..END or START.. (still open)`;
+    super(message, [{ field, message: 'expected START..END or START.. (still open)' }]);
   }
 }
 

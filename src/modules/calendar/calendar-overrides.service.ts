@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../infra/clock/clock';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { Agency } from '../agencies/agency.entity';
+import { whereInScope } from '../agencies/agency-scope';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/domain/principal';
+import { isRootAdmin } from '../auth/domain/root-admin';
+import { CalendarChangeWriter, type ChangeOutcome } from './calendar-change-writer';
+import { CalendarDayOverride } from './calendar-day-override.entity';
+import { OverrideView } from './calendar-override.view';
+import { parseLocalDate } from './domain/local-date';
+import type { OverrideKind, OverrideScope } from './domain/override-scope';
+
+export interface NewOverride {
+  readonly date: string;
+  readonly kind: OverrideKind;
+  readonly scope: OverrideScope;
+  /** Required for PROVINCE and AGENCY, absent for NATIONAL_CORRECTION. */
+  readonly agencyCode?: string | null;
+  readonly basis: string;
+  readonly name?: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const notFound = (what: string) => new AppError(ErrorCode.NotFound, `No ${what}. 未找到。`);
+const rootOnly = () =>
+  new AppError(
+    ErrorCode.Forbidden,
+    'Only administrators of a root agency may correct the national calendar. 仅省级管理员可更正全国日历。',
+  );
+
+/**
+ * The override table (R-WD-05). NATIONAL_CORRECTION: root administrators (or the CLI). PROVINCE
+ * and AGENCY: administrators whose calendar.manage reaches the agency; an agency out of reach
+ * answers 404 like an unknown one. `principal` null = the command line (all rights).
+ */
+@Injectable()
+export class CalendarOverridesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: CalendarChangeWriter,
+    private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** National corrections and the overrides of agencies within reach, by date. */
+  async list(principal: Principal | null, includeDeleted = false): Promise<OverrideView[]> {
+    const qb = this.db
+      .getRepository(CalendarDayOverride)
+      .createQueryBuilder('o')
+      .leftJoin(Agency, 'a', 'a.id = o.agency_id')
+      .addSelect('a.code', 'agency_code');
+    if (!includeDeleted) qb.andWhere('o.deleted_at IS NULL');
+    if (principal) {
+      const inReach = whereInScope(
+        this.db.getRepository(Agency).createQueryBuilder('s').select('s.id'),
+        's.path',
+        principal.scope('calendar.manage'),
+      );
+      qb.andWhere(`(o.agency_id IS NULL OR o.agency_id IN (${inReach.getQuery()}))`);
+      qb.setParameters(inReach.getParameters());
+    }
+    qb.orderBy('o.date').addOrderBy('o.created_at').addOrderBy('o.id');
+    const { entities, raw } = await qb.getRawAndEntities<{ agency_code: string | null }>();
+    return entities.map((o, i) => OverrideView.of(o, raw[i].agency_code));
+  }
+
+  async add(
+    principal: Principal | null,
+    input: NewOverride,
+    ip: string | null = null,
+  ): Promise<OverrideView> {
+    const date = parseLocalDate(input.date, 'date');
+    const basis = input.basis.trim();
+    if (basis === '') {
+      throw new AppError(
+        ErrorCode.Validation,
+        'A legal basis is required (R-WD-05). 必须填写依据。',
+        [{ field: 'basis', message: 'must not be empty' }],
+      );
+    }
+    const agency = await this.targetAgency(principal, input);
+    const { result } = await this.writer.run(async (tx) => {
+      const clash = await tx
+        .getRepository(CalendarDayOverride)
+        .createQueryBuilder('o')
+        .where('o.date = :date AND o.scope = :scope AND o.deleted_at IS NULL', {
+          date,
+          scope: input.scope,
+        })
+        .andWhere(agency ? 'o.agency_id = :agencyId' : 'o.agency_id IS NULL', {
+          agencyId: agency?.id,
+        })
+        .getOne();
+      if (clash) {
+        throw new AppError(
+          ErrorCode.Conflict,
+          `An override for ${date} in this scope exists (${clash.id}); remove it first. 该日期已有调整。`,
+          [{ field: 'date', message: 'already overridden in this scope' }],
+        );
+      }
+      const row = tx.getRepository(CalendarDayOverride).create({
+        id: randomUUID(),
+        date,
+        kind: input.kind,
+        scope: input.scope,
+        agencyId: agency?.id ?? null,
+        basis,
+        name: input.name?.trim() || null,
+        createdAt: this.clock.now(),
+        createdBy: principal?.userId ?? null,
+        deletedAt: null,
+        deletedBy: null,
+      });
+      await tx.getRepository(CalendarDayOverride).insert(row);
+      return this.logged(tx, principal, row, agency?.code ?? null, 'added', ip);
+    });
+    return result;
+  }
+
+  /** Soft delete (the row and its history stay); removing a removed override changes nothing. */
+  async remove(
+    principal: Principal | null,
+    id: string,
+    ip: string | null = null,
+  ): Promise<OverrideView> {
+    if (!UUID.test(id)) throw notFound(`override ${id}`);
+    const { result } = await this.writer.run(async (tx) => {
+      const row = await tx.getRepository(CalendarDayOverride).findOneBy({ id });
+      if (!row) throw notFound(`override ${id}`);
+      const agency = row.agencyId
+        ? await tx.getRepository(Agency).findOneBy({ id: row.agencyId })
+        : null;
+      if (principal) {
+        if (row.scope === 'NATIONAL_CORRECTION' && !isRootAdmin(principal)) throw rootOnly();
+        if (agency && !principal.can('calendar.manage', agency.path))
+          throw notFound(`override ${id}`);
+      }
+      if (row.deletedAt)
+        return { result: OverrideView.of(row, agency?.code ?? null), change: null };
+      row.deletedAt = this.clock.now();
+      row.deletedBy = principal?.userId ?? null;
+      await tx
+        .getRepository(CalendarDayOverride)
+        .update(row.id, { deletedAt: row.deletedAt, deletedBy: row.deletedBy });
+      return this.logged(tx, principal, row, agency?.code ?? null, 'removed', ip);
+    });
+    return result;
+  }
+
+  private async targetAgency(
+    principal: Principal | null,
+    input: NewOverride,
+  ): Promise<Agency | null> {
+    if (input.scope === 'NATIONAL_CORRECTION') {
+      if (input.agencyCode) {
+        throw new AppError(
+          ErrorCode.Validation,
+          'A national correction names no agency. 全国更正不指定机构。',
+          [{ field: 'agencyCode', message: 'must be empty for NATIONAL_CORRECTION' }],
+        );
+      }
+      if (principal && !isRootAdmin(principal)) throw rootOnly();
+      return null;
+    }
+    if (!input.agencyCode) {
+      throw new AppError(
+        ErrorCode.Validation,
+        `Scope ${input.scope} needs an agency. 请指定机构。`,
+        [{ field: 'agencyCode', message: `required for ${input.scope}` }],
+      );
+    }
+    const agency = await this.db.getRepository(Agency).findOneBy({ code: input.agencyCode });
+    if (!agency || (principal && !principal.can('calendar.manage', agency.path))) {
+      throw notFound(`agency ${input.agencyCode}`);
+    }
+    return agency;
+  }
+
+  /** Audit entry and calendar change of an added or removed override (same transaction). */
+  private async logged(
+    tx: EntityManager,
+    principal: Principal | null,
+    row: CalendarDayOverride,
+    agencyCode: string | null,
+    what: 'added' | 'removed',
+    ip: string | null,
+  ): Promise<ChangeOutcome<OverrideView>> {
+    const details = {
+      date: row.date,
+      kind: row.kind,
+      scope: row.scope,
+      agencyCode,
+      basis: row.basis,
+    };
+    await this.audit.record(
+      {
+        actorId: principal?.userId ?? null,
+        action: `calendar.override-${what}`,
+        targetType: 'calendar_override',
+        targetId: row.id,
+        agencyId: row.agencyId,
+        ip,
+        details: { ...details, via: principal ? 'api' : 'cli' },
+      },
+      tx,
+    );
+    const national = row.scope === 'NATIONAL_CORRECTION';
+    return {
+      result: OverrideView.of(row, agencyCode),
+      change: {
+        actorId: principal?.userId ?? null,
+        action: what === 'added' ? 'override.added' : 'override.removed',
+        scope: national ? 'NATIONAL' : (row.scope as 'PROVINCE' | 'AGENCY'),
+        agencyId: row.agencyId,
+        year: null,
+        overrideId: row.id,
+        dateFrom: row.date,
+        dateTo: row.date,
+        // R-WD-05: a local override moves deadlines only where the deployment applies them.
+        affectsDeadlines: national || this.config.calendar.applyLocalOverrides,
+        details,
+      },
+    };
+  }
+}

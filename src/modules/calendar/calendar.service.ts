@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../infra/clock/clock';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { Agency } from '../agencies/agency.entity';
+import type { CalendarChange } from './calendar-change';
+import { CalendarStore } from './calendar-store';
+import { EffectiveCalendar, type AgencyCalendar } from './domain/effective-calendar';
+import type { AgencyRef } from './domain/override-scope';
+import type { WorkingCalendar } from './domain/working-calendar';
+
+/**
+ * How long a process trusts its cached calendar before comparing versions again. Another
+ * process's change is seen within this time; a change made by this process at once.
+ */
+export const CALENDAR_VERSION_TTL_MS = 5_000;
+
+export interface CalendarView extends AgencyCalendar {
+  readonly effective: EffectiveCalendar;
+  readonly agency: AgencyRef | null;
+}
+
+/**
+ * The effective working calendar (national dataset + imported notices + NATIONAL_CORRECTION
+ * overrides; local overrides per R-WD-05), cached in memory. Multi-process safe by a cheap
+ * version check: the version is the largest id of the calendar_change log, read at most once per
+ * CALENDAR_VERSION_TTL_MS (by the injected Clock); when it moved, the tables are reloaded.
+ */
+@Injectable()
+export class CalendarService {
+  private cached: EffectiveCalendar | null = null;
+  private checkedAt = Number.NEGATIVE_INFINITY;
+  private loading: Promise<EffectiveCalendar> | null = null;
+  /** Bumped by invalidate(): a load started before a local change must not be trusted. */
+  private generation = 0;
+
+  constructor(
+    private readonly store: CalendarStore,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The effective calendar at the latest version (re-checked at most every TTL). */
+  async current(): Promise<EffectiveCalendar> {
+    const now = this.clock.now().getTime();
+    if (this.cached && now - this.checkedAt < CALENDAR_VERSION_TTL_MS) return this.cached;
+    if (!this.loading) {
+      const loading = this.refresh(now).finally(() => {
+        if (this.loading === loading) this.loading = null;
+      });
+      this.loading = loading;
+    }
+    return this.loading;
+  }
+
+  /** Makes the next use compare versions (called after this process changed the calendar). */
+  invalidate(): void {
+    this.generation++;
+    this.checkedAt = Number.NEGATIVE_INFINITY;
+    this.loading = null;
+  }
+
+  /** The calendar for one agency's statutory deadlines (the national one for null). */
+  async calendarFor(agencyId: string | null): Promise<WorkingCalendar> {
+    const effective = await this.current();
+    if (agencyId === null) return effective.national;
+    const agency = await this.db.getRepository(Agency).findOneBy({ id: agencyId });
+    if (!agency) throw new AppError(ErrorCode.NotFound, `No agency ${agencyId}. 未找到该机构。`);
+    return effective.forAgency(agency).calendar;
+  }
+
+  /**
+   * The calendar and warnings for a public question, optionally about one agency by code
+   * (its local overrides: applied or warned, R-WD-05). An unknown code is a 400 on `field`.
+   */
+  async view(agencyCode?: string, field = 'agency'): Promise<CalendarView> {
+    const effective = await this.current();
+    if (agencyCode === undefined) return { effective, agency: null, ...effective.forAgency(null) };
+    const agency = await this.db.getRepository(Agency).findOneBy({ code: agencyCode });
+    if (!agency) {
+      throw new AppError(ErrorCode.Validation, `No agency ${agencyCode}. 未找到该机构。`, [
+        { field, message: 'unknown agency code' },
+      ]);
+    }
+    const ref: AgencyRef = { id: agency.id, code: agency.code, path: agency.path };
+    return { effective, agency: ref, ...effective.forAgency(ref) };
+  }
+
+  /** Committed changes after `afterId` (a cursor), oldest first — see CalendarChanges. */
+  async changesSince(afterId: string, limit = 100): Promise<CalendarChange[]> {
+    return this.store.changesSince(afterId, limit);
+  }
+
+  private async refresh(now: number): Promise<EffectiveCalendar> {
+    const generation = this.generation;
+    const version = await this.store.version();
+    let effective = this.cached;
+    if (!effective || effective.version !== version) {
+      // Version first, then the state (itself one snapshot): the state is never older than the
+      // version it is cached under, so a concurrent change is at worst reloaded once more.
+      effective = new EffectiveCalendar(
+        await this.store.loadState(),
+        this.config.calendar.applyLocalOverrides,
+      );
+    }
+    if (generation === this.generation) {
+      this.cached = effective;
+      this.checkedAt = now;
+    }
+    return effective;
+  }
+}

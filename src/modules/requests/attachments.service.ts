@@ -1,0 +1,68 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { Storage } from '../../infra/storage/storage';
+import type { Principal } from '../auth/domain/principal';
+import { CaseAccess } from './case-access.service';
+import { CaseAttachment, type AttachmentKind } from './case-attachment.entity';
+import { CaseTransitions } from './case-transitions.service';
+import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from './domain/attachment-policy';
+
+export const ATTACHMENT_KINDS: AttachmentKind[] = ['scan', 'reply_document', 'evidence'];
+/** What applicants may download from their own cases. */
+const APPLICANT_KINDS: AttachmentKind[] = ['scan', 'reply_document'];
+
+/** Files on a case behind the Storage port: checked type and size, SHA-256, safe names. */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(Storage) private readonly storage: Storage,
+    private readonly access: CaseAccess,
+    private readonly transitions: CaseTransitions,
+  ) {}
+
+  async upload(p: Principal, caseId: string, kind: AttachmentKind, file: { originalname: string; buffer: Buffer; size: number } | undefined): Promise<CaseAttachment> {
+    if (!file) throw new AppError(ErrorCode.Validation, 'Attach a file. 请选择文件。', [{ field: 'file', message: 'required' }]);
+    if (!ATTACHMENT_KINDS.includes(kind)) throw new AppError(ErrorCode.Validation, 'Unknown attachment kind. 附件类型有误。', [{ field: 'kind', message: `one of ${ATTACHMENT_KINDS.join(', ')}` }]);
+    if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError(ErrorCode.Validation, 'File too large (max 20 MB). 文件过大。', [{ field: 'file', message: 'at most 20 MB' }]);
+    const sniffed = sniffContentType(file.buffer, file.originalname);
+    if (!sniffed) throw new AppError(ErrorCode.Validation, 'Only PDF, PNG, JPEG, TIFF, DOCX and XLSX files are accepted. 文件类型不受支持。', [{ field: 'file', message: 'unsupported type' }]);
+    return this.db.transaction(async (m) => {
+      const { c } = await this.access.load(m, p, caseId, { lock: true, staffPermission: 'cases.handle' });
+      const id = randomUUID();
+      const key = `cases/${c.year}/${c.id}/${id}.${sniffed.ext}`;
+      const stored = await this.storage.put(key, file.buffer);
+      const row = m.getRepository(CaseAttachment).create({
+        id, caseYear: c.year, caseId: c.id, kind, filename: safeFilename(file.originalname, sniffed.ext), contentType: sniffed.type,
+        size: stored.size, sha256: stored.sha256, storageKey: key, uploadedBy: p.userId,
+      });
+      await m.getRepository(CaseAttachment).insert(row);
+      await this.transitions.note(m, c, { actorId: p.userId, actor: 'clerk', action: 'attach', payload: { attachmentId: id, kind, sha256: stored.sha256, size: stored.size } });
+      return row;
+    });
+  }
+
+  async list(p: Principal, caseId: string): Promise<CaseAttachment[]> {
+    const { c, actor } = await this.access.load(this.db.manager, p, caseId, { applicantAllowed: true });
+    const rows = await this.db.getRepository(CaseAttachment).find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } });
+    return actor === 'applicant' ? rows.filter((r) => APPLICANT_KINDS.includes(r.kind)) : rows;
+  }
+
+  /** The file, verified against its recorded SHA-256 before it is served. */
+  async download(p: Principal, caseId: string, attachmentId: string): Promise<{ row: CaseAttachment; stream: Readable }> {
+    const rows = await this.list(p, caseId);
+    const row = rows.find((r) => r.id === attachmentId);
+    if (!row) throw new AppError(ErrorCode.NotFound, 'No such attachment. 未找到该附件。');
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.storage.get(row.storageKey)) chunks.push(chunk as Buffer);
+    const content = Buffer.concat(chunks);
+    if (createHash('sha256').update(content).digest('hex') !== row.sha256) {
+      throw new AppError(ErrorCode.Internal, 'The stored file does not match its checksum. 文件校验失败。');
+    }
+    return { row, stream: Readable.from(content) };
+  }
+}

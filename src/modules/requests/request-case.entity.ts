@@ -1,0 +1,102 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Agency } from '../agencies/agency.entity';
+import type { ApplicantCategory } from '../accounts/domain/applicant';
+import type { IdProofType } from '../accounts/domain/identity';
+import type { Channel } from '../agencies/domain/agency';
+import type { Regime } from '../deadlines/domain/regime';
+import type { CaseStatus } from './domain/case-status';
+import type { ReplyType } from './domain/reply-type';
+import type { DeliveryRoute, InformationForm, ReplyDetail, ServiceMethod } from './domain/request-fields';
+
+/**
+ * One application for government information (依申请公开). Keyed by (year, id) so the table
+ * can later be partitioned by filing year. The applicant's identity is a snapshot taken at
+ * filing (the report counts the category at filing, D-11); personal data is encrypted.
+ */
+@Entity('request_case')
+@Index('request_case_id_idx', ['id'])
+@Index('request_case_agency_status_idx', ['agencyId', 'status'])
+@Index('request_case_due_idx', ['replyDue'], { where: `status IN ('received', 'in_progress', 'paused', 'correction_requested', 'submitted')` })
+@Index('request_case_applicant_idx', ['applicantUserId'])
+@Index('request_case_idempotency_key', ['applicantUserId', 'idempotencyKey', 'year'], { unique: true, where: 'idempotency_key IS NOT NULL' })
+@Index('request_case_reference_key', ['referenceNo', 'year'], { unique: true })
+@Check('request_case_status_check', `status IN ('submitted', 'received', 'correction_requested', 'in_progress', 'paused', 'replied', 'withdrawn', 'abandoned')`)
+export class RequestCase {
+  /** Filing year in Asia/Shanghai: the partition key. */
+  @PrimaryColumn('smallint')
+  year: number;
+
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid') agencyId: string;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id', foreignKeyConstraintName: 'request_case_agency_fk' })
+  agency?: Agency;
+  @Column('text') referenceNo: string;
+  @Column('int') seq: number;
+
+  // Applicant (snapshot at filing)
+  @Column('uuid', { nullable: true }) applicantUserId: string | null;
+  @Column('text') applicantCategory: ApplicantCategory;
+  @Column('text') applicantName: string;
+  @Column('text') applicantIdType: IdProofType;
+  @Column('text') applicantIdEnc: string;
+  @Column('text') applicantIdIndex: string;
+  @Column('text', { nullable: true }) applicantPhoneEnc: string | null;
+  @Column('text', { nullable: true }) applicantEmail: string | null;
+  @Column('text', { nullable: true }) applicantAddressEnc: string | null;
+  @Column('text', { nullable: true }) applicantPostcode: string | null;
+
+  // Intake (R-RCV-01…06)
+  @Column('text') channel: Channel;
+  @Column('text', { nullable: true }) postKind: 'signed' | 'ordinary' | null;
+  @Column('timestamptz') submittedAt: Date;
+  @Column('timestamptz', { nullable: true }) signedAt: Date | null;
+  @Column('timestamptz', { nullable: true }) confirmedAt: Date | null;
+  @Column('date', { nullable: true }) receivedOn: string | null;
+  @Column('text', { nullable: true }) regime: Regime | null;
+
+  // What is asked (Art 29)
+  @Column('text') title: string;
+  @Column('text', { nullable: true }) docNo: string | null;
+  @Column('text') description: string;
+  @Column('text') form: InformationForm;
+  @Column('text') deliveryRoute: DeliveryRoute;
+
+  @Column('text') status: CaseStatus;
+  @Column('uuid', { nullable: true }) assigneeId: string | null;
+
+  // Derived deadlines (recomputed by the deadline engine on every clock change)
+  @Column('date', { nullable: true }) anchorOn: string | null;
+  @Column('date', { nullable: true }) correctionNoticeDue: string | null;
+  @Column('date', { nullable: true }) correctionPeriodEnd: string | null;
+  @Column('date', { nullable: true }) correctionRequestedOn: string | null;
+  @Column('date', { nullable: true }) correctionReceivedOn: string | null;
+  @Column('date', { nullable: true }) baseDue: string | null;
+  @Column('date', { nullable: true }) replyDue: string | null;
+  @Column('boolean', { default: false }) paused: boolean;
+  @Column('int', { nullable: true }) workingDaysLeft: number | null;
+  @Column('boolean', { default: false }) provisional: boolean;
+  @Column('int', { default: 0 }) extensionDays: number;
+  @Column('date', { nullable: true }) deferralDue: string | null;
+  @Column('int', { default: 0 }) deadlinesVersion: number;
+
+  // Outcome
+  @Column('text', { nullable: true }) replyType: ReplyType | null;
+  @Column('text', { nullable: true }) replyBasis: string | null;
+  @Column('jsonb', { nullable: true }) replyDetail: ReplyDetail | null;
+  @Column('date', { nullable: true }) repliedOn: string | null;
+  @Column('text', { nullable: true }) serviceMethod: ServiceMethod | null;
+  @Column('date', { nullable: true }) servedOn: string | null;
+  @Column('boolean', { nullable: true }) onTime: boolean | null;
+  /** Set when this case repeats an earlier one of the same applicant and agency (Art 36(6)). */
+  @Column('uuid', { nullable: true }) similarToId: string | null;
+
+  @Column('text', { nullable: true }) idempotencyKey: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @VersionColumn() version: number;
+}

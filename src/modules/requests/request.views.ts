@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class RequestSummaryView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'DQ-GA-2026-000123' }) referenceNo: string;
+  @ApiProperty() agencyCode: string;
+  @ApiProperty() agencyName: string;
+  @ApiProperty() title: string;
+  @ApiProperty() status: string;
+  @ApiProperty() statusLabel: string;
+  @ApiProperty() channel: string;
+  @ApiPropertyOptional({ nullable: true }) receivedOn: string | null;
+  @ApiPropertyOptional({ nullable: true }) regime: string | null;
+  @ApiPropertyOptional({ nullable: true }) replyDue: string | null;
+  @ApiProperty() paused: boolean;
+  @ApiPropertyOptional({ nullable: true }) workingDaysLeft: number | null;
+  @ApiProperty() provisional: boolean;
+  @ApiProperty() overdue: boolean;
+  @ApiPropertyOptional({ nullable: true }) assigneeId: string | null;
+  @ApiPropertyOptional({ nullable: true }) replyType: string | null;
+  @ApiProperty() applicantName: string;
+  @ApiProperty() applicantCategory: string;
+  @ApiProperty() version: number;
+}
+
+export class TimelineEntryView {
+  @ApiProperty() at: string;
+  @ApiProperty() action: string;
+  @ApiProperty() actorRole: string;
+  @ApiPropertyOptional({ nullable: true }) fromStatus: string | null;
+  @ApiProperty() toStatus: string;
+  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiProperty({ type: Object }) payload: Record<string, unknown>;
+}
+
+export class RequestDetailView extends RequestSummaryView {
+  @ApiPropertyOptional({ nullable: true }) docNo: string | null;
+  @ApiProperty() description: string;
+  @ApiProperty() form: string;
+  @ApiProperty() deliveryRoute: string;
+  @ApiProperty({ description: 'Personal data, masked unless you are the applicant or handle the case' })
+  applicant: { category: string; name: string; idNumber: string; phone: string | null; email: string | null; address: string | null; masked: boolean };
+  @ApiProperty() deadlines: {
+    anchorOn: string | null;
+    correctionNoticeDue: string | null;
+    correctionPeriodEnd: string | null;
+    baseDue: string | null;
+    replyDue: string | null;
+    extensionDays: number;
+    deferralDue: string | null;
+    paused: boolean;
+    workingDaysLeft: number | null;
+    provisional: boolean;
+    version: number;
+  };
+  @ApiPropertyOptional({ nullable: true }) reply: { type: string; basis: string | null; repliedOn: string | null; servedOn: string | null; serviceMethod: string | null; onTime: boolean | null; detail: unknown } | null;
+  @ApiProperty({ isArray: true }) consultations: unknown[];
+  @ApiPropertyOptional({ nullable: true }) feeNotice: unknown;
+  @ApiProperty({ isArray: true }) extensions: unknown[];
+  @ApiPropertyOptional({ nullable: true, description: 'Earlier similar request of the same applicant (Art 36(6))' }) similarTo: { id: string; referenceNo: string; title: string; replyType: string | null; repliedOn: string | null } | null;
+  @ApiProperty({ type: TimelineEntryView, isArray: true }) timeline: TimelineEntryView[];
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { Clock } from '../../infra/clock/clock';
+import { FieldCipher } from '../../infra/crypto/field-cipher';
+import { maskAddress, maskIdNumber, maskPhone } from '../accounts/domain/masking';
+import { Agency } from '../agencies/agency.entity';
+import { whereInScope } from '../agencies/agency-scope';
+import type { Principal } from '../auth/domain/principal';
+import { CaseAccess } from './case-access.service';
+import { CaseConsultation } from './case-consultation.entity';
+import { CaseEvent } from './case-event.entity';
+import { CaseExtension } from './case-extension.entity';
+import { CaseFeeNotice } from './case-fee-notice.entity';
+import { isOpen, STATUS_LABELS, type CaseStatus } from './domain/case-status';
+import type { ListRequestsDto } from './dto/list-requests.dto';
+import { RequestCase } from './request-case.entity';
+import type { RequestDetailView, RequestSummaryView } from './request.views';
+
+const OPEN: CaseStatus[] = ['submitted', 'received', 'correction_requested', 'in_progress', 'paused'];
+
+/** Lists and detail views of cases, scoped to what the principal may see. */
+@Injectable()
+export class RequestsQueryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
+    private readonly access: CaseAccess,
+  ) {}
+
+  /** Applicants: their own cases. Staff: cases of agencies within `cases.read` reach. Sorted by due date. */
+  query(principal: Principal, f: ListRequestsDto): SelectQueryBuilder<RequestCase> {
+    const qb = this.db.getRepository(RequestCase).createQueryBuilder('c').innerJoin(Agency, 'a', 'a.id = c.agency_id').addSelect(['a.code', 'a.name']);
+    if (principal.kind === 'applicant') qb.where('c.applicant_user_id = :me', { me: principal.userId });
+    else whereInScope(qb.where('true'), 'a.path', principal.scope('cases.read'));
+    if (f.status) qb.andWhere('c.status = :status', { status: f.status });
+    if (f.agencyCode) qb.andWhere(`a.path LIKE (SELECT path FROM agency WHERE code = :code) || '%'`, { code: f.agencyCode });
+    if (f.assigneeId) qb.andWhere('c.assignee_id = :assignee', { assignee: f.assigneeId });
+    if (f.dueBefore) qb.andWhere('c.reply_due <= :dueBefore', { dueBefore: f.dueBefore });
+    if (f.overdue) qb.andWhere('c.status IN (:...open) AND c.reply_due < :today', { open: OPEN, today: this.clock.today() });
+    if (f.replyType) qb.andWhere('c.reply_type = :rt', { rt: f.replyType });
+    if (f.regime) qb.andWhere('c.regime = :regime', { regime: f.regime });
+    return qb.orderBy('c.reply_due', 'ASC', 'NULLS LAST').addOrderBy('c.created_at', 'ASC');
+  }
+
+  async list(principal: Principal, f: ListRequestsDto): Promise<{ items: RequestSummaryView[]; total: number; page: number; pageSize: number }> {
+    const page = f.page ?? 1;
+    const pageSize = f.pageSize ?? 50;
+    const qb = this.query(principal, f).skip((page - 1) * pageSize).take(pageSize);
+    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities<{ a_code: string; a_name: string }>(), qb.getCount()]);
+    return { items: entities.map((c, i) => this.summary(c, raw[i].a_code, raw[i].a_name)), total, page, pageSize };
+  }
+
+  summary(c: RequestCase, agencyCode: string, agencyName: string): RequestSummaryView {
+    return {
+      id: c.id,
+      referenceNo: c.referenceNo,
+      agencyCode,
+      agencyName,
+      title: c.title,
+      status: c.status,
+      statusLabel: STATUS_LABELS[c.status],
+      channel: c.channel,
+      receivedOn: c.receivedOn,
+      regime: c.regime,
+      replyDue: c.replyDue,
+      paused: c.paused,
+      workingDaysLeft: c.workingDaysLeft,
+      provisional: c.provisional,
+      overdue: isOpen(c.status) && c.replyDue !== null && c.replyDue < this.clock.today(),
+      assigneeId: c.assigneeId,
+      replyType: c.replyType,
+      applicantName: c.applicantName,
+      applicantCategory: c.applicantCategory,
+      version: c.version,
+    };
+  }
+
+  async detail(principal: Principal, id: string): Promise<RequestDetailView> {
+    const { c, agency } = await this.access.load(this.db.manager, principal, id, { applicantAllowed: true });
+    // Personal data unmasked for the applicant and for the staff handling the case.
+    const unmasked = principal.kind === 'applicant' || principal.can('cases.handle', agency.path);
+    const [events, consultations, fee, extensions, similar] = await Promise.all([
+      this.db.getRepository(CaseEvent).find({ where: { caseId: c.id }, order: { id: 'ASC' } }),
+      this.db.getRepository(CaseConsultation).find({ where: { caseId: c.id }, order: { sentOn: 'ASC' } }),
+      this.db.getRepository(CaseFeeNotice).findOneBy({ caseId: c.id }),
+      this.db.getRepository(CaseExtension).find({ where: { caseId: c.id }, order: { requestedOn: 'ASC' } }),
+      c.similarToId && principal.kind !== 'applicant' ? this.db.getRepository(RequestCase).findOneBy({ id: c.similarToId }) : null,
+    ]);
+    const id18 = this.cipher.decrypt(c.applicantIdEnc);
+    const phone = this.cipher.decryptNullable(c.applicantPhoneEnc);
+    const address = this.cipher.decryptNullable(c.applicantAddressEnc);
+    return {
+      ...this.summary(c, agency.code, agency.name),
+      docNo: c.docNo,
+      description: c.description,
+      form: c.form,
+      deliveryRoute: c.deliveryRoute,
+      applicant: {
+        category: c.applicantCategory,
+        name: c.applicantName,
+        idNumber: unmasked ? id18 : maskIdNumber(id18),
+        phone: phone && !unmasked ? maskPhone(phone) : phone,
+        email: c.applicantEmail,
+        address: address && !unmasked ? maskAddress(address) : address,
+        masked: !unmasked,
+      },
+      deadlines: {
+        anchorOn: c.anchorOn,
+        correctionNoticeDue: c.correctionNoticeDue,
+        correctionPeriodEnd: c.correctionPeriodEnd,
+        baseDue: c.baseDue,
+        replyDue: c.replyDue,
+        extensionDays: c.extensionDays,
+        deferralDue: c.deferralDue,
+        paused: c.paused,
+        workingDaysLeft: c.workingDaysLeft,
+        provisional: c.provisional,
+        version: c.deadlinesVersion,
+      },
+      reply: c.replyType
+        ? { type: c.replyType, basis: c.replyBasis, repliedOn: c.repliedOn, servedOn: c.servedOn, serviceMethod: c.serviceMethod, onTime: c.onTime, detail: c.replyDetail }
+        : null,
+      consultations,
+      feeNotice: fee,
+      extensions,
+      similarTo: similar ? { id: similar.id, referenceNo: similar.referenceNo, title: similar.title, replyType: similar.replyType, repliedOn: similar.repliedOn } : null,
+      timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, actorRole: e.actorRole, fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, payload: e.payload })),
+    };
+  }
+}

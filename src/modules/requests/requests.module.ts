@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsService } from './attachments.service';
+import { CaseAccess } from './case-access.service';
+import { CaseCalendar } from './case-calendar';
+import { CaseDeadlinesService } from './case-deadlines.service';
+import { CaseTransitions } from './case-transitions.service';
+import { ClockActionsService } from './clock-actions.service';
+import { FeeActionsService } from './fee-actions.service';
+import { IntakeService } from './intake.service';
+import { RepeatDetector } from './repeat-detector.service';
+import { RequestActionsController } from './request-actions.controller';
+import { RequestsController } from './requests.controller';
+import { RequestsQueryService } from './requests-query.service';
+import { WorkflowService } from './workflow.service';
+
+/** Requests: intake, the case workflow, replies and fees. */
+@Module({
+  imports: [CalendarModule],
+  controllers: [RequestsController, RequestActionsController, AttachmentsController],
+  providers: [AttachmentsService, CaseAccess, CaseCalendar, CaseDeadlinesService, CaseTransitions, ClockActionsService, FeeActionsService, IntakeService, RepeatDetector, RequestsQueryService, WorkflowService],
+  exports: [CaseDeadlinesService, CaseTransitions, RequestsQueryService, CaseAccess, CaseCalendar],
+})
+export class RequestsModule {}
