@@ -3,5 +3,6 @@ import { CreateMailOutbox1795952853590 } from './1795952853590-CreateMailOutbox'
 import { CreateAgenciesAccountsAuth1795953552989 } from './1795953552989-CreateAgenciesAccountsAuth';
 import { CreateCalendarTables1795954723031 } from './1795954723031-CreateCalendarTables';
 import { CreateRequests1795955077252 } from './1795955077252-CreateRequests';
+import { CreateDeadlineTimers1795956588072 } from './1795956588072-CreateDeadlineTimers';
 
-export const MIGRATIONS = [CreateMailOutbox1795952853590, CreateAgenciesAccountsAuth1795953552989, CreateCalendarTables1795954723031, CreateRequests1795955077252];
+export const MIGRATIONS = [CreateMailOutbox1795952853590, CreateAgenciesAccountsAuth1795953552989, CreateCalendarTables1795954723031, CreateRequests1795955077252, CreateDeadlineTimers1795956588072];

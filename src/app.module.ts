@@ -27,6 +27,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { RequestsModule } from './modules/requests/requests.module';
 import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
+import { TimersWorkerModule } from './modules/timers/timers-worker.module';
 import { OpsModule } from './modules/ops/ops.module';
 
 /** Modules that serve the HTTP API (role api or all). */
@@ -40,7 +41,7 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
   CalendarApiModule,
 ];
 /** Modules that run queue processors (role worker or all). */
-const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [NotificationsWorkerModule];
+const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [NotificationsWorkerModule, TimersWorkerModule];
 
 @Module({})
 export class AppModule implements NestModule {

@@ -32,6 +32,10 @@ export interface AppConfig {
     /** R-WD-05: apply province/agency overrides to statutory deadlines (default: warn only). */
     readonly applyLocalOverrides: boolean;
   };
+  readonly timers: {
+    /** Reminders this many working days before a reply or correction-notice date (and on the day). */
+    readonly reminderDays: readonly number[];
+  };
   readonly security: {
     /** Base64 AES-256 key for personal data; undefined → a key file under DATA_DIR (not in production). */
     readonly piiKey: string | undefined;
@@ -85,6 +89,7 @@ export function loadConfig(
     bullBoardEnabled: e.BULL_BOARD_ENABLED,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     calendar: { applyLocalOverrides: e.CALENDAR_APPLY_LOCAL_OVERRIDES },
+    timers: { reminderDays: e.REMINDER_WORKING_DAYS.split(',').map(Number) },
     security: {
       piiKey: e.PII_ENCRYPTION_KEY,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

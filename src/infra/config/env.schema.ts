@@ -54,6 +54,10 @@ export const envSchema = z
       .optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(31_536_000).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    REMINDER_WORKING_DAYS: z
+      .string()
+      .regex(/^\d{1,2}(,\d{1,2})*$/, 'must be a comma-separated list of working days, e.g. 5,2')
+      .default('5,2'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
     CALENDAR_APPLY_LOCAL_OVERRIDES: bool.default(false),
   })

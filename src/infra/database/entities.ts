@@ -17,6 +17,10 @@ import { CaseExtension } from '../../modules/requests/case-extension.entity';
 import { CaseFeeNotice } from '../../modules/requests/case-fee-notice.entity';
 import { ReferenceCounter } from '../../modules/requests/reference-counter.entity';
 import { RequestCase } from '../../modules/requests/request-case.entity';
+import { CaseDeadline } from '../../modules/requests/case-deadline.entity';
+import { DeadlineEffect } from '../../modules/timers/deadline-effect.entity';
+import { NotificationLog } from '../../modules/timers/notification-log.entity';
+import { WorkerState } from '../../modules/timers/worker-state.entity';
 
 /** Every entity, listed as classes so ts-node, jest and dist/ behave alike. */
 export const ENTITIES = [
@@ -36,6 +40,10 @@ export const ENTITIES = [
   CaseExtension,
   CaseAttachment,
   ReferenceCounter,
+  CaseDeadline,
+  DeadlineEffect,
+  NotificationLog,
+  WorkerState,
   CalendarYearNotice,
   CalendarDayOverride,
   CalendarChangeLog,

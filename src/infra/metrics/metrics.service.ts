@@ -31,6 +31,28 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly timersArmed = new Counter({
+    name: 'govinfo_timers_armed_total',
+    help: 'Deadline wake-up jobs armed, by deadline kind',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly timersFired = new Counter({
+    name: 'govinfo_timers_fired_total',
+    help: 'Deadline effects that happened, by kind and effect',
+    labelNames: ['kind', 'effect'] as const,
+    registers: [this.registry],
+  });
+
+  readonly timerLateness = new Histogram({
+    name: 'govinfo_timer_lateness_seconds',
+    help: 'Delay between the planned moment of a deadline effect and when it happened',
+    labelNames: ['kind'] as const,
+    buckets: [1, 5, 30, 60, 300, 900, 3600, 6 * 3600, 86400],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'govinfo_' });
   }

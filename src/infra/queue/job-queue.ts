@@ -14,8 +14,9 @@ export class JobQueue {
   constructor(
     @InjectQueue(QueueName.Mail) mail: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    @InjectQueue(QueueName.Deadlines) deadlines: Queue,
   ) {
-    this.queues = { [QueueName.Mail]: mail, [QueueName.Maintenance]: maintenance };
+    this.queues = { [QueueName.Mail]: mail, [QueueName.Maintenance]: maintenance, [QueueName.Deadlines]: deadlines };
   }
 
   async add<J extends JobName>(name: J, data: JobPayloads[J], opts: JobsOptions = {}): Promise<void> {

@@ -6,12 +6,18 @@
 export const QueueName = {
   Mail: 'mail',
   Maintenance: 'maintenance',
+  Deadlines: 'deadlines',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   SendMail: 'send-mail',
   ReconcileOutbox: 'reconcile-outbox',
+  DeadlineTick: 'deadline-tick',
+  ReconcileDeadlines: 'reconcile-deadlines',
+  RecomputeDeadlines: 'recompute-deadlines',
+  SupervisorDigest: 'supervisor-digest',
+  SupervisorWeekly: 'supervisor-weekly',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -19,12 +25,24 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 export interface JobPayloads {
   [JobName.SendMail]: { outboxId: string };
   [JobName.ReconcileOutbox]: { requestedAt: string };
+  /** `at`: the planned moment (ISO), so an early wake-up is recognised. */
+  [JobName.DeadlineTick]: { caseId: string; kind: string; ref: string; version: number; at: string };
+  [JobName.ReconcileDeadlines]: { requestedAt: string };
+  /** A calendar change (R-WD-04): recompute every open case's deadlines. */
+  [JobName.RecomputeDeadlines]: { changeId: string };
+  [JobName.SupervisorDigest]: { requestedAt: string };
+  [JobName.SupervisorWeekly]: { requestedAt: string };
 }
 
 /** Which queue each job runs on. */
 export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.SendMail]: QueueName.Mail,
   [JobName.ReconcileOutbox]: QueueName.Maintenance,
+  [JobName.DeadlineTick]: QueueName.Deadlines,
+  [JobName.ReconcileDeadlines]: QueueName.Deadlines,
+  [JobName.RecomputeDeadlines]: QueueName.Deadlines,
+  [JobName.SupervisorDigest]: QueueName.Deadlines,
+  [JobName.SupervisorWeekly]: QueueName.Deadlines,
 };
 
 export type JobsOf<Q extends QueueName> = {

@@ -4,6 +4,7 @@ import { Clock } from '../../infra/clock/clock';
 import { AppError, ErrorCode } from '../../infra/http/domain-error';
 import { CaseDeadlinesService } from './case-deadlines.service';
 import { CaseEvent } from './case-event.entity';
+import { DeadlineSync } from './deadline-sync.service';
 import { nextStatus, TransitionError, type Actor, type CaseAction, type CaseStatus } from './domain/case-status';
 import { RequestCase } from './request-case.entity';
 
@@ -28,6 +29,7 @@ export class CaseTransitions {
   constructor(
     @Inject(Clock) private readonly clock: Clock,
     private readonly deadlines: CaseDeadlinesService,
+    private readonly sync: DeadlineSync,
   ) {}
 
   async apply(m: EntityManager, c: RequestCase, spec: TransitionSpec): Promise<RequestCase> {
@@ -43,6 +45,7 @@ export class CaseTransitions {
     c.status = to;
     const moved = await this.deadlines.refresh(m, c);
     await m.getRepository(RequestCase).save(c);
+    await this.sync.sync(m, c);
     await m.insert(CaseEvent, {
       year: c.year,
       caseId: c.id,

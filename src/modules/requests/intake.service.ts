@@ -19,6 +19,7 @@ import { receiptDate } from './domain/receipt-date';
 import { referenceNumber } from './domain/reference-number';
 import type { RequestContentDto } from './dto/create-request.dto';
 import type { StaffIntakeDto } from './dto/staff-intake.dto';
+import { DeadlineSync } from './deadline-sync.service';
 import { RepeatDetector } from './repeat-detector.service';
 import { RequestCase } from './request-case.entity';
 
@@ -33,6 +34,7 @@ export class IntakeService {
     private readonly cipher: FieldCipher,
     private readonly deadlines: CaseDeadlinesService,
     private readonly repeats: RepeatDetector,
+    private readonly sync: DeadlineSync,
   ) {}
 
   /** Online submission by a signed-in applicant. A retried Idempotency-Key returns the first case. */
@@ -69,6 +71,7 @@ export class IntakeService {
           idempotencyKey,
         });
       });
+      await this.sync.armCase(c.id);
       return { c, replayed: false };
     } catch (err) {
       // Two retries racing with the same key: the loser returns the winner's case.
@@ -82,6 +85,12 @@ export class IntakeService {
 
   /** Staff intake: the date of receipt follows the channel (Art 31, D-2, D-3). */
   async fileByStaff(principal: Principal, dto: StaffIntakeDto): Promise<RequestCase> {
+    const c = await this.fileByStaffInTx(principal, dto);
+    await this.sync.armCase(c.id);
+    return c;
+  }
+
+  private async fileByStaffInTx(principal: Principal, dto: StaffIntakeDto): Promise<RequestCase> {
     const errors: FieldError[] = [];
     const idType = idProofTypeFor(dto.applicant.category);
     const idNumber = dto.applicant.idNumber.toUpperCase();
@@ -156,6 +165,7 @@ export class IntakeService {
     });
     await this.deadlines.refresh(m, c);
     await m.getRepository(RequestCase).insert(c);
+    await this.sync.sync(m, c);
     await m.insert(CaseEvent, {
       year,
       caseId: c.id,

@@ -3,6 +3,9 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
 import { CaseAccess } from './case-access.service';
+import { CalendarRecomputeListener } from './calendar-recompute.listener';
+import { DeadlineSync } from './deadline-sync.service';
+import { SystemActions } from './system-actions.service';
 import { CaseCalendar } from './case-calendar';
 import { CaseDeadlinesService } from './case-deadlines.service';
 import { CaseTransitions } from './case-transitions.service';
@@ -19,7 +22,7 @@ import { WorkflowService } from './workflow.service';
 @Module({
   imports: [CalendarModule],
   controllers: [RequestsController, RequestActionsController, AttachmentsController],
-  providers: [AttachmentsService, CaseAccess, CaseCalendar, CaseDeadlinesService, CaseTransitions, ClockActionsService, FeeActionsService, IntakeService, RepeatDetector, RequestsQueryService, WorkflowService],
-  exports: [CaseDeadlinesService, CaseTransitions, RequestsQueryService, CaseAccess, CaseCalendar],
+  providers: [AttachmentsService, CalendarRecomputeListener, DeadlineSync, SystemActions, CaseAccess, CaseCalendar, CaseDeadlinesService, CaseTransitions, ClockActionsService, FeeActionsService, IntakeService, RepeatDetector, RequestsQueryService, WorkflowService],
+  exports: [DeadlineSync, SystemActions, CaseDeadlinesService, CaseTransitions, RequestsQueryService, CaseAccess, CaseCalendar],
 })
 export class RequestsModule {}

@@ -9,6 +9,7 @@ import type { Principal } from '../auth/domain/principal';
 import { regimeFor } from '../deadlines/domain/regime';
 import { CaseAccess, type CaseHandle } from './case-access.service';
 import { CaseTransitions, conflict } from './case-transitions.service';
+import { DeadlineSync } from './deadline-sync.service';
 import { openPauses } from './open-pauses';
 import { receiptDate } from './domain/receipt-date';
 import { REPLY_TYPE_INFO, requiresWithheldList } from './domain/reply-type';
@@ -30,17 +31,21 @@ export class WorkflowService {
     @Inject(Clock) private readonly clock: Clock,
     private readonly access: CaseAccess,
     private readonly transitions: CaseTransitions,
+    private readonly sync: DeadlineSync,
   ) {}
 
   /** Runs `fn` on the locked case inside one transaction. */
   async withCase<T>(principal: Principal, id: string, opts: ActionOptions & { staffPermission?: 'cases.handle' | 'cases.approve'; applicantAllowed?: boolean }, fn: (m: EntityManager, h: CaseHandle) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (m) => {
+    const result = await this.db.transaction(async (m) => {
       const h = await this.access.load(m, principal, id, { lock: true, staffPermission: opts.staffPermission ?? 'cases.handle', applicantAllowed: opts.applicantAllowed ?? false });
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== h.c.version) {
         throw conflict(h.c, 'The request changed since you loaded it. 申请已被他人更新，请刷新后重试。', 'version');
       }
       return fn(m, h);
     });
+    // After commit: wake-up jobs for deadlines that moved (the reconcile job covers a crash here).
+    await this.sync.armCase(id);
+    return result;
   }
 
   confirmReceipt(p: Principal, id: string, dto: ConfirmReceiptDto, o: ActionOptions = {}): Promise<RequestCase> {

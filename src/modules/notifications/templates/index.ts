@@ -1,8 +1,9 @@
 import { resetPasswordTemplate, verifyEmailTemplate } from './account.templates';
+import { deadlineOverdueTemplate, deadlineReminderTemplate, supervisorDigestTemplate, supervisorWeeklyTemplate } from './deadline.templates';
 import { mailCheckTemplate } from './mail-check.template';
 import type { MailTemplate } from './mail-template';
 
 /** Every template by key. A row whose template is missing fails permanently. */
 export const MAIL_TEMPLATES: ReadonlyMap<string, MailTemplate> = new Map(
-  [mailCheckTemplate, verifyEmailTemplate, resetPasswordTemplate].map((t) => [t.key, t as unknown as MailTemplate]),
+  [mailCheckTemplate, verifyEmailTemplate, resetPasswordTemplate, deadlineReminderTemplate, deadlineOverdueTemplate, supervisorDigestTemplate, supervisorWeeklyTemplate].map((t) => [t.key, t as unknown as MailTemplate]),
 );

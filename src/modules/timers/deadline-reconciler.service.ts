@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../infra/clock/clock';
+import { JobQueue } from '../../infra/queue/job-queue';
+import { JobName, jobId, QueueName } from '../../infra/queue/queue-names';
+import { CaseDeadline } from '../requests/case-deadline.entity';
+import { DeadlineSync, tickJobId } from '../requests/deadline-sync.service';
+import { readState, writeState } from './worker-state';
+
+const LOCK_KEY = 72_616_002;
+export const RECONCILE_STATE = 'reconcile-deadlines';
+export const CALENDAR_CURSOR = 'calendar-recompute-cursor';
+
+/**
+ * Redis is a disposable wake-up service: this re-arms every live deadline whose job is missing
+ * (never armed, lost with Redis, or armed before a crash) — a past-due one fires at once — and
+ * queues a recompute for calendar changes not handled yet. One instance at a time (advisory lock).
+ */
+@Injectable()
+export class DeadlineReconciler {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly jobs: JobQueue,
+    private readonly sync: DeadlineSync,
+  ) {}
+
+  async reconcile(): Promise<{ rearmed: number; skipped: boolean }> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY])) as Array<{ locked: boolean }>;
+      if (!locked) return { rearmed: 0, skipped: true };
+      try {
+        const rearmed = await this.rearm();
+        await this.calendarBacklog();
+        await writeState(this.db.manager, RECONCILE_STATE, String(rearmed), this.clock.now());
+        return { rearmed, skipped: false };
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async rearm(): Promise<number> {
+    const queue = this.jobs.queue(QueueName.Deadlines);
+    let rearmed = 0;
+    let after = '';
+    for (;;) {
+      const page = await this.db.getRepository(CaseDeadline).createQueryBuilder('d').where(`d.status = 'live'`).andWhere(`(d.case_id::text || d.kind || d.ref) > :after`, { after }).orderBy(`d.case_id::text || d.kind || d.ref`).limit(500).getMany();
+      if (page.length === 0) return rearmed;
+      for (const d of page) {
+        after = `${d.caseId}${d.kind}${d.ref}`;
+        const next = await this.sync.nextMoment(d, this.clock.now());
+        if (!next) continue;
+        const id = tickJobId(d, next);
+        const job = await queue.getJob(id);
+        const state = job ? await job.getState() : 'missing';
+        if (d.armedVersion === d.version && (state === 'delayed' || state === 'waiting' || state === 'active' || state === 'prioritized')) continue;
+        if (job && (state === 'completed' || state === 'failed')) await job.remove();
+        await this.sync.arm(d);
+        rearmed++;
+      }
+    }
+  }
+
+  /** Calendar changes after the last one recomputed (made by any process): queue one recompute. */
+  private async calendarBacklog(): Promise<void> {
+    const [{ max }] = await this.db.query<Array<{ max: string | null }>>(`SELECT max(id)::text AS max FROM calendar_change`);
+    if (!max) return;
+    const done = (await readState(this.db.manager, CALENDAR_CURSOR))?.value ?? '0';
+    if (BigInt(max) > BigInt(done)) {
+      await this.jobs.add(JobName.RecomputeDeadlines, { changeId: max }, { jobId: jobId(JobName.RecomputeDeadlines, max) });
+    }
+  }
+}
