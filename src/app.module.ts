@@ -26,6 +26,7 @@ import { CryptoModule } from './infra/crypto/crypto.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RequestsModule } from './modules/requests/requests.module';
 import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
+import { SupervisionModule } from './modules/supervision/supervision.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { TimersWorkerModule } from './modules/timers/timers-worker.module';
 import { OpsModule } from './modules/ops/ops.module';
@@ -38,6 +39,7 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
   AuditApiModule,
   RequestsModule,
   CorrespondenceModule,
+  SupervisionModule,
   CalendarApiModule,
 ];
 /** Modules that run queue processors (role worker or all). */

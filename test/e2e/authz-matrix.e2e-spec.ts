@@ -217,6 +217,8 @@ const MATRIX: Record<string, Row> = {
     },
     expect: adminOnly(200),
   },
+  'GET /api/v1/supervision/overdue': { call: () => ({ path: '/api/v1/supervision/overdue?agencyCode=DQ-GA' }), expect: { default: 403, anonymous: 401, clerk: 200, otherClerk: 404, parentSupervisor: 200, reporter: 200 } },
+  'GET /api/v1/supervision/stats': { call: () => ({ path: '/api/v1/supervision/stats?year=2026' }), expect: { default: 403, anonymous: 401, clerk: 200, otherClerk: 200, parentSupervisor: 200, reporter: 200 } },
   'GET /api/v1/audit': { call: () => ({ path: '/api/v1/audit' }), expect: { default: 403, anonymous: 401, otherAdmin: 200, rootAdmin: 200 } },
 };
 

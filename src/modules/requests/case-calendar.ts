@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../calendar/domain/working-calendar';
 export class CaseCalendar {
   constructor(private readonly calendars: CalendarService) {}
 
-  forAgency(agencyId: string): Promise<WorkingCalendar> {
+  forAgency(agencyId: string | null): Promise<WorkingCalendar> {
     return this.calendars.calendarFor(agencyId);
   }
 }

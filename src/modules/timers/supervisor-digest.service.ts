@@ -56,7 +56,7 @@ export class SupervisorDigestService {
     const weekStart = addDays(today, -7);
     let sent = 0;
     for (const s of await this.supervisors()) {
-      const cal = await this.calendars.forAgency(s.path.split('/').filter(Boolean).at(-1) as string);
+      const cal = await this.calendars.forAgency(s.path.split('/').filter(Boolean).at(-1) ?? null);
       const soon = cal.addWorkingDays(today, 5).due ?? today;
       const [row] = await this.db.query<Array<{ open: number; overdue: number; at_risk: number; replied: number; on_time: number }>>(
         `SELECT count(*) FILTER (WHERE ${OPEN})::int AS open,
