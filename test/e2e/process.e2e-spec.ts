@@ -109,6 +109,41 @@ describe('the govinfo process (npm start)', () => {
     }
   }, 60_000);
 
+  it('sends no duplicate when the worker is killed in the middle of sending', async () => {
+    const db = await createTestDatabase();
+    const kenv = { ...env, DATABASE_URL: db.url, PORT: String(await freePort()) };
+    smtp.messages.length = 0;
+    smtp.received = 0;
+    smtp.delayMs = 2000;
+    try {
+      const first = startNode('main', [], kenv);
+      await first.waitForOutput(/listening on/);
+      const queued = JSON.parse((await runNode('cli', ['mail', 'check', '--to', 'kill@agency.test'], kenv)).stdout) as { outboxId: string };
+      // Kill the worker once the server has the whole message but has not answered yet.
+      for (let i = 0; i < 400 && smtp.received < 1; i++) await new Promise((r) => setTimeout(r, 25));
+      first.child.kill('SIGKILL');
+      await first.exited;
+      // The server had the whole message; the worker died before it could record the send.
+      await smtp.waitFor(1);
+      const pg = new Client({ connectionString: db.url });
+      await pg.connect();
+      const status = async () => (await pg.query<{ status: string }>('SELECT status FROM mail_outbox WHERE id = $1', [queued.outboxId])).rows[0].status;
+      expect(await status()).toBe('sending');
+      smtp.delayMs = 0;
+      const second = startNode('main', [], kenv);
+      await second.waitForOutput(/listening on/);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(['sending', 'failed']).toContain(await status());
+      await pg.end();
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      expect(smtp.to('kill@agency.test')).toHaveLength(1);
+    } finally {
+      smtp.delayMs = 0;
+      await db.drop();
+    }
+  }, 60_000);
+
   it('stops with a message naming a bad variable', async () => {
     const run = await runNode('main', [], { ...env, PORT: 'eighty' });
     expect(run.code).toBe(1);

@@ -79,6 +79,22 @@ describe(OutboxService.name, () => {
     expect(smtp.messages.map((m) => m.messageId)).toEqual([`<outbox-${id}@govinfo>`]);
   });
 
+  it('never resends a message whose earlier send was interrupted, and lets an operator requeue it', async () => {
+    // A worker claimed the row (status sending, committed) and died mid-send.
+    const id = await db.transaction((m) => outbox.write(m, { template: 'mail-check', to: 'e@agency.test', params: { requestedAt: 'x', publicUrl: 'y' } }));
+    await db.query(`UPDATE mail_outbox SET status = 'sending', attempts = 1 WHERE id = $1`, [id]);
+    await outbox.dispatch(id);
+    const failed = await eventually(async () => {
+      const r = await row(id);
+      return r.status === 'failed' ? r : null;
+    });
+    expect(failed.lastError).toContain('interrupted while sending');
+    expect(smtp.messages).toHaveLength(0);
+    await outbox.requeue(id);
+    await eventually(async () => (await row(id)).status === 'sent');
+    expect(smtp.messages).toHaveLength(1);
+  });
+
   it('marks a row with an unknown template failed without retrying', async () => {
     const id = await outbox.send({ template: 'no-such-template', to: 'd@agency.test', params: {} });
     const failed = await eventually(async () => {

@@ -12,6 +12,8 @@ export class SmtpReceiver {
   delayMs = 0;
   /** Messages whose DATA phase has started (accepted or not yet). */
   started = 0;
+  /** Messages received in full (before any delay and before the server answers). */
+  received = 0;
   private server?: SMTPServer;
   private waiters: Array<() => void> = [];
   port = 0;
@@ -39,6 +41,7 @@ export class SmtpReceiver {
         }
         simpleParser(stream)
           .then(async (mail) => {
+            this.received++;
             if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
             this.messages.push(mail);
             this.waiters.splice(0).forEach((w) => w());
@@ -47,6 +50,8 @@ export class SmtpReceiver {
           .catch((err: Error) => callback(err));
       },
     });
+    // A client killed mid-conversation resets the socket: that is expected here.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as { port: number }).port;
     return this;

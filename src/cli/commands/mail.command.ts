@@ -18,4 +18,12 @@ export function register(program: Command): void {
       if (opts.locale !== 'zh-CN' && opts.locale !== 'en') throw new UsageError('--locale must be zh-CN or en');
       await actions().check(opts.to, opts.locale);
     });
+  mail
+    .command('resend')
+    .argument('<outboxId>', 'id of a failed or interrupted outbox row')
+    .description('queue a failed or interrupted e-mail again (check first that it did not arrive)')
+    .action((id: string) => {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError('outboxId must be a UUID');
+      return actions().resend(id);
+    });
 }

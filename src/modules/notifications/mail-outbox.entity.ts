@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 /** Template parameters are plain values (ids, dates, display text). */
 export type MailParams = Record<string, string | number | boolean | null>;
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/** pending → sending (claimed, committed before SMTP) → sent; failed after the last retry or an interrupted send. */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /**
  * One e-mail to send. Written in the same transaction as the business change that causes it;

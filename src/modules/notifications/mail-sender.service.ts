@@ -9,11 +9,16 @@ import { MailOutbox } from './mail-outbox.entity';
 import { MAIL_TEMPLATES } from './templates';
 import type { Locale } from './templates/mail-template';
 
-export type SendOutcome = 'sent' | 'already-done' | 'missing';
+export type SendOutcome = 'sent' | 'already-done' | 'missing' | 'interrupted';
+
+export const INTERRUPTED =
+  'interrupted while sending (the worker stopped after claiming the message): it may or may not have been delivered; check and use `cli mail resend`';
 
 /**
- * Sends one outbox row. The row is locked for the duration of the send, so two workers
- * never send the same row; a row already sent is skipped, so a retried job sends nothing.
+ * Sends one outbox row, at most once. The row is claimed (`sending`, committed) before the SMTP
+ * conversation; a definite refusal puts it back to `pending` for a retry; success marks it `sent`.
+ * A row found still `sending` means an earlier attempt died mid-send: it is not resent
+ * automatically (that could duplicate the e-mail) but marked failed for an operator.
  */
 @Injectable()
 export class MailSenderService {
@@ -25,53 +30,39 @@ export class MailSenderService {
   ) {}
 
   async send(outboxId: string): Promise<SendOutcome> {
+    const claim = await this.db.transaction(async (m) => {
+      const row = await m.findOne(MailOutbox, { where: { id: outboxId }, lock: { mode: 'pessimistic_write' } });
+      if (!row) return 'missing' as const;
+      if (row.status === 'sent' || row.status === 'failed') return 'already-done' as const;
+      if (row.status === 'sending') {
+        await m.update(MailOutbox, row.id, { status: 'failed', lastError: INTERRUPTED });
+        return 'interrupted' as const;
+      }
+      const template = MAIL_TEMPLATES.get(row.template);
+      if (!template) {
+        await m.update(MailOutbox, row.id, { status: 'failed', attempts: row.attempts + 1, lastError: `unknown mail template "${row.template}"` });
+        return 'unknown-template' as const;
+      }
+      await m.update(MailOutbox, row.id, { status: 'sending', attempts: row.attempts + 1 });
+      return { row, rendered: template.render(row.params, row.locale as Locale) };
+    });
+    if (claim === 'unknown-template') throw new UnrecoverableError('unknown mail template');
+    if (typeof claim === 'string') return claim;
+    const { row, rendered } = claim;
+    let messageId: string;
     try {
-      return await this.db.transaction(async (m) => {
-        const row = await m.findOne(MailOutbox, {
-          where: { id: outboxId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!row) return 'missing';
-        if (row.status !== 'pending') return 'already-done';
-        const template = MAIL_TEMPLATES.get(row.template);
-        if (!template) throw new UnrecoverableError(`unknown mail template "${row.template}"`);
-        const rendered = template.render(row.params, row.locale as Locale);
-        const { messageId } = await this.transport.send({
-          to: row.toAddress,
-          ...rendered,
-          messageId: `<outbox-${row.id}@govinfo>`,
-        });
-        await m.update(MailOutbox, row.id, {
-          status: 'sent',
-          messageId,
-          sentAt: this.clock.now(),
-          attempts: row.attempts + 1,
-          lastError: null,
-        });
-        this.metrics.mailSent.inc({ template: row.template, transport: this.transport.kind });
-        return 'sent';
-      });
+      ({ messageId } = await this.transport.send({ to: row.toAddress, ...rendered, messageId: `<outbox-${row.id}@govinfo>` }));
     } catch (err) {
-      await this.recordFailure(outboxId, err, err instanceof UnrecoverableError);
+      // A definite failure from the server or the connection: safe to try again later.
+      await this.db.getRepository(MailOutbox).update({ id: row.id, status: 'sending' }, { status: 'pending', lastError: (err instanceof Error ? err.message : String(err)).slice(0, 2000) });
       throw err;
     }
+    await this.db.getRepository(MailOutbox).update(row.id, { status: 'sent', messageId, sentAt: this.clock.now(), lastError: null });
+    this.metrics.mailSent.inc({ template: row.template, transport: this.transport.kind });
+    return 'sent';
   }
 
-  /** Called for every failed attempt; `final` marks the row failed for good. */
-  async recordFailure(outboxId: string, err: unknown, final: boolean): Promise<void> {
-    const message = err instanceof Error ? err.message : String(err);
-    await this.db
-      .createQueryBuilder()
-      .update(MailOutbox)
-      .set({
-        attempts: () => 'attempts + 1',
-        lastError: message.slice(0, 2000),
-        ...(final ? { status: 'failed' as const } : {}),
-      })
-      .where('id = :id AND status = :pending', { id: outboxId, pending: 'pending' })
-      .execute();
-  }
-
+  /** After the last retry: the row is failed for good (the operator may resend it). */
   async markFailed(outboxId: string): Promise<void> {
     await this.db
       .createQueryBuilder()

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JobQueue } from '../../infra/queue/job-queue';
-import { JobName, jobId } from '../../infra/queue/queue-names';
+import { JobName, jobId, QueueName } from '../../infra/queue/queue-names';
 import { MailOutbox, type MailParams } from './mail-outbox.entity';
 import type { Locale } from './templates/mail-template';
 
@@ -46,6 +46,14 @@ export class OutboxService {
     const id = await this.db.transaction((m) => this.write(m, message));
     await this.dispatch(id);
     return id;
+  }
+
+  /** Back to pending (from failed or an interrupted send) and dispatched again. */
+  async requeue(id: string): Promise<void> {
+    await this.db.getRepository(MailOutbox).update(id, { status: 'pending', lastError: null });
+    const existing = await this.jobs.queue(QueueName.Mail).getJob(jobId(JobName.SendMail, id));
+    if (existing) await existing.remove();
+    await this.dispatch(id);
   }
 
   async find(id: string): Promise<MailOutbox | null> {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { RedisClient } from '../../infra/queue/redis-client';
 import { Clock } from '../../infra/clock/clock';
+import { MetricsService } from '../../infra/metrics/metrics.service';
 
 export type CheckStatus = 'up' | 'down' | 'degraded';
 export interface CheckResult {
@@ -18,6 +19,8 @@ export interface HealthReport {
 /** Outbox rows pending longer than this make the service "degraded". */
 const OUTBOX_STUCK_AFTER_MS = 10 * 60_000;
 const TIMEOUT_MS = 2_000;
+/** The reconcile runs every 2 minutes; 10 minutes without it means no worker is reconciling. */
+const RECONCILE_STALE_AFTER_MS = 10 * 60_000;
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -35,16 +38,18 @@ export class HealthService {
     @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(Clock) private readonly clock: Clock,
     private readonly redisClient: RedisClient,
+    private readonly metrics: MetricsService,
   ) {}
 
   async report(): Promise<HealthReport> {
-    const [database, redis, queues, outbox] = await Promise.all([
+    const [database, redis, queues, outbox, timers] = await Promise.all([
       this.check(() => this.database()),
       this.check(() => this.redis()),
       this.check(() => this.queues()),
       this.check(() => this.outbox()),
+      this.check(() => this.timers()),
     ]);
-    const checks = { database, redis, queues, outbox };
+    const checks = { database, redis, queues, outbox, timers };
     const statuses = Object.values(checks).map((c) => c.status);
     const status = statuses.includes('down') ? 'error' : statuses.includes('degraded') ? 'degraded' : 'ok';
     return { status, checks };
@@ -81,18 +86,34 @@ export class HealthService {
   }
 
   private async outbox(): Promise<CheckResult> {
-    const rows = await withTimeout<Array<{ pending: number; oldest: Date | null }>>(
+    const rows = await withTimeout<Array<{ pending: number; oldest: Date | null; sending: number; failed: number }>>(
       this.db.query(
-        `SELECT count(*)::int AS pending, min(created_at) AS oldest FROM mail_outbox WHERE status = 'pending'`,
+        `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+                min(created_at) FILTER (WHERE status = 'pending') AS oldest,
+                count(*) FILTER (WHERE status = 'sending' AND created_at < now() - interval '10 minutes')::int AS sending,
+                count(*) FILTER (WHERE status = 'failed')::int AS failed
+           FROM mail_outbox WHERE status <> 'sent'`,
       ),
       'outbox query',
     );
-    const { pending, oldest } = rows[0];
+    const { pending, oldest, sending, failed } = rows[0];
     const ageMs = oldest ? this.clock.now().getTime() - new Date(oldest).getTime() : 0;
+    this.metrics.outboxLag.set(Math.max(0, ageMs / 1000));
     return {
-      status: ageMs > OUTBOX_STUCK_AFTER_MS ? 'degraded' : 'up',
+      // Stuck: pending for long (no worker, SMTP down), or a send interrupted mid-way.
+      status: ageMs > OUTBOX_STUCK_AFTER_MS || sending > 0 ? 'degraded' : 'up',
       pending,
       oldestPendingSeconds: Math.round(ageMs / 1000),
+      interruptedSends: sending,
+      failed,
     };
+  }
+
+  /** The deadline reconcile must have run recently (when a worker has ever run it). */
+  private async timers(): Promise<CheckResult> {
+    const rows = await withTimeout<Array<{ updated_at: Date }>>(this.db.query(`SELECT updated_at FROM worker_state WHERE name = 'reconcile-deadlines'`), 'timers query');
+    if (rows.length === 0) return { status: 'up', lastReconcile: null };
+    const ageMs = this.clock.now().getTime() - new Date(rows[0].updated_at).getTime();
+    return { status: ageMs > RECONCILE_STALE_AFTER_MS ? 'degraded' : 'up', lastReconcile: new Date(rows[0].updated_at).toISOString(), secondsSince: Math.round(ageMs / 1000) };
   }
 }
