@@ -26,6 +26,7 @@ import { CryptoModule } from './infra/crypto/crypto.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RequestsModule } from './modules/requests/requests.module';
 import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
+import { CorrespondenceCoreModule } from './modules/correspondence/correspondence-core.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { TimersWorkerModule } from './modules/timers/timers-worker.module';
@@ -43,7 +44,7 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
   CalendarApiModule,
 ];
 /** Modules that run queue processors (role worker or all). */
-const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [NotificationsWorkerModule, TimersWorkerModule];
+const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [NotificationsWorkerModule, TimersWorkerModule, CorrespondenceCoreModule];
 
 @Module({})
 export class AppModule implements NestModule {

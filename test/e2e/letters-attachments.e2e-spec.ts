@@ -1,5 +1,8 @@
 import request from 'supertest';
+import { MailTransport } from '../../src/infra/mail/mail-transport';
+import type { MemoryMailTransport } from '../../src/infra/mail/memory.transport';
 import { seedWorld, type World } from '../utils/fixtures';
+import { eventually } from '../utils/queues';
 import { act, intake, setToday } from '../utils/requests';
 import { bootTestApp, type TestApp } from '../utils/test-app';
 
@@ -55,6 +58,17 @@ describe('Letters and attachments', () => {
     expect(res.text).toContain('大庆市人民政府');
     expect(res.text).toMatch(/先申请行政复议/);
     expect(res.text).toContain('大庆市萨尔图区人民法院');
+  });
+
+  it('e-mails each letter to an applicant who chose e-mail, with the letter as HTML', async () => {
+    const smtpLetters = t.app.get<MailTransport, MemoryMailTransport>(MailTransport);
+    const sent = await eventually(async () => smtpLetters.sent.filter((m) => m.to === 'zhang.san@example.com' && m.subject.startsWith('政府信息公开申请答复书')).length > 0 && smtpLetters.sent);
+    const receipt = sent.find((m) => m.subject.startsWith('政府信息公开申请登记回执'));
+    expect(receipt?.html).toContain('DQ-GA-2026-000001');
+    const reply = sent.find((m) => m.subject.startsWith('政府信息公开申请答复书'));
+    expect(reply?.html).toMatch(/先申请行政复议/);
+    expect(reply?.text).toContain('大庆市公安局');
+    expect(reply?.text).not.toContain('<p');
   });
 
   it('prints the consultation letter for staff only', async () => {

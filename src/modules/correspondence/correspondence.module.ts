@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { RequestsModule } from '../requests/requests.module';
+import { CorrespondenceCoreModule } from './correspondence-core.module';
 import { LettersController } from './letters.controller';
-import { LettersService } from './letters.service';
 
-/** Statutory letters of a case, rendered from templates in domain/. */
-@Module({ imports: [RequestsModule], controllers: [LettersController], providers: [LettersService], exports: [LettersService] })
+/** Letters over HTTP (api role). */
+@Module({ imports: [CorrespondenceCoreModule], controllers: [LettersController] })
 export class CorrespondenceModule {}

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { AppError, ErrorCode } from '../../infra/http/domain-error';
-import type { Agency } from '../agencies/agency.entity';
+import { Agency } from '../agencies/agency.entity';
 import type { Principal } from '../auth/domain/principal';
 import { CaseAccess } from '../requests/case-access.service';
 import { CaseCalendar } from '../requests/case-calendar';
@@ -44,6 +44,11 @@ export class LettersService {
 
   async render(principal: Principal, id: string, kind: LetterKind, consultationId?: string): Promise<RenderedLetter> {
     const { c, agency } = await this.access.load(this.db.manager, principal, id, { applicantAllowed: kind !== 'consultation_letter' });
+    return this.renderCase(this.db.manager, c, agency, kind, consultationId);
+  }
+
+  /** Renders a letter of a case with the given manager (inside a transaction: sees its changes). */
+  async renderCase(m: EntityManager, c: RequestCase, agency: Agency, kind: LetterKind, consultationId?: string): Promise<RenderedLetter> {
     const base = this.base(c, agency);
     const applicantBase = { ...base, applicant: { name: c.applicantName }, request: { title: c.title, docNo: c.docNo, description: c.description, receivedOn: c.receivedOn ?? this.clock.today() } };
     const cal = await this.calendars.forAgency(c.agencyId);
@@ -53,21 +58,21 @@ export class LettersService {
         return renderLetter(kind, { ...applicantBase, issuedOn: c.receivedOn, channel: c.channel, replyDueOn: c.baseDue ?? c.replyDue ?? cal.addWorkingDays(c.receivedOn, 20).due ?? c.receivedOn, statesFeePause: true });
       case 'correction_notice': {
         if (!c.correctionRequestedOn || !c.correctionPeriodEnd) throw unavailable(kind);
-        const asked = await this.db.getRepository(CaseEvent).findOne({ where: { caseId: c.id, action: 'request_correction' }, order: { id: 'DESC' } });
+        const asked = await m.getRepository(CaseEvent).findOne({ where: { caseId: c.id, action: 'request_correction' }, order: { id: 'DESC' } });
         return renderLetter(kind, { ...applicantBase, issuedOn: c.correctionRequestedOn, items: [asked?.reason ?? '请补正申请内容'], correctionDueOn: c.correctionPeriodEnd });
       }
       case 'extension_notice': {
-        const ext = await this.db.getRepository(CaseExtension).findOneBy({ caseId: c.id, approved: true });
+        const ext = await m.getRepository(CaseExtension).findOneBy({ caseId: c.id, approved: true });
         if (!ext || !c.baseDue || !c.replyDue) throw unavailable(kind);
         return renderLetter(kind, { ...applicantBase, issuedOn: ext.decidedOn ?? ext.requestedOn, originalDueOn: c.baseDue, extensionWorkingDays: ext.days, newDueOn: c.replyDue, reason: ext.reason });
       }
       case 'deferral_notice': {
         if (!c.deferralDue) throw unavailable(kind);
-        const ev = await this.db.getRepository(CaseEvent).findOne({ where: { caseId: c.id, action: 'record_deferral' }, order: { id: 'DESC' } });
+        const ev = await m.getRepository(CaseEvent).findOne({ where: { caseId: c.id, action: 'record_deferral' }, order: { id: 'DESC' } });
         return renderLetter(kind, { ...applicantBase, issuedOn: shanghaiDay(ev?.at) ?? this.clock.today(), delayedReplyOn: c.deferralDue, reason: ev?.reason ?? '', originalDueOn: c.baseDue });
       }
       case 'fee_notice': {
-        const fee = await this.db.getRepository(CaseFeeNotice).findOneBy({ caseId: c.id });
+        const fee = await m.getRepository(CaseFeeNotice).findOneBy({ caseId: c.id });
         if (!fee) throw unavailable(kind);
         // The printed date assumes receipt on the day of issue when the receipt is not yet known.
         const paymentDueOn = fee.paymentDue ?? cal.addWorkingDays(fee.sentOn, 20).due ?? fee.sentOn;
@@ -81,15 +86,15 @@ export class LettersService {
         });
       }
       case 'consultation_letter': {
-        const x = consultationId ? await this.db.getRepository(CaseConsultation).findOneBy({ id: consultationId, caseId: c.id }) : null;
+        const x = consultationId ? await m.getRepository(CaseConsultation).findOneBy({ id: consultationId, caseId: c.id }) : null;
         if (!x) throw unavailable(kind);
         const replyDueOn = x.partyDue ?? cal.addWorkingDays(x.sentOn, 15).due ?? x.sentOn;
         return renderLetter(kind, { ...base, issuedOn: x.sentOn, consultee: { kind: x.partyKind, name: x.partyName }, request: { title: c.title, docNo: c.docNo, description: x.subject, receivedOn: c.receivedOn ?? x.sentOn }, replyDueOn, reason: x.subject });
       }
       case 'reply': {
         if (!c.replyType || !c.repliedOn) throw unavailable(kind);
-        const fee = await this.db.getRepository(CaseFeeNotice).findOneBy({ caseId: c.id });
-        const previous = c.similarToId ? await this.db.getRepository(RequestCase).findOneBy({ id: c.similarToId }) : null;
+        const fee = await m.getRepository(CaseFeeNotice).findOneBy({ caseId: c.id });
+        const previous = c.similarToId ? await m.getRepository(RequestCase).findOneBy({ id: c.similarToId }) : null;
         const decision = replyDecisionOf(c, { previousReplyOn: previous?.repliedOn, feeNoticeOn: fee?.sentOn, paymentDueOn: fee?.paymentDue });
         return renderLetter(kind, { ...applicantBase, issuedOn: c.repliedOn, decision });
       }

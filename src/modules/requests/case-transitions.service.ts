@@ -4,6 +4,7 @@ import { Clock } from '../../infra/clock/clock';
 import { AppError, ErrorCode } from '../../infra/http/domain-error';
 import { CaseDeadlinesService } from './case-deadlines.service';
 import { CaseEvent } from './case-event.entity';
+import { CaseHooks } from './case-hooks';
 import { DeadlineSync } from './deadline-sync.service';
 import { nextStatus, TransitionError, type Actor, type CaseAction, type CaseStatus } from './domain/case-status';
 import { RequestCase } from './request-case.entity';
@@ -30,6 +31,7 @@ export class CaseTransitions {
     @Inject(Clock) private readonly clock: Clock,
     private readonly deadlines: CaseDeadlinesService,
     private readonly sync: DeadlineSync,
+    private readonly hooks: CaseHooks,
   ) {}
 
   async apply(m: EntityManager, c: RequestCase, spec: TransitionSpec): Promise<RequestCase> {
@@ -58,6 +60,7 @@ export class CaseTransitions {
       reason: spec.reason ?? null,
       payload: { ...(spec.payload ?? {}), ...(moved ? { deadlines: moved } : {}) } as never,
     });
+    await this.hooks.run(m, c, spec.action, spec.payload ?? {});
     return c;
   }
 

@@ -19,7 +19,9 @@ import { receiptDate } from './domain/receipt-date';
 import { referenceNumber } from './domain/reference-number';
 import type { RequestContentDto } from './dto/create-request.dto';
 import type { StaffIntakeDto } from './dto/staff-intake.dto';
+import { CaseHooks } from './case-hooks';
 import { DeadlineSync } from './deadline-sync.service';
+import { OutboxService } from '../notifications/outbox.service';
 import { RepeatDetector } from './repeat-detector.service';
 import { RequestCase } from './request-case.entity';
 
@@ -35,6 +37,8 @@ export class IntakeService {
     private readonly deadlines: CaseDeadlinesService,
     private readonly repeats: RepeatDetector,
     private readonly sync: DeadlineSync,
+    private readonly hooks: CaseHooks,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Online submission by a signed-in applicant. A retried Idempotency-Key returns the first case. */
@@ -45,7 +49,9 @@ export class IntakeService {
       if (existing) return { c: existing, replayed: true };
     }
     try {
+      let tx: EntityManager | undefined;
       const c = await this.db.transaction(async (m) => {
+        tx = m;
         const agency = await this.activeAgency(m, dto.agencyCode);
         if (!acceptsChannel(agency.channels, 'online')) {
           throw invalid([{ field: 'agencyCode', message: `${agency.name} has not announced an online channel · 该机构未公布网上申请渠道` }]);
@@ -72,6 +78,7 @@ export class IntakeService {
         });
       });
       await this.sync.armCase(c.id);
+      if (tx) for (const id of this.hooks.take(tx)) await this.outbox.dispatch(id);
       return { c, replayed: false };
     } catch (err) {
       // Two retries racing with the same key: the loser returns the winner's case.
@@ -85,12 +92,14 @@ export class IntakeService {
 
   /** Staff intake: the date of receipt follows the channel (Art 31, D-2, D-3). */
   async fileByStaff(principal: Principal, dto: StaffIntakeDto): Promise<RequestCase> {
-    const c = await this.fileByStaffInTx(principal, dto);
+    let tx: EntityManager | undefined;
+    const c = await this.fileByStaffInTx(principal, dto, (m) => (tx = m));
     await this.sync.armCase(c.id);
+    if (tx) for (const id of this.hooks.take(tx)) await this.outbox.dispatch(id);
     return c;
   }
 
-  private async fileByStaffInTx(principal: Principal, dto: StaffIntakeDto): Promise<RequestCase> {
+  private async fileByStaffInTx(principal: Principal, dto: StaffIntakeDto, onTx: (m: EntityManager) => void): Promise<RequestCase> {
     const errors: FieldError[] = [];
     const idType = idProofTypeFor(dto.applicant.category);
     const idNumber = dto.applicant.idNumber.toUpperCase();
@@ -101,6 +110,7 @@ export class IntakeService {
     if (dto.confirmedAt && dto.confirmedAt < dto.submittedAt) errors.push({ field: 'confirmedAt', message: 'before submittedAt' });
     if (errors.length) throw invalid(errors);
     return this.db.transaction(async (m) => {
+      onTx(m);
       const agency = await this.activeAgency(m, dto.agencyCode);
       if (!principal.can('cases.handle', agency.path)) throw new AppError(ErrorCode.NotFound, `No agency ${dto.agencyCode} within your reach. 未找到该机构。`);
       if (!acceptsChannel(agency.channels, dto.channel)) {
@@ -166,6 +176,7 @@ export class IntakeService {
     await this.deadlines.refresh(m, c);
     await m.getRepository(RequestCase).insert(c);
     await this.sync.sync(m, c);
+    await this.hooks.run(m, c, 'file');
     await m.insert(CaseEvent, {
       year,
       caseId: c.id,

@@ -9,7 +9,9 @@ import type { Principal } from '../auth/domain/principal';
 import { regimeFor } from '../deadlines/domain/regime';
 import { CaseAccess, type CaseHandle } from './case-access.service';
 import { CaseTransitions, conflict } from './case-transitions.service';
+import { CaseHooks } from './case-hooks';
 import { DeadlineSync } from './deadline-sync.service';
+import { OutboxService } from '../notifications/outbox.service';
 import { openPauses } from './open-pauses';
 import { receiptDate } from './domain/receipt-date';
 import { REPLY_TYPE_INFO, requiresWithheldList } from './domain/reply-type';
@@ -32,11 +34,15 @@ export class WorkflowService {
     private readonly access: CaseAccess,
     private readonly transitions: CaseTransitions,
     private readonly sync: DeadlineSync,
+    private readonly hooks: CaseHooks,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Runs `fn` on the locked case inside one transaction. */
   async withCase<T>(principal: Principal, id: string, opts: ActionOptions & { staffPermission?: 'cases.handle' | 'cases.approve'; applicantAllowed?: boolean }, fn: (m: EntityManager, h: CaseHandle) => Promise<T>): Promise<T> {
+    let tx: EntityManager | undefined;
     const result = await this.db.transaction(async (m) => {
+      tx = m;
       const h = await this.access.load(m, principal, id, { lock: true, staffPermission: opts.staffPermission ?? 'cases.handle', applicantAllowed: opts.applicantAllowed ?? false });
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== h.c.version) {
         throw conflict(h.c, 'The request changed since you loaded it. 申请已被他人更新，请刷新后重试。', 'version');
@@ -45,6 +51,7 @@ export class WorkflowService {
     });
     // After commit: wake-up jobs for deadlines that moved (the reconcile job covers a crash here).
     await this.sync.armCase(id);
+    if (tx) for (const outboxId of this.hooks.take(tx)) await this.outbox.dispatch(outboxId);
     return result;
   }
 

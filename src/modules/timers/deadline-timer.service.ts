@@ -8,6 +8,7 @@ import { MetricsService } from '../../infra/metrics/metrics.service';
 import { Agency } from '../agencies/agency.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { CaseCalendar } from '../requests/case-calendar';
+import { CaseHooks } from '../requests/case-hooks';
 import { CaseDeadline } from '../requests/case-deadline.entity';
 import { DeadlineSync } from '../requests/deadline-sync.service';
 import { RequestCase } from '../requests/request-case.entity';
@@ -35,12 +36,15 @@ export class DeadlineTimerService {
     private readonly outbox: OutboxService,
     private readonly sync: DeadlineSync,
     private readonly metrics: MetricsService,
+    private readonly hooks: CaseHooks,
   ) {}
 
   async tick(key: { caseId: string; kind: string; ref: string; version: number }, jobId?: string): Promise<TickOutcome> {
     const outboxIds: string[] = [];
     const fired: string[] = [];
+    let tx: EntityManager | undefined;
     const live = await this.db.transaction(async (m) => {
+      tx = m;
       const d = await m.getRepository(CaseDeadline).findOne({ where: { caseId: key.caseId, kind: key.kind as DeadlineKind, ref: key.ref }, lock: { mode: 'pessimistic_write' } });
       if (!d || d.status !== 'live' || d.version !== key.version) return null;
       const now = this.clock.now();
@@ -64,7 +68,7 @@ export class DeadlineTimerService {
       }
       return d;
     });
-    for (const id of outboxIds) await this.outbox.dispatch(id);
+    for (const id of [...outboxIds, ...(tx ? this.hooks.take(tx) : [])]) await this.outbox.dispatch(id);
     if (!live) return 'stale';
     // Arm the next wake-up for whatever is live now (this deadline's next effect, or new versions).
     const current = await this.db.getRepository(CaseDeadline).findOneBy({ caseId: key.caseId, kind: key.kind as DeadlineKind, ref: key.ref });
