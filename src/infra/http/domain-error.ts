@@ -47,3 +47,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 500;
   }
 }
+
+/** A 400 naming one field, e.g. `invalidField('periodEnd', 'must be after today')`. */
+export function invalidField(field: string, message: string): AppError {
+  return new AppError(ErrorCode.Validation, message, [{ field, message }]);
+}

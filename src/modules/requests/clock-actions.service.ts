@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { AppError, ErrorCode, invalidField } from '../../infra/http/domain-error';
 import type { Principal } from '../auth/domain/principal';
 import { REGIME_RULES } from '../deadlines/domain/regime';
 import { CaseCalendar } from './case-calendar';
@@ -13,7 +13,7 @@ import { openPauses } from './open-pauses';
 import type { RequestCase } from './request-case.entity';
 import { WorkflowService, type ActionOptions } from './workflow.service';
 
-const invalid = (field: string, message: string) => new AppError(ErrorCode.Validation, message, [{ field, message }]);
+const invalid = invalidField;
 const CONSULTATION_WD = 15; // R-TP-02
 
 /** Clock events: consultations (pause), extension (D-5) and Art 35 deferral. */

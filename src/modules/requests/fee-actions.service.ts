@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { invalidField } from '../../infra/http/domain-error';
 import type { Principal } from '../auth/domain/principal';
 import { calculateFee } from '../fees/domain/fee-calculator';
 import { CaseCalendar } from './case-calendar';
@@ -13,7 +13,7 @@ import { openPauses } from './open-pauses';
 import type { RequestCase } from './request-case.entity';
 import { WorkflowService, type ActionOptions } from './workflow.service';
 
-const invalid = (field: string, message: string) => new AppError(ErrorCode.Validation, message, [{ field, message }]);
+const invalid = invalidField;
 const FEE_PAYMENT_WD = 20; // R-FEE-04
 
 /** The information-processing fee of 国办函〔2020〕109号 (R-FEE-01…09, D-7, D-8). */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { invalidField } from '../../infra/http/domain-error';
 import { shanghaiDateOf } from '../calendar/domain/local-date';
 import { RoleAssignment } from '../accounts/role-assignment.entity';
 import type { Principal } from '../auth/domain/principal';
@@ -18,7 +18,7 @@ import { REPLY_TYPE_INFO, requiresWithheldList } from './domain/reply-type';
 import type { AssignDto, ConfirmReceiptDto, RecordCorrectionDto, RecordServiceDto, ReplyDto, RequestCorrectionDto } from './dto/actions.dto';
 import type { RequestCase } from './request-case.entity';
 
-const invalid = (field: string, message: string) => new AppError(ErrorCode.Validation, message, [{ field, message }]);
+const invalid = invalidField;
 
 export interface ActionOptions {
   /** If-Match: the case version the caller last saw; a different current version is a 409. */

@@ -1,35 +1,7 @@
-import { runCli } from '../../../src/cli/program';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { captureCli, type CliRun } from '../../utils/run-cli';
 
 /** Runs the CLI in this process, capturing what it writes. */
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-  const err = jest
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
-  try {
-    const code = await runCli(argv);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (...argv: string[]): Promise<CliRun> => captureCli(argv);
 
 describe('deadline command', () => {
   it('prints exactly the documented keys in order when computing WE-1', async () => {
