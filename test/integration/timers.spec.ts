@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DeadlineReconciler } from '../../src/modules/timers/deadline-reconciler.service';
+import { SupervisorDigestService } from '../../src/modules/timers/supervisor-digest.service';
 import { seedWorld, WORLD, type World } from '../utils/fixtures';
 import { act, intake, setToday } from '../utils/requests';
 import { SmtpReceiver } from '../utils/smtp-receiver';
@@ -126,6 +127,19 @@ describe('deadline timers', () => {
     expect(after.status).toBe('in_progress');
     expect(after.replyDue).toBe('2026-11-10');
     expect(after.timeline.find((e: { action: string; actorRole: string }) => e.action === 'close_consultation')).toEqual(expect.objectContaining({ actorRole: 'system', payload: expect.objectContaining({ deemedConsent: true }) }));
+  });
+
+  it('sends each supervisor one daily digest of overdue cases and a weekly summary', async () => {
+    setToday(t.app, '2026-12-01', '09:00');
+    const digests = t.app.get(SupervisorDigestService);
+    expect(await digests.daily()).toBeGreaterThan(0);
+    expect(await digests.daily()).toBe(0); // once per supervisor and day
+    await settle(t.app);
+    const digest = smtp.to(WORLD.staff.parentSupervisor.email).find((m) => m.subject?.startsWith('逾期申请日报（2026-12-01）'));
+    expect(digest?.text).toMatch(/DQ-GA-2026-\d{6}/);
+    expect(await digests.weekly()).toBeGreaterThan(0);
+    await settle(t.app);
+    expect(smtp.to(WORLD.staff.parentSupervisor.email).some((m) => m.subject?.startsWith('政府信息公开申请周报'))).toBe(true);
   });
 
   it('abandons a case whose fee stays unpaid 20 WD after the notice (（六）2)', async () => {
