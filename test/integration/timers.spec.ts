@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DeadlineReconciler } from '../../src/modules/timers/deadline-reconciler.service';
 import { SupervisorDigestService } from '../../src/modules/timers/supervisor-digest.service';
+import { CalendarOverridesService } from '../../src/modules/calendar/calendar-overrides.service';
 import { seedWorld, WORLD, type World } from '../utils/fixtures';
 import { act, intake, setToday } from '../utils/requests';
 import { SmtpReceiver } from '../utils/smtp-receiver';
@@ -127,6 +128,23 @@ describe('deadline timers', () => {
     expect(after.status).toBe('in_progress');
     expect(after.replyDue).toBe('2026-11-10');
     expect(after.timeline.find((e: { action: string; actorRole: string }) => e.action === 'close_consultation')).toEqual(expect.objectContaining({ actorRole: 'system', payload: expect.objectContaining({ deemedConsent: true }) }));
+  });
+
+  it('recomputes open cases when the calendar changes and records each moved due date', async () => {
+    setToday(t.app, '2026-11-02', '10:00');
+    const c = await intake(t.app, w.tokens.clerk, { channel: 'in_person', submittedAt: '2026-11-02T09:00:00+08:00' });
+    expect(c.replyDue).toBe('2026-11-30');
+    // A national correction closes Wed 2026-11-11: the 20th working day moves to 12-01.
+    await t.app.get(CalendarOverridesService).add(null, { date: '2026-11-11', kind: 'CLOSED', scope: 'NATIONAL_CORRECTION', basis: '测试：国务院办公厅更正通知' });
+    await settle(t.app);
+    const after = await status(c.id);
+    expect(after.replyDue).toBe('2026-12-01');
+    expect(after.deadlines.version).toBeGreaterThan(c.deadlines.version as number);
+    const moved = after.timeline.find((e: { action: string }) => e.action === 'deadlines_recomputed');
+    expect(moved.payload.before.replyDue).toBe('2026-11-30');
+    expect(moved.payload.after.replyDue).toBe('2026-12-01');
+    const [{ due_on }] = await db().query(`SELECT due_on::text FROM case_deadline WHERE case_id = $1 AND kind = 'reply'`, [c.id]);
+    expect(due_on).toBe('2026-12-01');
   });
 
   it('sends each supervisor one daily digest of overdue cases and a weekly summary', async () => {
