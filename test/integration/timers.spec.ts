@@ -139,12 +139,28 @@ describe('deadline timers', () => {
     await settle(t.app);
     const after = await status(c.id);
     expect(after.replyDue).toBe('2026-12-01');
-    expect(after.deadlines.version).toBeGreaterThan(c.deadlines.version as number);
+    expect(after.deadlines.version).toBeGreaterThan((c.deadlines as { version: number }).version);
     const moved = after.timeline.find((e: { action: string }) => e.action === 'deadlines_recomputed');
     expect(moved.payload.before.replyDue).toBe('2026-11-30');
     expect(moved.payload.after.replyDue).toBe('2026-12-01');
     const [{ due_on }] = await db().query(`SELECT due_on::text FROM case_deadline WHERE case_id = $1 AND kind = 'reply'`, [c.id]);
     expect(due_on).toBe('2026-12-01');
+  });
+
+  it('alerts the clerks when an online submission is still unconfirmed at the end of the next working day (D-2)', async () => {
+    await request(t.app.getHttpServer()).patch('/api/v1/agencies/DQ-JY').set('authorization', `Bearer ${w.tokens.rootAdmin}`).send({ channels: ['online'], onlineConfirmation: 'manual' }).expect(200);
+    setToday(t.app, '2026-09-19', '22:00'); // Saturday; the next working day is the make-up Sunday 09-20
+    const filed = await request(t.app.getHttpServer()).post('/api/v1/requests').set('authorization', `Bearer ${w.tokens.applicant}`)
+      .send({ agencyCode: 'DQ-JY', title: '学校招生计划', description: '申请公开2026年招生计划。', form: 'electronic', deliveryRoute: 'portal' }).expect(201);
+    expect(filed.body.status).toBe('submitted');
+    await at('2026-09-20', '17:00');
+    expect(mailsTo(WORLD.staff.otherClerk.email).filter((s) => s.startsWith('网上申请待确认'))).toEqual([]);
+    await at('2026-09-20', '17:35');
+    expect(mailsTo(WORLD.staff.otherClerk.email).filter((s) => s.startsWith('网上申请待确认'))).toEqual([expect.stringContaining(filed.body.referenceNo as string)]);
+    // Confirming ends the deadline.
+    await act(t.app, w.tokens.otherClerk, filed.body.id as string, 'confirm-receipt').expect(200);
+    const [{ status: dl }] = await db().query(`SELECT status FROM case_deadline WHERE case_id = $1 AND kind = 'receipt_confirmation'`, [filed.body.id]);
+    expect(dl).toBe('resolved');
   });
 
   it('sends each supervisor one daily digest of overdue cases and a weekly summary', async () => {

@@ -7,6 +7,7 @@ import { Clock } from '../../infra/clock/clock';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { JobName, jobId } from '../../infra/queue/queue-names';
 import { MetricsService } from '../../infra/metrics/metrics.service';
+import { addDays, shanghaiDateOf } from '../calendar/domain/local-date';
 import { momentOf, planEffects } from '../timers/domain/effect-schedule';
 import type { DeadlineKind } from '../timers/domain/deadline-kind';
 import { CaseCalendar } from './case-calendar';
@@ -63,6 +64,11 @@ export class DeadlineSync {
   }
 
   private async desired(m: EntityManager, c: RequestCase): Promise<Desired[]> {
+    if (c.status === 'submitted' && c.channel === 'online') {
+      // D-2 manual confirmation: due the next working day after submission (Asia/Shanghai).
+      const cal = await this.calendars.forAgency(c.agencyId);
+      return [{ kind: 'receipt_confirmation', ref: '', dueOn: cal.firstWorkingDayOnOrAfter(addDays(shanghaiDateOf(c.submittedAt), 1)).date }];
+    }
     if (!isOpen(c.status) || !c.receivedOn) return [];
     const out: Desired[] = [];
     if (c.replyDue && c.status !== 'correction_requested') out.push({ kind: 'reply', ref: '', dueOn: c.replyDue });

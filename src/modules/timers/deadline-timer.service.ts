@@ -17,7 +17,7 @@ import { DEADLINE_LABELS, type DeadlineKind } from './domain/deadline-kind';
 import { isSuperseded, momentOf, planEffects, type PlannedEffect } from './domain/effect-schedule';
 import { clerksOf, supervisorsOf } from './recipients';
 
-const KIND_EN: Record<DeadlineKind, string> = { reply: 'Reply deadline', correction_notice: 'Correction-notice deadline', correction_period: 'Correction period', consultation: 'Consultation deadline', fee_payment: 'Fee payment deadline' };
+const KIND_EN: Record<DeadlineKind, string> = { reply: 'Reply deadline', correction_notice: 'Correction-notice deadline', correction_period: 'Correction period', consultation: 'Consultation deadline', fee_payment: 'Fee payment deadline', receipt_confirmation: 'Receipt confirmation' };
 
 export type TickOutcome = 'stale' | { fired: string[] };
 
@@ -89,6 +89,7 @@ export class DeadlineTimerService {
         await this.system.abandonUnpaidFee(m, d.caseId, d.ref);
         return;
       case 'escalate':
+      case 'alert-unconfirmed':
       default:
         await this.mail(m, d, e, outboxIds);
     }
@@ -99,6 +100,10 @@ export class DeadlineTimerService {
     const c = await m.getRepository(RequestCase).findOneByOrFail({ id: d.caseId });
     const agency = await m.getRepository(Agency).findOneByOrFail({ id: d.agencyId });
     const params = { referenceNo: c.referenceNo, title: c.title, dueOn: d.dueOn, kindLabel: DEADLINE_LABELS[d.kind], kindEn: KIND_EN[d.kind], link: `${this.config.http.publicUrl}/api/v1/requests/${c.id}` };
+    if (e.effect === 'alert-unconfirmed') {
+      for (const to of await clerksOf(m, d.agencyId, null)) outboxIds.push(await this.outbox.write(m, { template: 'receipt-unconfirmed', to, params: { ...params, agencyName: agency.name, submittedAt: c.submittedAt.toISOString() } }));
+      return;
+    }
     if (e.effect === 'escalate') {
       for (const to of await supervisorsOf(m, d.agencyId)) outboxIds.push(await this.outbox.write(m, { template: 'deadline-overdue', to, params: { ...params, agencyName: agency.name } }));
       return;

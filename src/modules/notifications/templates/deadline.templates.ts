@@ -58,3 +58,17 @@ export const supervisorWeeklyTemplate: MailTemplate<{ week: string; open: number
       },
     ),
 };
+
+/** D-2 manual confirmation: an online submission still unconfirmed at the end of the next working day. */
+export const receiptUnconfirmedTemplate: MailTemplate<CaseParams & { agencyName: string; submittedAt: string }> = {
+  key: 'receipt-unconfirmed',
+  render: (p, locale) =>
+    bilingual(
+      locale,
+      { zh: `网上申请待确认：${p.referenceNo}`, en: `Online request awaiting confirmation: ${p.referenceNo}` },
+      {
+        zh: [`${p.agencyName}收到的网上申请 ${p.referenceNo}（${p.title}）尚未确认收到（提交时间 ${p.submittedAt}）。`, '确认之日为收到申请之日，请尽快与申请人确认。', `办理：${p.link}`],
+        en: [`The online request ${p.referenceNo} (${p.title}) to ${p.agencyName}, submitted ${p.submittedAt}, is not yet confirmed.`, 'The confirmation day is the date of receipt: confirm with the applicant soon.', `Open: ${p.link}`],
+      },
+    ),
+};

@@ -2,14 +2,14 @@ import { addDays, type LocalDate } from '../../calendar/domain/local-date';
 import type { WorkingCalendar } from '../../calendar/domain/working-calendar';
 import type { DeadlineKind } from './deadline-kind';
 
-export type EffectName = `remind-${number}` | 'escalate' | 'auto-abandon-correction' | 'auto-silence' | 'auto-abandon-fee';
+export type EffectName = `remind-${number}` | 'escalate' | 'auto-abandon-correction' | 'auto-silence' | 'auto-abandon-fee' | 'alert-unconfirmed';
 
 export interface PlannedEffect {
   readonly effect: EffectName;
   /** The calendar day (Asia/Shanghai) on which it happens. */
   readonly on: LocalDate;
   /** Beijing wall-clock time: office hours for mail, just after midnight for transitions. */
-  readonly time: '09:00' | '00:05';
+  readonly time: '09:00' | '00:05' | '17:30';
 }
 
 /** The working day `n` working days before `due` (n = 0: `due` itself). */
@@ -25,7 +25,9 @@ export function workingDaysBefore(cal: WorkingCalendar, due: LocalDate, n: numbe
  *   day, then an escalation to supervisors on the next working day;
  * - correction period end: deemed abandonment the day after (R-COR-04, （六）1);
  * - a consulted party's 15 WD: its silence ends the pause the day after (R-TP-04);
- * - fee payment window: deemed abandonment the day after (R-FEE-05, （六）2).
+ * - fee payment window: deemed abandonment the day after (R-FEE-05, （六）2);
+ * - an online submission awaiting manual confirmation (D-2): an alert to the clerks at the end of
+ *   the next working day.
  */
 export function planEffects(cal: WorkingCalendar, kind: DeadlineKind, due: LocalDate, reminderDays: readonly number[]): PlannedEffect[] {
   switch (kind) {
@@ -44,6 +46,9 @@ export function planEffects(cal: WorkingCalendar, kind: DeadlineKind, due: Local
       return [{ effect: 'auto-silence', on: addDays(due, 1), time: '00:05' }];
     case 'fee_payment':
       return [{ effect: 'auto-abandon-fee', on: addDays(due, 1), time: '00:05' }];
+    case 'receipt_confirmation':
+      // D-2 (manual): an online submission still unconfirmed at the end of the next working day.
+      return [{ effect: 'alert-unconfirmed', on: due, time: '17:30' }];
   }
 }
 
