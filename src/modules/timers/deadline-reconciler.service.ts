@@ -2,7 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import type { AppConfig } from '../../infra/config/app-config';
 import { JobQueue } from '../../infra/queue/job-queue';
+import { RedisClient } from '../../infra/queue/redis-client';
 import { JobName, jobId, QueueName } from '../../infra/queue/queue-names';
 import { CaseDeadline } from '../requests/case-deadline.entity';
 import { DeadlineSync, tickJobId } from '../requests/deadline-sync.service';
@@ -22,9 +25,19 @@ export class DeadlineReconciler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
     private readonly sync: DeadlineSync,
+    private readonly redis: RedisClient,
   ) {}
+
+  /**
+   * A key that lives as long as Redis keeps our jobs: when it is missing, Redis was wiped (or
+   * this is the first run) and every live deadline is checked; otherwise only those never armed.
+   */
+  private get markerKey(): string {
+    return `${this.config.redis.queuePrefix}:timers:armed-marker`;
+  }
 
   async reconcile(): Promise<{ rearmed: number; skipped: boolean }> {
     const runner = this.db.createQueryRunner();
@@ -33,7 +46,9 @@ export class DeadlineReconciler {
       const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY])) as Array<{ locked: boolean }>;
       if (!locked) return { rearmed: 0, skipped: true };
       try {
-        const rearmed = await this.rearm();
+        const full = (await this.redis.redis.exists(this.markerKey)) === 0;
+        const rearmed = await this.rearm(full);
+        if (full) await this.redis.redis.set(this.markerKey, this.clock.now().toISOString());
         await this.calendarBacklog();
         await writeState(this.db.manager, RECONCILE_STATE, String(rearmed), this.clock.now());
         return { rearmed, skipped: false };
@@ -45,12 +60,15 @@ export class DeadlineReconciler {
     }
   }
 
-  private async rearm(): Promise<number> {
+  private async rearm(full: boolean): Promise<number> {
     const queue = this.jobs.queue(QueueName.Deadlines);
     let rearmed = 0;
     let after = '';
     for (;;) {
-      const page = await this.db.getRepository(CaseDeadline).createQueryBuilder('d').where(`d.status = 'live'`).andWhere(`(d.case_id::text || d.kind || d.ref) > :after`, { after }).orderBy(`d.case_id::text || d.kind || d.ref`).limit(500).getMany();
+      const qb = this.db.getRepository(CaseDeadline).createQueryBuilder('d').where(`d.status = 'live'`);
+      // Redis intact: only deadlines whose current version was never armed (a crash after commit).
+      if (!full) qb.andWhere('d.armed_version <> d.version');
+      const page = await qb.andWhere(`(d.case_id::text || d.kind || d.ref) > :after`, { after }).orderBy(`d.case_id::text || d.kind || d.ref`).limit(500).getMany();
       if (page.length === 0) return rearmed;
       for (const d of page) {
         after = `${d.caseId}${d.kind}${d.ref}`;
