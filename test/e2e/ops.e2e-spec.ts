@@ -27,6 +27,8 @@ describe('Operations endpoints', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toContain('govinfo_process_cpu_user_seconds_total');
     expect(res.text).toMatch(/govinfo_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
+    expect(res.text).toMatch(/govinfo_outbox_lag_seconds 0/);
+    expect(res.text).toContain('govinfo_deadlines_live');
   });
 
   it('serves the OpenAPI UI at /api/docs and the document as JSON', async () => {

@@ -53,12 +53,6 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  readonly outboxLag = new Gauge({
-    name: 'govinfo_outbox_lag_seconds',
-    help: 'Age of the oldest pending outbox e-mail (updated by /health)',
-    registers: [this.registry],
-  });
-
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'govinfo_' });
   }

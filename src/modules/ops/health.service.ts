@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { RedisClient } from '../../infra/queue/redis-client';
 import { Clock } from '../../infra/clock/clock';
-import { MetricsService } from '../../infra/metrics/metrics.service';
 
 export type CheckStatus = 'up' | 'down' | 'degraded';
 export interface CheckResult {
@@ -38,7 +37,6 @@ export class HealthService {
     @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(Clock) private readonly clock: Clock,
     private readonly redisClient: RedisClient,
-    private readonly metrics: MetricsService,
   ) {}
 
   async report(): Promise<HealthReport> {
@@ -98,7 +96,6 @@ export class HealthService {
     );
     const { pending, oldest, sending, failed } = rows[0];
     const ageMs = oldest ? this.clock.now().getTime() - new Date(oldest).getTime() : 0;
-    this.metrics.outboxLag.set(Math.max(0, ageMs / 1000));
     return {
       // Stuck: pending for long (no worker, SMTP down), or a send interrupted mid-way.
       status: ageMs > OUTBOX_STUCK_AFTER_MS || sending > 0 ? 'degraded' : 'up',

@@ -3,10 +3,11 @@ import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 import { HomeController } from './home.controller';
 import { MetricsController } from './metrics.controller';
+import { StateMetrics } from './state-metrics';
 
 /** Operations endpoints served by every role: /, /health, /metrics. */
 @Module({
   controllers: [HomeController, HealthController, MetricsController],
-  providers: [HealthService],
+  providers: [HealthService, StateMetrics],
 })
 export class OpsModule {}
