@@ -112,8 +112,3 @@ async function ensureDatabase(url: string, name: string): Promise<void> {
     await client.end();
   }
 }
-
-/** True when the path looks like an initialised cluster (used to tell the user it was reused). */
-export function isInitialisedCluster(dataDir: string): boolean {
-  return existsSync(join(dataDir, 'PG_VERSION'));
-}

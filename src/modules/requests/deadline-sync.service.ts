@@ -90,8 +90,8 @@ export class DeadlineSync {
   }
 
   /** Adds the wake-up job for the deadline's next effect (if any) and records the armed version. */
-  async arm(d: CaseDeadline, after: Date = this.clock.now(), busyJobId?: string): Promise<string | null> {
-    const next = await this.nextMoment(d, after);
+  async arm(d: CaseDeadline, after: Date = this.clock.now(), busyJobId?: string, known?: Date | null): Promise<string | null> {
+    const next = known !== undefined ? known : await this.nextMoment(d, after);
     if (next) {
       const delay = Math.max(0, next.getTime() - this.clock.now().getTime());
       let id = tickJobId(d, next);

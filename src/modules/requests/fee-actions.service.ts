@@ -11,6 +11,7 @@ import { CaseTransitions, conflict } from './case-transitions.service';
 import type { IssueFeeNoticeDto, RecordFeePaymentDto } from './dto/actions.dto';
 import { openPauses } from './open-pauses';
 import type { RequestCase } from './request-case.entity';
+import { SystemActions } from './system-actions.service';
 import { WorkflowService, type ActionOptions } from './workflow.service';
 
 const invalid = invalidField;
@@ -24,6 +25,7 @@ export class FeeActionsService {
     private readonly workflow: WorkflowService,
     private readonly transitions: CaseTransitions,
     private readonly calendars: CaseCalendar,
+    private readonly deemed: SystemActions,
   ) {}
 
   /** R-FEE-03: a fee notice within the processing period; pauses the clock (D-7). */
@@ -64,13 +66,9 @@ export class FeeActionsService {
   /** R-FEE-05: unpaid 20 WD after receipt of the notice → deemed abandoned (row （六）2). */
   abandonUnpaid(p: Principal, id: string, o: ActionOptions = {}): Promise<RequestCase> {
     return this.workflow.withCase(p, id, o, async (m, { c }) => {
-      const notice = await this.unpaid(m, c);
-      const today = this.clock.today();
-      if (!notice.paymentDue || today <= notice.paymentDue) throw conflict(c, `The applicant may pay until ${notice.paymentDue ?? '(receipt of the notice unknown)'}. 缴费期限尚未届满。`);
-      return this.transitions.apply(m, c, {
-        action: 'abandon_unpaid_fee', actor: 'clerk', actorId: p.userId, payload: { feeNoticeId: notice.id, paymentDue: notice.paymentDue },
-        mutate: (x) => Object.assign(x, { replyType: 'ABANDONED_FEE_UNPAID', replyBasis: '《政府信息公开信息处理费管理办法》', repliedOn: today }),
-      });
+      const notYet = await this.deemed.abandonUnpaidFeeOf(m, c, { role: 'clerk', id: p.userId });
+      if (notYet) throw conflict(c, notYet);
+      return c;
     });
   }
 

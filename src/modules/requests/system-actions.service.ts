@@ -5,9 +5,17 @@ import { CaseConsultation } from './case-consultation.entity';
 import { CaseFeeNotice } from './case-fee-notice.entity';
 import { CaseTransitions } from './case-transitions.service';
 import { openPauses } from './open-pauses';
+import { closeCase } from './close-case';
 import { RequestCase } from './request-case.entity';
 
 export type SystemOutcome = 'done' | 'not-applicable';
+
+/** Who brings about a deemed outcome: the clerk recording it, or the timer. */
+export interface By {
+  role: 'clerk' | 'system';
+  id: string | null;
+}
+const SYSTEM: By = { role: 'system', id: null };
 
 /**
  * Transitions the law makes automatic (DOMAIN §1.5, §1.7, §1.11), run by the timers inside the
@@ -25,16 +33,24 @@ export class SystemActions {
     return m.getRepository(RequestCase).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** R-COR-04: correction period passed without a correction → deemed abandoned (（六）1). */
+  /**
+   * R-COR-04: correction period passed without a correction → deemed abandoned (（六）1).
+   * Shared by the clerk's action and the timer; returns why it cannot happen yet, or null when done.
+   */
+  async abandonCorrectionOf(m: EntityManager, c: RequestCase, by: By): Promise<string | null> {
+    const today = this.clock.today();
+    if (c.status !== 'correction_requested') return `The request is not awaiting a correction. 该申请不在补正期间。`;
+    if (!c.correctionPeriodEnd || today <= c.correctionPeriodEnd) return `The correction period runs until ${c.correctionPeriodEnd ?? '—'}. 补正期限尚未届满。`;
+    await this.transitions.apply(m, c, {
+      action: 'abandon_correction', actor: by.role, actorId: by.id, reason: `补正期限 ${c.correctionPeriodEnd} 届满未补正`,
+      mutate: (x) => closeCase(x, 'ABANDONED_NO_CORRECTION', today),
+    });
+    return null;
+  }
+
   async abandonCorrection(m: EntityManager, caseId: string): Promise<SystemOutcome> {
     const c = await this.lock(m, caseId);
-    const today = this.clock.today();
-    if (!c || c.status !== 'correction_requested' || !c.correctionPeriodEnd || today <= c.correctionPeriodEnd) return 'not-applicable';
-    await this.transitions.apply(m, c, {
-      action: 'abandon_correction', actor: 'system', actorId: null, reason: `补正期限 ${c.correctionPeriodEnd} 届满未补正`,
-      mutate: (x) => Object.assign(x, { replyType: 'ABANDONED_NO_CORRECTION', replyBasis: '《政府信息公开条例》第三十条', repliedOn: today }),
-    });
-    return 'done';
+    return c && (await this.abandonCorrectionOf(m, c, SYSTEM)) === null ? 'done' : 'not-applicable';
   }
 
   /** R-TP-04: the consulted party stayed silent past its 15 WD; the clock resumes (Art 34: deemed consent). */
@@ -51,15 +67,20 @@ export class SystemActions {
   }
 
   /** R-FEE-05: unpaid 20 WD after the applicant received the notice → deemed abandoned (（六）2). */
+  async abandonUnpaidFeeOf(m: EntityManager, c: RequestCase, by: By, feeNoticeId?: string): Promise<string | null> {
+    const f = await m.getRepository(CaseFeeNotice).findOneBy(feeNoticeId ? { id: feeNoticeId, caseId: c.id } : { caseId: c.id });
+    const today = this.clock.today();
+    if (!f || f.paidOn || c.status !== 'paused') return 'No unpaid fee notice. 没有待缴费的收费通知。';
+    if (!f.paymentDue || today <= f.paymentDue) return `The applicant may pay until ${f.paymentDue ?? '(receipt of the notice unknown)'}. 缴费期限尚未届满。`;
+    await this.transitions.apply(m, c, {
+      action: 'abandon_unpaid_fee', actor: by.role, actorId: by.id, payload: { feeNoticeId: f.id, paymentDue: f.paymentDue },
+      mutate: (x) => closeCase(x, 'ABANDONED_FEE_UNPAID', today),
+    });
+    return null;
+  }
+
   async abandonUnpaidFee(m: EntityManager, caseId: string, feeNoticeId: string): Promise<SystemOutcome> {
     const c = await this.lock(m, caseId);
-    const f = await m.getRepository(CaseFeeNotice).findOneBy({ id: feeNoticeId, caseId });
-    const today = this.clock.today();
-    if (!c || !f || f.paidOn || !f.paymentDue || today <= f.paymentDue || c.status !== 'paused') return 'not-applicable';
-    await this.transitions.apply(m, c, {
-      action: 'abandon_unpaid_fee', actor: 'system', actorId: null, payload: { feeNoticeId: f.id, paymentDue: f.paymentDue },
-      mutate: (x) => Object.assign(x, { replyType: 'ABANDONED_FEE_UNPAID', replyBasis: '《政府信息公开信息处理费管理办法》', repliedOn: today }),
-    });
-    return 'done';
+    return c && (await this.abandonUnpaidFeeOf(m, c, SYSTEM, feeNoticeId)) === null ? 'done' : 'not-applicable';
   }
 }

@@ -11,6 +11,8 @@ import { CaseAccess, type CaseHandle } from './case-access.service';
 import { CaseTransitions, conflict } from './case-transitions.service';
 import { CaseHooks } from './case-hooks';
 import { DeadlineSync } from './deadline-sync.service';
+import { SystemActions } from './system-actions.service';
+import { closeCase } from './close-case';
 import { OutboxService } from '../notifications/outbox.service';
 import { openPauses } from './open-pauses';
 import { receiptDate } from './domain/receipt-date';
@@ -36,6 +38,7 @@ export class WorkflowService {
     private readonly sync: DeadlineSync,
     private readonly hooks: CaseHooks,
     private readonly outbox: OutboxService,
+    private readonly deemed: SystemActions,
   ) {}
 
   /** Runs `fn` on the locked case inside one transaction. */
@@ -111,14 +114,9 @@ export class WorkflowService {
   /** R-COR-04: the correction period passed without a correction → deemed abandoned. */
   abandonCorrection(p: Principal, id: string, o: ActionOptions = {}): Promise<RequestCase> {
     return this.withCase(p, id, o, async (m, { c }) => {
-      const today = this.clock.today();
-      if (!c.correctionPeriodEnd || today <= c.correctionPeriodEnd) {
-        throw conflict(c, `The correction period runs until ${c.correctionPeriodEnd ?? '—'}. 补正期限尚未届满。`);
-      }
-      return this.transitions.apply(m, c, {
-        action: 'abandon_correction', actor: 'clerk', actorId: p.userId,
-        mutate: (x) => this.close(x, 'ABANDONED_NO_CORRECTION', today),
-      });
+      const notYet = await this.deemed.abandonCorrectionOf(m, c, { role: 'clerk', id: p.userId });
+      if (notYet) throw conflict(c, notYet);
+      return c;
     });
   }
 
@@ -134,7 +132,7 @@ export class WorkflowService {
       return this.transitions.apply(m, c, {
         action: 'reply', actor: 'clerk', actorId: p.userId, payload: { replyType: dto.replyType, repliedOn, replyDue: c.replyDue },
         mutate: (x) => {
-          this.close(x, dto.replyType, repliedOn);
+          closeCase(x, dto.replyType, repliedOn);
           x.replyBasis = dto.basis ?? info.basis;
           x.replyDetail = { text: dto.text ?? null, withheld: dto.withheld ?? [], responsibleAgency: dto.responsibleAgency ?? null };
         },
@@ -158,14 +156,8 @@ export class WorkflowService {
     return this.withCase(p, id, { ...o, applicantAllowed: true }, async (m, { c, actor }) =>
       this.transitions.apply(m, c, {
         action: 'withdraw', actor, actorId: p.userId, reason: reason ?? null,
-        mutate: (x) => this.close(x, 'WITHDRAWN', this.clock.today()),
+        mutate: (x) => closeCase(x, 'WITHDRAWN', this.clock.today()),
       }),
     );
-  }
-
-  private close(c: RequestCase, type: RequestCase['replyType'], on: string): void {
-    c.replyType = type;
-    c.replyBasis = type ? REPLY_TYPE_INFO[type].basis : null;
-    c.repliedOn = on;
   }
 }

@@ -73,13 +73,16 @@ export class DeadlineReconciler {
       for (const d of page) {
         after = `${d.caseId}${d.kind}${d.ref}`;
         const next = await this.sync.nextMoment(d, this.clock.now());
-        if (!next) continue;
-        const id = tickJobId(d, next);
-        const job = await queue.getJob(id);
+        if (!next) {
+          // Every effect already happened: just record the version as handled.
+          if (d.armedVersion !== d.version) await this.sync.arm(d, this.clock.now(), undefined, null);
+          continue;
+        }
+        const job = await queue.getJob(tickJobId(d, next));
         const state = job ? await job.getState() : 'missing';
         if (d.armedVersion === d.version && (state === 'delayed' || state === 'waiting' || state === 'active' || state === 'prioritized')) continue;
         if (job && (state === 'completed' || state === 'failed')) await job.remove();
-        await this.sync.arm(d);
+        await this.sync.arm(d, this.clock.now(), undefined, next);
         rearmed++;
       }
     }

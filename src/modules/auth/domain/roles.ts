@@ -2,13 +2,6 @@
 export const STAFF_ROLES = ['clerk', 'supervisor', 'reporting_officer', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export const ROLE_LABELS: Record<StaffRole, string> = {
-  clerk: '承办人 · Clerk',
-  supervisor: '负责人 · Supervisor',
-  reporting_officer: '年报编制人 · Reporting officer',
-  admin: '系统管理员 · Administrator',
-};
-
 /**
  * Permissions a route can require. Applicants hold only `self.*`; staff permissions are
  * granted by a role in an agency and reach either that agency alone or its whole subtree.
