@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { CalendarChange } from '../../src/modules/calendar/calendar-change';
-import { CalendarChanges } from '../../src/modules/calendar/calendar-changes';
-import { seedWorld, type Actor, type World } from '../utils/fixtures';
-import { bootTestApp, type TestApp } from '../utils/test-app';
+import { bootCalendarAdmin, calendarAudit } from '../utils/calendar-admin';
+import type { Actor, World } from '../utils/fixtures';
+import type { TestApp } from '../utils/test-app';
 
 const NOTICE_2027 = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/notice-2027.json'), 'utf8'),
@@ -19,20 +19,10 @@ describe('calendar year notices', () => {
   const changes: CalendarChange[] = [];
   const api = () => request(t.app.getHttpServer());
   const as = (actor: Actor) => ({ authorization: `Bearer ${world.tokens[actor]}` });
-  const auditActions = async () =>
-    await t.app.get(DataSource).query<
-      Array<{
-        action: string;
-        actor_id: string | null;
-        agency_id: string | null;
-        target_id: string;
-      }>
-    >(`SELECT action, actor_id, agency_id, target_id FROM audit_log WHERE action LIKE 'calendar.%' ORDER BY id`);
+  const auditActions = () => calendarAudit(t);
 
   beforeAll(async () => {
-    t = await bootTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
-    world = await seedWorld(t.app);
-    t.app.get(CalendarChanges).onChange((c) => void changes.push(c));
+    ({ t, world } = await bootCalendarAdmin(changes));
   });
   afterAll(async () => {
     await t.close();

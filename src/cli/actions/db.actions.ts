@@ -32,6 +32,6 @@ export async function check(): Promise<void> {
 }
 
 export async function generate(name: string): Promise<void> {
-  const file = await withDatabase((url) => generateMigration(url, resolve('migrations'), name));
+  const file = await withDatabase((url) => generateMigration(url, resolve('migrations'), name, resolve('src/infra/database/migrations.ts')));
   out(file ? `wrote ${file} — review it before committing` : 'no schema changes');
 }
