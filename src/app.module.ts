@@ -1,11 +1,10 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
 import { ClockModule } from './infra/clock/clock.module';
-import { dataSourceOptions } from './infra/database/data-source-options';
+import { DatabaseModule } from './infra/database/database.module';
 import { ProblemDetailsFilter } from './infra/http/problem-details.filter';
 import { LoggingModule } from './infra/logging/logging.module';
 import { MailModule } from './infra/mail/mail.module';
@@ -64,7 +63,7 @@ export class AppModule implements NestModule {
         MetricsModule,
         StorageModule,
         CryptoModule,
-        TypeOrmModule.forRoot(dataSourceOptions(config.database.url, config.database.poolSize)),
+        DatabaseModule.forRoot(config),
         QueueModule,
         MailModule,
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),

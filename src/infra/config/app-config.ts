@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import type { PoolSettings } from '../database/data-source-options';
+import type { TransactionGuardMode } from '../database/transaction-guard';
 import { envSchema } from './env.schema';
 
 export type Role = 'api' | 'worker' | 'all';
@@ -12,8 +14,13 @@ export interface AppConfig {
   readonly database: {
     /** Undefined until resolved: unset means "use the embedded PostgreSQL". */
     readonly url: string | undefined;
-    readonly poolSize: number;
+    readonly pool: PoolSettings;
     readonly embeddedPort: number;
+    /**
+     * What happens when code inside a transaction asks the pool for a second connection (the
+     * cause of pool deadlocks): `throw` (tests, development), `log` (production default), `off`.
+     */
+    readonly transactionGuard: TransactionGuardMode;
   };
   readonly redis: { readonly url: string | undefined; readonly queuePrefix: string };
   readonly worker: { readonly concurrency: number };
@@ -78,7 +85,17 @@ export function loadConfig(
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     },
     dataDir,
-    database: { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE, embeddedPort: e.EMBEDDED_PG_PORT },
+    database: {
+      url: e.DATABASE_URL,
+      pool: {
+        size: e.DB_POOL_SIZE,
+        acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
+        lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+        idleInTransactionTimeoutMs: e.DB_IDLE_IN_TX_TIMEOUT_MS,
+      },
+      embeddedPort: e.EMBEDDED_PG_PORT,
+      transactionGuard: e.DB_TX_GUARD ?? (e.NODE_ENV === 'production' ? 'log' : 'throw'),
+    },
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
     worker: { concurrency: e.WORKER_CONCURRENCY },
     log: { level: e.LOG_LEVEL },

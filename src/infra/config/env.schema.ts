@@ -32,6 +32,10 @@ export const envSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    DB_IDLE_IN_TX_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(15_000),
+    DB_TX_GUARD: z.enum(['throw', 'log', 'off']).optional(),
     EMBEDDED_PG_PORT: port.default(54329),
     REDIS_URL: url(['redis', 'rediss']).optional(),
     QUEUE_PREFIX: z

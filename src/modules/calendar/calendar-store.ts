@@ -37,9 +37,17 @@ export class CalendarStore {
     return rows[0].v;
   }
 
-  /** Version, current year notices and active overrides, read from one snapshot. */
-  async loadState(): Promise<CalendarState> {
-    return this.db.transaction('REPEATABLE READ', async (tx) => {
+  /**
+   * Version, current year notices and active overrides, read from one snapshot — or, inside a
+   * caller's transaction `m`, on its connection with the version read first (so the state is
+   * never older than the version it is cached under).
+   */
+  async loadState(m?: EntityManager): Promise<CalendarState> {
+    return m ? this.readState(m) : this.db.transaction('REPEATABLE READ', (tx) => this.readState(tx));
+  }
+
+  private async readState(tx: EntityManager): Promise<CalendarState> {
+    {
       const version = await this.version(tx);
       const notices = await tx
         .getRepository(CalendarYearNotice)
@@ -62,7 +70,7 @@ export class CalendarStore {
         })),
         overrides: rows.map(toScopedOverride),
       };
-    });
+    }
   }
 
   /** Changes after `afterId`, oldest first: the durable feed for consumers that keep a cursor. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -44,10 +44,15 @@ export class CalendarService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The effective calendar at the latest version (re-checked at most every TTL). */
-  async current(): Promise<EffectiveCalendar> {
+  /**
+   * The effective calendar at the latest version (re-checked at most every TTL). Inside a
+   * transaction pass its manager `m`: the check then runs on that connection, never on a
+   * second pooled one.
+   */
+  async current(m?: EntityManager): Promise<EffectiveCalendar> {
     const now = this.clock.now().getTime();
     if (this.cached && now - this.checkedAt < CALENDAR_VERSION_TTL_MS) return this.cached;
+    if (m) return this.refresh(now, m);
     if (!this.loading) {
       const loading = this.refresh(now).finally(() => {
         if (this.loading === loading) this.loading = null;
@@ -64,11 +69,14 @@ export class CalendarService {
     this.loading = null;
   }
 
-  /** The calendar for one agency's statutory deadlines (the national one for null). */
-  async calendarFor(agencyId: string | null): Promise<WorkingCalendar> {
-    const effective = await this.current();
+  /**
+   * The calendar for one agency's statutory deadlines (the national one for null). Inside a
+   * transaction pass its manager `m`, so that no second pooled connection is taken.
+   */
+  async calendarFor(agencyId: string | null, m?: EntityManager): Promise<WorkingCalendar> {
+    const effective = await this.current(m);
     if (agencyId === null) return effective.national;
-    const agency = await this.db.getRepository(Agency).findOneBy({ id: agencyId });
+    const agency = await (m ?? this.db.manager).getRepository(Agency).findOneBy({ id: agencyId });
     if (!agency) throw new AppError(ErrorCode.NotFound, `No agency ${agencyId}. 未找到该机构。`);
     return effective.forAgency(agency).calendar;
   }
@@ -95,15 +103,15 @@ export class CalendarService {
     return this.store.changesSince(afterId, limit);
   }
 
-  private async refresh(now: number): Promise<EffectiveCalendar> {
+  private async refresh(now: number, m?: EntityManager): Promise<EffectiveCalendar> {
     const generation = this.generation;
-    const version = await this.store.version();
+    const version = await this.store.version(m);
     let effective = this.cached;
     if (!effective || effective.version !== version) {
       // Version first, then the state (itself one snapshot): the state is never older than the
       // version it is cached under, so a concurrent change is at worst reloaded once more.
       effective = new EffectiveCalendar(
-        await this.store.loadState(),
+        await this.store.loadState(m),
         this.config.calendar.applyLocalOverrides,
       );
     }

@@ -51,7 +51,7 @@ export class LettersService {
   async renderCase(m: EntityManager, c: RequestCase, agency: Agency, kind: LetterKind, consultationId?: string): Promise<RenderedLetter> {
     const base = this.base(c, agency);
     const applicantBase = { ...base, applicant: { name: c.applicantName }, request: { title: c.title, docNo: c.docNo, description: c.description, receivedOn: c.receivedOn ?? this.clock.today() } };
-    const cal = await this.calendars.forAgency(c.agencyId);
+    const cal = await this.calendars.forAgency(c.agencyId, m);
     switch (kind) {
       case 'receipt_acknowledgement':
         if (!c.receivedOn) throw unavailable(kind);

@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import { PoolMonitor } from '../../infra/database/pool-monitor';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { RedisClient } from '../../infra/queue/redis-client';
 import { Clock } from '../../infra/clock/clock';
@@ -29,6 +33,32 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
+type Query = <T = unknown[]>(sql: string) => Promise<T>;
+
+/** One connection outside the pool, opened on first use. */
+class DirectConnection {
+  private client: Promise<Client> | null = null;
+  /** Queries run one after another on the one connection. */
+  private queue: Promise<unknown> = Promise.resolve();
+  constructor(private readonly url: string) {}
+
+  query(sql: string): Promise<unknown[]> {
+    this.client ??= (async () => {
+      const c = new Client({ connectionString: this.url, connectionTimeoutMillis: TIMEOUT_MS });
+      await c.connect();
+      return c;
+    })();
+    const client = this.client;
+    const run = this.queue.then(async () => (await (await client).query(sql)).rows as unknown[]);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    if (this.client) await (await this.client).end().catch(() => undefined);
+  }
+}
+
 /** GET /health: database, Redis, queues and the mail outbox. */
 @Injectable()
 export class HealthService {
@@ -37,20 +67,31 @@ export class HealthService {
     @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(Clock) private readonly clock: Clock,
     private readonly redisClient: RedisClient,
+    private readonly pool: PoolMonitor,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async report(): Promise<HealthReport> {
-    const [database, redis, queues, outbox, timers] = await Promise.all([
-      this.check(() => this.database()),
-      this.check(() => this.redis()),
-      this.check(() => this.queues()),
-      this.check(() => this.outbox()),
-      this.check(() => this.timers()),
-    ]);
-    const checks = { database, redis, queues, outbox, timers };
-    const statuses = Object.values(checks).map((c) => c.status);
-    const status = statuses.includes('down') ? 'error' : statuses.includes('degraded') ? 'degraded' : 'ok';
-    return { status, checks };
+    // With every pooled connection busy, the checks read over a connection of their own: a busy
+    // pool must be reported as such, not as a dead database or a failed outbox query.
+    const pool = this.pool.stats();
+    const direct = pool.exhausted ? new DirectConnection(this.config.database.url as string) : null;
+    const query: Query = direct ? <T>(sql: string) => direct.query(sql) as Promise<T> : <T>(sql: string) => this.db.query<T>(sql);
+    try {
+      const [database, redis, queues, outbox, timers] = await Promise.all([
+        this.check(() => this.database(query)),
+        this.check(() => this.redis()),
+        this.check(() => this.queues()),
+        this.check(() => this.outbox(query)),
+        this.check(() => this.timers(query)),
+      ]);
+      const checks = { database, redis, queues, outbox, timers };
+      const statuses = Object.values(checks).map((c) => c.status);
+      const status = statuses.includes('down') ? 'error' : statuses.includes('degraded') ? 'degraded' : 'ok';
+      return { status, checks };
+    } finally {
+      await direct?.close();
+    }
   }
 
   private async check(fn: () => Promise<CheckResult>): Promise<CheckResult> {
@@ -61,10 +102,16 @@ export class HealthService {
     }
   }
 
-  private async database(): Promise<CheckResult> {
+  /** The database itself, and this process's pool ("pool exhausted" is degraded, not down). */
+  private async database(query: Query): Promise<CheckResult> {
+    const pool = this.pool.stats();
     const started = Date.now();
-    await withTimeout(this.db.query('SELECT 1'), 'database ping');
-    return { status: 'up', latencyMs: Date.now() - started };
+    await withTimeout(query('SELECT 1'), 'database ping');
+    const latencyMs = Date.now() - started;
+    if (pool.exhausted) {
+      return { status: 'degraded', error: `pool exhausted: ${pool.inUse}/${pool.max} connections in use, ${pool.waiting} waiting`, latencyMs, pool };
+    }
+    return { status: 'up', latencyMs, pool };
   }
 
   private async redis(): Promise<CheckResult> {
@@ -83,9 +130,9 @@ export class HealthService {
     return { status: 'up', ...Object.fromEntries(counts) };
   }
 
-  private async outbox(): Promise<CheckResult> {
+  private async outbox(query: Query): Promise<CheckResult> {
     const rows = await withTimeout<Array<{ pending: number; oldest: Date | null; sending: number; failed: number }>>(
-      this.db.query(
+      query(
         `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
                 min(created_at) FILTER (WHERE status = 'pending') AS oldest,
                 count(*) FILTER (WHERE status = 'sending' AND created_at < now() - interval '10 minutes')::int AS sending,
@@ -107,8 +154,8 @@ export class HealthService {
   }
 
   /** The deadline reconcile must have run recently (when a worker has ever run it). */
-  private async timers(): Promise<CheckResult> {
-    const rows = await withTimeout<Array<{ updated_at: Date }>>(this.db.query(`SELECT updated_at FROM worker_state WHERE name = 'reconcile-deadlines'`), 'timers query');
+  private async timers(query: Query): Promise<CheckResult> {
+    const rows = await withTimeout<Array<{ updated_at: Date }>>(query(`SELECT updated_at FROM worker_state WHERE name = 'reconcile-deadlines'`), 'timers query');
     if (rows.length === 0) return { status: 'up', lastReconcile: null };
     const ageMs = this.clock.now().getTime() - new Date(rows[0].updated_at).getTime();
     return { status: ageMs > RECONCILE_STALE_AFTER_MS ? 'degraded' : 'up', lastReconcile: new Date(rows[0].updated_at).toISOString(), secondsSince: Math.round(ageMs / 1000) };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import type { WorkingCalendar } from '../calendar/domain/working-calendar';
 
@@ -7,7 +8,8 @@ import type { WorkingCalendar } from '../calendar/domain/working-calendar';
 export class CaseCalendar {
   constructor(private readonly calendars: CalendarService) {}
 
-  forAgency(agencyId: string | null): Promise<WorkingCalendar> {
-    return this.calendars.calendarFor(agencyId);
+  /** Inside a transaction pass its manager `m` (no second pooled connection). */
+  forAgency(agencyId: string | null, m?: EntityManager): Promise<WorkingCalendar> {
+    return this.calendars.calendarFor(agencyId, m);
   }
 }

@@ -30,7 +30,7 @@ export class CaseDeadlinesService {
       m.getRepository(CaseConsultation).find({ where: { caseId: c.id }, order: { sentOn: 'ASC' } }),
       m.getRepository(CaseFeeNotice).findOne({ where: { caseId: c.id }, order: { sentOn: 'DESC' } }),
     ]);
-    const cal = await this.calendars.forAgency(c.agencyId);
+    const cal = await this.calendars.forAgency(c.agencyId, m);
     return computeClock(
       cal,
       clockInputOf(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { AppError, ErrorCode, invalidField } from '../../infra/http/domain-error';
 import type { Principal } from '../auth/domain/principal';
@@ -32,7 +33,7 @@ export class ClockActionsService {
       const sentOn = dto.sentOn ?? today;
       if (sentOn > today || (c.receivedOn && sentOn < c.receivedOn)) throw invalid('sentOn', 'outside the case period · 日期不在办理期间内');
       if (dto.partyReceivedOn && (dto.partyReceivedOn < sentOn || dto.partyReceivedOn > today)) throw invalid('partyReceivedOn', 'before sending or in the future · 日期有误');
-      const partyDue = await this.partyDue(c, dto.partyReceivedOn ?? null);
+      const partyDue = await this.partyDue(m, c, dto.partyReceivedOn ?? null);
       const consultation = { id: randomUUID(), caseYear: c.year, caseId: c.id, partyKind: dto.partyKind, partyName: dto.partyName, partyAddress: dto.partyAddress ?? null, subject: dto.subject, sentOn, partyReceivedOn: dto.partyReceivedOn ?? null, partyDue, answeredOn: null, outcome: null };
       await m.insert(CaseConsultation, consultation);
       return this.transitions.apply(m, c, {
@@ -50,7 +51,7 @@ export class ClockActionsService {
       const today = this.clock.today();
       const partyReceivedOn = dto.partyReceivedOn ?? x.partyReceivedOn;
       if (partyReceivedOn && (partyReceivedOn < x.sentOn || partyReceivedOn > today)) throw invalid('partyReceivedOn', 'before sending or in the future · 日期有误');
-      const partyDue = await this.partyDue(c, partyReceivedOn);
+      const partyDue = await this.partyDue(m, c, partyReceivedOn);
       if (dto.outcome === 'silence') {
         if (!partyDue) throw invalid('partyReceivedOn', 'needed to establish the 15-working-day limit · 须填写对方收到日期');
         if (today <= partyDue) throw conflict(c, `The party may answer until ${partyDue}. 第三方答复期限尚未届满。`);
@@ -112,9 +113,9 @@ export class ClockActionsService {
     });
   }
 
-  private async partyDue(c: RequestCase, partyReceivedOn: string | null): Promise<string | null> {
+  private async partyDue(m: EntityManager, c: RequestCase, partyReceivedOn: string | null): Promise<string | null> {
     if (!partyReceivedOn || c.regime === 'OGI-2008') return null;
-    const cal = await this.calendars.forAgency(c.agencyId);
+    const cal = await this.calendars.forAgency(c.agencyId, m);
     return cal.addWorkingDays(partyReceivedOn, CONSULTATION_WD).due;
   }
 }

@@ -66,7 +66,7 @@ export class DeadlineSync {
   private async desired(m: EntityManager, c: RequestCase): Promise<Desired[]> {
     if (c.status === 'submitted' && c.channel === 'online') {
       // D-2 manual confirmation: due the next working day after submission (Asia/Shanghai).
-      const cal = await this.calendars.forAgency(c.agencyId);
+      const cal = await this.calendars.forAgency(c.agencyId, m);
       return [{ kind: 'receipt_confirmation', ref: '', dueOn: cal.firstWorkingDayOnOrAfter(addDays(shanghaiDateOf(c.submittedAt), 1)).date }];
     }
     if (!isOpen(c.status) || !c.receivedOn) return [];

@@ -43,7 +43,7 @@ export class FeeActionsService {
       if (c.replyDue && sentOn > c.replyDue) throw conflict(c, 'A fee notice must be sent within the processing period. 收费通知应在答复期限内发出。');
       const receivedOn = dto.receivedOn ?? null;
       if (receivedOn && (receivedOn < sentOn || receivedOn > today)) throw invalid('receivedOn', 'before sending or in the future · 日期有误');
-      const notice = { id: randomUUID(), caseYear: c.year, caseId: c.id, method: fee.method, quantity, amountYuan: fee.amountYuan, sentOn, receivedOn, paymentDue: await this.paymentDue(c, receivedOn), paidOn: null };
+      const notice = { id: randomUUID(), caseYear: c.year, caseId: c.id, method: fee.method, quantity, amountYuan: fee.amountYuan, sentOn, receivedOn, paymentDue: await this.paymentDue(m, c, receivedOn), paidOn: null };
       await m.insert(CaseFeeNotice, notice);
       return this.transitions.apply(m, c, { action: 'issue_fee_notice', actor: 'clerk', actorId: p.userId, payload: { feeNoticeId: notice.id, method: fee.method, quantity, amountYuan: fee.amountYuan, paymentDue: notice.paymentDue } });
     });
@@ -56,7 +56,7 @@ export class FeeActionsService {
       const paidOn = actor === 'applicant' ? today : (dto.paidOn ?? today);
       const receivedOn = notice.receivedOn ?? dto.noticeReceivedOn ?? paidOn;
       if (receivedOn < notice.sentOn || paidOn < receivedOn || paidOn > today) throw invalid('paidOn', 'dates out of order · 日期有误');
-      const paymentDue = await this.paymentDue(c, receivedOn);
+      const paymentDue = await this.paymentDue(m, c, receivedOn);
       if (paymentDue && paidOn > paymentDue) throw conflict(c, `The payment window ended ${paymentDue}; the application is deemed abandoned. 已超过缴费期限，视为放弃申请。`);
       await m.update(CaseFeeNotice, notice.id, { receivedOn, paymentDue, paidOn });
       return this.transitions.apply(m, c, { action: 'record_fee_payment', actor, actorId: p.userId, openPauses: (await openPauses(m, c)), payload: { feeNoticeId: notice.id, paidOn, amountYuan: notice.amountYuan } });
@@ -78,9 +78,9 @@ export class FeeActionsService {
     return notice;
   }
 
-  private async paymentDue(c: RequestCase, noticeReceivedOn: string | null): Promise<string | null> {
+  private async paymentDue(m: EntityManager, c: RequestCase, noticeReceivedOn: string | null): Promise<string | null> {
     if (!noticeReceivedOn) return null;
-    return (await this.calendars.forAgency(c.agencyId)).addWorkingDays(noticeReceivedOn, FEE_PAYMENT_WD).due;
+    return (await this.calendars.forAgency(c.agencyId, m)).addWorkingDays(noticeReceivedOn, FEE_PAYMENT_WD).due;
   }
 
   /** D-8: the k-th application of the same applicant to the same agency in the month of receipt. */

@@ -48,7 +48,7 @@ export class DeadlineTimerService {
       const d = await m.getRepository(CaseDeadline).findOne({ where: { caseId: key.caseId, kind: key.kind as DeadlineKind, ref: key.ref }, lock: { mode: 'pessimistic_write' } });
       if (!d || d.status !== 'live' || d.version !== key.version) return null;
       const now = this.clock.now();
-      const cal = await this.calendars.forAgency(d.agencyId);
+      const cal = await this.calendars.forAgency(d.agencyId, m);
       const due = planEffects(cal, d.kind, d.dueOn, this.config.timers.reminderDays).filter((e) => momentOf(e).getTime() <= now.getTime());
       for (const e of due) {
         const late = Math.max(0, Math.round((now.getTime() - momentOf(e).getTime()) / 1000));
