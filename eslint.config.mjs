@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'data/**',
+      'node_modules/**',
+      'coverage/**',
+      'eslint.config.mjs',
+      'jest.config.js',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -15,7 +24,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-extraneous-class': 'off',
@@ -36,8 +48,30 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'ioredis', 'nodemailer', 'pg', 'express'], message: 'domain/ must stay pure TypeScript.' },
-            { group: ['**/infra/**', '*.entity', '*.service', '*.module', '*.controller', '*.repository'], message: 'domain/ must not depend on plumbing.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                'bullmq',
+                'ioredis',
+                'nodemailer',
+                'pg',
+                'express',
+              ],
+              message: 'domain/ must stay pure TypeScript.',
+            },
+            {
+              group: [
+                '**/infra/**',
+                '*.entity',
+                '*.service',
+                '*.module',
+                '*.controller',
+                '*.repository',
+              ],
+              message: 'domain/ must not depend on plumbing.',
+            },
           ],
         },
       ],

@@ -1,4 +1,9 @@
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from './infra/config/app-config';
@@ -24,8 +29,7 @@ import { AccessModule } from './modules/auth/access.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RequestsModule } from './modules/requests/requests.module';
-import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
-import { CorrespondenceCoreModule } from './modules/correspondence/correspondence-core.module';
+import { RequestsCoreModule } from './modules/requests/requests-core.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { TimersWorkerModule } from './modules/timers/timers-worker.module';
@@ -38,12 +42,14 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
   AuthModule,
   AuditApiModule,
   RequestsModule,
-  CorrespondenceModule,
   SupervisionModule,
   CalendarApiModule,
 ];
 /** Modules that run queue processors (role worker or all). */
-const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [NotificationsWorkerModule, TimersWorkerModule, CorrespondenceCoreModule];
+const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [
+  NotificationsWorkerModule,
+  TimersWorkerModule,
+];
 
 @Module({})
 export class AppModule implements NestModule {
@@ -71,6 +77,8 @@ export class AppModule implements NestModule {
         AuditModule,
         AccessModule,
         OpsModule,
+        // The case core registers its deadline-effect handler in every role.
+        RequestsCoreModule,
         ...(api ? API_MODULES : []),
         ...(worker ? WORKER_MODULES : []),
         ...(api && config.bullBoardEnabled ? bullBoardModules() : []),

@@ -76,8 +76,14 @@ async function checkRedisPolicy(url: string): Promise<void> {
 
 main().catch((err: unknown) => {
   const known =
-    err instanceof ConfigError || err instanceof RedisUnavailableError || err instanceof RedisEvictionPolicyError;
-  const text = known ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    err instanceof ConfigError ||
+    err instanceof RedisUnavailableError ||
+    err instanceof RedisEvictionPolicyError;
+  const text = known
+    ? err.message
+    : err instanceof Error
+      ? (err.stack ?? err.message)
+      : String(err);
   process.stderr.write(`govinfo: ${text}\n`);
   process.exit(1);
 });

@@ -29,7 +29,9 @@ export async function resolveServices(config: AppConfig): Promise<ResolvedServic
       });
       stops.push(() => pg.stop());
       databaseUrl = pg.url;
-      notes.push(`embedded PostgreSQL on port ${config.database.embeddedPort}, data in ${join(config.dataDir, 'postgres')}`);
+      notes.push(
+        `embedded PostgreSQL on port ${config.database.embeddedPort}, data in ${join(config.dataDir, 'postgres')}`,
+      );
     }
     let redisUrl = config.redis.url;
     if (!redisUrl) {

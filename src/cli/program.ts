@@ -36,7 +36,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')
+        return EXIT_OK;
       if (err.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
@@ -44,8 +45,11 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`);
       return EXIT_USAGE;
     }
-    const fields = (err as { fieldErrors?: Array<{ field: string; message: string }> }).fieldErrors ?? [];
-    const detail = fields.length ? ` (${fields.map((f) => `${f.field}: ${f.message}`).join('; ')})` : '';
+    const fields =
+      (err as { fieldErrors?: Array<{ field: string; message: string }> }).fieldErrors ?? [];
+    const detail = fields.length
+      ? ` (${fields.map((f) => `${f.field}: ${f.message}`).join('; ')})`
+      : '';
     process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}${detail}\n`);
     return EXIT_FAILURE;
   }

@@ -49,7 +49,11 @@ describe('public calendar API: days, years, caching', () => {
       ).toHaveLength(400);
       const res = await get('/api/v1/calendar/days?from=2024-01-01&to=2025-02-04').expect(400);
       expect(res.body.errors).toEqual([
-        { field: 'to', message: expect.stringContaining('at most 400 days') },
+        {
+          field: 'to',
+          code: 'invalid-period',
+          message: expect.stringContaining('at most 400 days'),
+        },
       ]);
       const bad = await get('/api/v1/calendar/days?from=2024-01-01').expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('to');

@@ -114,7 +114,11 @@ describe('calendar year notices', () => {
         .send(amended)
         .expect(409);
       expect(refused.body.errors).toEqual([
-        { field: 'year', message: expect.stringContaining('replace=true') },
+        {
+          field: 'year',
+          code: 'calendar-year-loaded',
+          message: expect.stringContaining('replace=true'),
+        },
       ]);
       const national = {
         ...NOTICE_2027,
@@ -156,7 +160,7 @@ describe('calendar year notices', () => {
         .set(as('rootAdmin'))
         .send(bad)
         .expect(400);
-      expect(res.body.code).toBe('INVALID_YEAR_NOTICE');
+      expect(res.body.code).toBe('invalid-year-notice');
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(
         expect.arrayContaining(['noticeUrl', 'holidays[0].off[0]', 'extra']),
       );

@@ -17,7 +17,9 @@ describe('Operations endpoints', () => {
     expect(res.body.status).toBe('ok');
     expect(res.body.checks.database.status).toBe('up');
     expect(res.body.checks.redis.status).toBe('up');
-    expect(res.body.checks.queues.mail).toEqual(expect.objectContaining({ waiting: expect.any(Number) }));
+    expect(res.body.checks.queues.mail).toEqual(
+      expect.objectContaining({ waiting: expect.any(Number) }),
+    );
     expect(res.body.checks.outbox).toEqual(expect.objectContaining({ status: 'up', pending: 0 }));
   });
 
@@ -26,7 +28,9 @@ describe('Operations endpoints', () => {
     const res = await request(t.app.getHttpServer()).get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toContain('govinfo_process_cpu_user_seconds_total');
-    expect(res.text).toMatch(/govinfo_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
+    expect(res.text).toMatch(
+      /govinfo_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/,
+    );
     expect(res.text).toMatch(/govinfo_outbox_lag_seconds 0/);
     expect(res.text).toContain('govinfo_deadlines_live');
   });
@@ -40,7 +44,10 @@ describe('Operations endpoints', () => {
   });
 
   it('sets helmet security headers and echoes a request id', async () => {
-    const res = await request(t.app.getHttpServer()).get('/').set('x-request-id', 'abc-123').expect(200);
+    const res = await request(t.app.getHttpServer())
+      .get('/')
+      .set('x-request-id', 'abc-123')
+      .expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-powered-by']).toBeUndefined();
@@ -49,7 +56,10 @@ describe('Operations endpoints', () => {
   });
 
   it('generates a request id when the caller sends none or an unsafe one', async () => {
-    const res = await request(t.app.getHttpServer()).get('/').set('x-request-id', 'bad id with spaces and {braces}').expect(200);
+    const res = await request(t.app.getHttpServer())
+      .get('/')
+      .set('x-request-id', 'bad id with spaces and {braces}')
+      .expect(200);
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -59,7 +69,6 @@ describe('Operations endpoints', () => {
     expect(res.body).toEqual(expect.objectContaining({ status: 404, instance: '/no/such/route' }));
     expect(res.body.title).toContain('未找到');
   });
-
 
   it('rate-limits a client that exceeds the limit, but never /health', async () => {
     const server = t.app.getHttpServer();
@@ -87,12 +96,21 @@ describe('bull-board at /admin/queues', () => {
 
   it('is closed (404) to anonymous callers and to staff who are not root administrators', async () => {
     await request(t.app.getHttpServer()).get('/admin/queues').expect(404);
-    await request(t.app.getHttpServer()).get('/admin/queues').set('authorization', `Bearer ${world.tokens.otherAdmin}`).expect(404);
-    await request(t.app.getHttpServer()).get('/admin/queues').set('authorization', `Bearer ${world.tokens.clerk}`).expect(404);
+    await request(t.app.getHttpServer())
+      .get('/admin/queues')
+      .set('authorization', `Bearer ${world.tokens.otherAdmin}`)
+      .expect(404);
+    await request(t.app.getHttpServer())
+      .get('/admin/queues')
+      .set('authorization', `Bearer ${world.tokens.clerk}`)
+      .expect(404);
   });
 
   it('opens for a signed-in administrator of a root agency', async () => {
-    const res = await request(t.app.getHttpServer()).get('/admin/queues').set('authorization', `Bearer ${world.tokens.rootAdmin}`).expect(200);
+    const res = await request(t.app.getHttpServer())
+      .get('/admin/queues')
+      .set('authorization', `Bearer ${world.tokens.rootAdmin}`)
+      .expect(200);
     expect(res.text).toContain('Bull Dashboard');
   });
 
@@ -100,7 +118,10 @@ describe('bull-board at /admin/queues', () => {
     const off = await bootTestApp({ BULL_BOARD_ENABLED: 'false' });
     try {
       const admin = await seedWorld(off.app);
-      await request(off.app.getHttpServer()).get('/admin/queues').set('authorization', `Bearer ${admin.tokens.rootAdmin}`).expect(404);
+      await request(off.app.getHttpServer())
+        .get('/admin/queues')
+        .set('authorization', `Bearer ${admin.tokens.rootAdmin}`)
+        .expect(404);
     } finally {
       await off.close();
     }

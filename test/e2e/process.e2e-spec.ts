@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { buildDist, runNode, startNode } from '../utils/processes';
 import { SmtpReceiver } from '../utils/smtp-receiver';
-import { createTestDatabase, deleteRedisPrefix, testQueuePrefix, testRedisUrl } from '../utils/test-services';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  testQueuePrefix,
+  testRedisUrl,
+} from '../utils/test-services';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -72,7 +77,10 @@ describe('the govinfo process (npm start)', () => {
     for (let i = 0; i < 100 && smtp.started < 2; i++) await new Promise((r) => setTimeout(r, 50));
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-    expect(smtp.messages.map((m) => m.to && 'text' in m.to ? m.to.text : '')).toEqual(['ops@agency.test', 'ops2@agency.test']);
+    expect(smtp.messages.map((m) => (m.to && 'text' in m.to ? m.to.text : ''))).toEqual([
+      'ops@agency.test',
+      'ops2@agency.test',
+    ]);
     smtp.delayMs = 0;
 
     // Second start: same data directory, nothing to migrate, both rows still there and sent.
@@ -80,9 +88,13 @@ describe('the govinfo process (npm start)', () => {
     await second.waitForOutput(/listening on/);
     expect(second.stdout()).not.toMatch(/applied \d+ migration/);
     expect((await health(Number(env.PORT))).status).toBe('ok');
-    const pg = new Client({ connectionString: `postgres://postgres:govinfo@127.0.0.1:${pgPort}/govinfo` });
+    const pg = new Client({
+      connectionString: `postgres://postgres:govinfo@127.0.0.1:${pgPort}/govinfo`,
+    });
     await pg.connect();
-    const rows = await pg.query<{ status: string }>('SELECT status FROM mail_outbox ORDER BY created_at');
+    const rows = await pg.query<{ status: string }>(
+      'SELECT status FROM mail_outbox ORDER BY created_at',
+    );
     await pg.end();
     expect(rows.rows.map((r) => r.status)).toEqual(['sent', 'sent']);
     second.child.kill('SIGTERM');
@@ -93,7 +105,20 @@ describe('the govinfo process (npm start)', () => {
   it('refuses to run a worker on a Redis that may evict keys', async () => {
     const db = await createTestDatabase();
     const redisPort = await freePort();
-    const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    const redis = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(redisPort),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--maxmemory-policy',
+        'allkeys-lru',
+      ],
+      { stdio: 'ignore' },
+    );
     try {
       await new Promise((r) => setTimeout(r, 300));
       const run = await runNode('main', ['--role', 'worker'], {
@@ -118,16 +143,24 @@ describe('the govinfo process (npm start)', () => {
     try {
       const first = startNode('main', [], kenv);
       await first.waitForOutput(/listening on/);
-      const queued = JSON.parse((await runNode('cli', ['mail', 'check', '--to', 'kill@agency.test'], kenv)).stdout) as { outboxId: string };
+      const queued = JSON.parse(
+        (await runNode('cli', ['mail', 'check', '--to', 'kill@agency.test'], kenv)).stdout,
+      ) as { outboxId: string };
       // Kill the worker once the server has the whole message but has not answered yet.
-      for (let i = 0; i < 400 && smtp.received < 1; i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 400 && smtp.received < 1; i++)
+        await new Promise((r) => setTimeout(r, 25));
       first.child.kill('SIGKILL');
       await first.exited;
       // The server had the whole message; the worker died before it could record the send.
       await smtp.waitFor(1);
       const pg = new Client({ connectionString: db.url });
       await pg.connect();
-      const status = async () => (await pg.query<{ status: string }>('SELECT status FROM mail_outbox WHERE id = $1', [queued.outboxId])).rows[0].status;
+      const status = async () =>
+        (
+          await pg.query<{ status: string }>('SELECT status FROM mail_outbox WHERE id = $1', [
+            queued.outboxId,
+          ])
+        ).rows[0].status;
       expect(await status()).toBe('sending');
       smtp.delayMs = 0;
       const second = startNode('main', [], kenv);

@@ -8,18 +8,46 @@ describe('Request workflow', () => {
   let t: TestApp;
   let w: World;
   const http = () => request(t.app.getHttpServer());
-  const clerk = (id: string, action: string, body?: object) => act(t.app, w.tokens.clerk, id, action, body);
-  const get = async (id: string) => (await http().get(`/api/v1/requests/${id}`).set('authorization', `Bearer ${w.tokens.clerk}`).expect(200)).body;
-  const inPerson = (date: string) => intake(t.app, w.tokens.clerk, { channel: 'in_person', submittedAt: `${date}T10:00:00+08:00` });
+  const clerk = (id: string, action: string, body?: object) =>
+    act(t.app, w.tokens.clerk, id, action, body);
+  const get = async (id: string) =>
+    (
+      await http()
+        .get(`/api/v1/requests/${id}`)
+        .set('authorization', `Bearer ${w.tokens.clerk}`)
+        .expect(200)
+    ).body;
+  const inPerson = (date: string) =>
+    intake(t.app, w.tokens.clerk, { channel: 'in_person', submittedAt: `${date}T10:00:00+08:00` });
 
   beforeAll(async () => {
-    t = await bootTestApp({ CLOCK: 'fixed', CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00', RATE_LIMIT_PER_MINUTE: '100000', ACCESS_TOKEN_TTL_SECONDS: '31536000' });
+    t = await bootTestApp({
+      CLOCK: 'fixed',
+      CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      ACCESS_TOKEN_TTL_SECONDS: '31536000',
+    });
     w = await seedWorld(t.app);
-    await http().patch('/api/v1/agencies/DQ-GA').set('authorization', `Bearer ${w.tokens.rootAdmin}`).send({ channels: ['online'] }).expect(200);
+    await http()
+      .patch('/api/v1/agencies/DQ-GA')
+      .set('authorization', `Bearer ${w.tokens.rootAdmin}`)
+      .send({ channels: ['online'] })
+      .expect(200);
   });
   const fileOnline = async () =>
-    (await http().post('/api/v1/requests').set('authorization', `Bearer ${w.tokens.applicant}`)
-      .send({ agencyCode: 'DQ-GA', title: '某文件', description: '某某事项的文件，具体不详。', form: 'paper', deliveryRoute: 'post' }).expect(201)).body;
+    (
+      await http()
+        .post('/api/v1/requests')
+        .set('authorization', `Bearer ${w.tokens.applicant}`)
+        .send({
+          agencyCode: 'DQ-GA',
+          title: '某文件',
+          description: '某某事项的文件，具体不详。',
+          form: 'paper',
+          deliveryRoute: 'post',
+        })
+        .expect(201)
+    ).body;
   afterAll(async () => {
     await t.close();
   });
@@ -30,34 +58,57 @@ describe('Request workflow', () => {
       const c = await inPerson('2025-01-26');
       expect(c.deadlines).toEqual(expect.objectContaining({ correctionNoticeDue: '2025-02-11' }));
       expect(c.replyDue).toBe('2025-02-28');
-      const asked = await clerk(c.id, 'request-correction', { what: '请写明所需信息的年份。', periodEnd: '2025-02-25' }).expect(200);
-      expect(asked.body).toEqual(expect.objectContaining({ status: 'correction_requested', replyDue: null }));
+      const asked = await clerk(c.id, 'request-correction', {
+        what: '请写明所需信息的年份。',
+        periodEnd: '2025-02-25',
+      }).expect(200);
+      expect(asked.body).toEqual(
+        expect.objectContaining({ status: 'correction_requested', replyDue: null }),
+      );
       setToday(t.app, '2025-02-20');
-      const corrected = await clerk(c.id, 'record-correction', { receivedOn: '2025-02-20', correction: '所需信息为2024年全年。' }).expect(200);
-      expect(corrected.body).toEqual(expect.objectContaining({ status: 'received', replyDue: '2025-03-20' }));
+      const corrected = await clerk(c.id, 'record-correction', {
+        receivedOn: '2025-02-20',
+        correction: '所需信息为2024年全年。',
+      }).expect(200);
+      expect(corrected.body).toEqual(
+        expect.objectContaining({ status: 'received', replyDue: '2025-03-20' }),
+      );
       expect(corrected.body.deadlines.anchorOn).toBe('2025-02-20');
     });
 
     it('lets the applicant answer the notice online', async () => {
       setToday(t.app, '2026-09-14');
       const c = await fileOnline();
-      await clerk(c.id, 'request-correction', { what: '请写明文件名称。', periodEnd: '2026-09-30' }).expect(200);
+      await clerk(c.id, 'request-correction', {
+        what: '请写明文件名称。',
+        periodEnd: '2026-09-30',
+      }).expect(200);
       setToday(t.app, '2026-09-16');
-      const answered = await act(t.app, w.tokens.applicant, c.id, 'record-correction', { correction: '文件名称为《关于某某事项的通知》。' }).expect(200);
-      expect(answered.body).toEqual(expect.objectContaining({ status: 'received', receivedOn: '2026-09-14' }));
+      const answered = await act(t.app, w.tokens.applicant, c.id, 'record-correction', {
+        correction: '文件名称为《关于某某事项的通知》。',
+      }).expect(200);
+      expect(answered.body).toEqual(
+        expect.objectContaining({ status: 'received', receivedOn: '2026-09-14' }),
+      );
       expect(answered.body.deadlines.anchorOn).toBe('2026-09-16');
-      await act(t.app, w.tokens.otherApplicant, c.id, 'record-correction', { correction: 'x x' }).expect(404);
+      await act(t.app, w.tokens.otherApplicant, c.id, 'record-correction', {
+        correction: 'x x',
+      }).expect(404);
     });
 
     it('closes as deemed abandoned only after the correction period (（六）1)', async () => {
       setToday(t.app, '2026-03-02');
       const c = await inPerson('2026-03-02');
-      await clerk(c.id, 'request-correction', { what: '请补充。', periodEnd: '2026-03-10' }).expect(200);
+      await clerk(c.id, 'request-correction', { what: '请补充。', periodEnd: '2026-03-10' }).expect(
+        200,
+      );
       const early = await clerk(c.id, 'abandon-correction').expect(409);
       expect(early.body.current.status).toBe('correction_requested');
       setToday(t.app, '2026-03-11');
       const done = await clerk(c.id, 'abandon-correction').expect(200);
-      expect(done.body).toEqual(expect.objectContaining({ status: 'abandoned', replyType: 'ABANDONED_NO_CORRECTION' }));
+      expect(done.body).toEqual(
+        expect.objectContaining({ status: 'abandoned', replyType: 'ABANDONED_NO_CORRECTION' }),
+      );
     });
   });
 
@@ -66,25 +117,59 @@ describe('Request workflow', () => {
       setToday(t.app, '2026-09-18');
       const c = await inPerson('2026-09-14');
       expect(c.replyDue).toBe('2026-10-16');
-      const started = await clerk(c.id, 'start-consultation', { partyKind: 'third_party', partyName: '大庆某某有限公司', subject: '涉及商业秘密', sentOn: '2026-09-18' }).expect(200);
-      expect(started.body).toEqual(expect.objectContaining({ status: 'paused', paused: true, replyDue: null, workingDaysLeft: 16 }));
+      const started = await clerk(c.id, 'start-consultation', {
+        partyKind: 'third_party',
+        partyName: '大庆某某有限公司',
+        subject: '涉及商业秘密',
+        sentOn: '2026-09-18',
+      }).expect(200);
+      expect(started.body).toEqual(
+        expect.objectContaining({
+          status: 'paused',
+          paused: true,
+          replyDue: null,
+          workingDaysLeft: 16,
+        }),
+      );
       setToday(t.app, '2026-10-12');
-      const closed = await clerk(c.id, 'close-consultation', { consultationId: started.body.consultations[0].id, partyReceivedOn: '2026-09-21', answeredOn: '2026-10-12', outcome: 'objection' }).expect(200);
-      expect(closed.body).toEqual(expect.objectContaining({ status: 'in_progress', paused: false, replyDue: '2026-11-03' }));
-      expect(closed.body.consultations[0]).toEqual(expect.objectContaining({ partyDue: '2026-10-19', outcome: 'objection' }));
+      const closed = await clerk(c.id, 'close-consultation', {
+        consultationId: started.body.consultations[0].id,
+        partyReceivedOn: '2026-09-21',
+        answeredOn: '2026-10-12',
+        outcome: 'objection',
+      }).expect(200);
+      expect(closed.body).toEqual(
+        expect.objectContaining({ status: 'in_progress', paused: false, replyDue: '2026-11-03' }),
+      );
+      expect(closed.body.consultations[0]).toEqual(
+        expect.objectContaining({ partyDue: '2026-10-19', outcome: 'objection' }),
+      );
     });
 
     it("ends another agency's silence at its 15-WD limit as deemed consent", async () => {
       setToday(t.app, '2026-09-18');
       const c = await inPerson('2026-09-14');
-      const started = await clerk(c.id, 'start-consultation', { partyKind: 'other_agency', partyName: '大庆市教育局', subject: '联合制作的文件', sentOn: '2026-09-18' }).expect(200);
+      const started = await clerk(c.id, 'start-consultation', {
+        partyKind: 'other_agency',
+        partyName: '大庆市教育局',
+        subject: '联合制作的文件',
+        sentOn: '2026-09-18',
+      }).expect(200);
       const consultationId = started.body.consultations[0].id;
       setToday(t.app, '2026-10-19');
       await clerk(c.id, 'close-consultation', { consultationId, outcome: 'silence' }).expect(400);
-      const early = await clerk(c.id, 'close-consultation', { consultationId, outcome: 'silence', partyReceivedOn: '2026-09-21' }).expect(409);
+      const early = await clerk(c.id, 'close-consultation', {
+        consultationId,
+        outcome: 'silence',
+        partyReceivedOn: '2026-09-21',
+      }).expect(409);
       expect(early.body.detail).toContain('2026-10-19');
       setToday(t.app, '2026-10-20');
-      const closed = await clerk(c.id, 'close-consultation', { consultationId, outcome: 'silence', partyReceivedOn: '2026-09-21' }).expect(200);
+      const closed = await clerk(c.id, 'close-consultation', {
+        consultationId,
+        outcome: 'silence',
+        partyReceivedOn: '2026-09-21',
+      }).expect(200);
       expect(closed.body.timeline.at(-1).payload.deemedConsent).toBe(true);
       // Pause (09-18, 10-19]: 4 WD used before, 16 left from 10-20 → 11-10.
       expect(closed.body.replyDue).toBe('2026-11-10');
@@ -98,13 +183,23 @@ describe('Request workflow', () => {
       const c = await inPerson('2024-04-26');
       expect(c.replyDue).toBe('2024-05-27');
       setToday(t.app, '2024-05-10');
-      const noticed = await clerk(c.id, 'issue-fee-notice', { method: 'per-piece', sentOn: '2024-05-09', receivedOn: '2024-05-10' }).expect(200);
-      expect(noticed.body.feeNotice).toEqual(expect.objectContaining({ amountYuan: 100, quantity: 13, paymentDue: '2024-06-06' }));
+      const noticed = await clerk(c.id, 'issue-fee-notice', {
+        method: 'per-piece',
+        sentOn: '2024-05-09',
+        receivedOn: '2024-05-10',
+      }).expect(200);
+      expect(noticed.body.feeNotice).toEqual(
+        expect.objectContaining({ amountYuan: 100, quantity: 13, paymentDue: '2024-06-06' }),
+      );
       expect(noticed.body.status).toBe('paused');
       await clerk(c.id, 'issue-fee-notice', { method: 'per-volume', pages: 50 }).expect(409);
       setToday(t.app, '2024-05-20');
-      const paid = await act(t.app, w.tokens.clerk, c.id, 'record-fee-payment', { paidOn: '2024-05-20' }).expect(200);
-      expect(paid.body).toEqual(expect.objectContaining({ status: 'in_progress', replyDue: '2024-06-06' }));
+      const paid = await act(t.app, w.tokens.clerk, c.id, 'record-fee-payment', {
+        paidOn: '2024-05-20',
+      }).expect(200);
+      expect(paid.body).toEqual(
+        expect.objectContaining({ status: 'in_progress', replyDue: '2024-06-06' }),
+      );
     });
 
     it('refuses a fee inside the free band and computes the per-volume tariff', async () => {
@@ -112,31 +207,49 @@ describe('Request workflow', () => {
       const c = await inPerson('2024-07-01');
       const free = await clerk(c.id, 'issue-fee-notice', { method: 'per-piece' }).expect(400);
       expect(free.body.errors[0].field).toBe('method');
-      const volume = await clerk(c.id, 'issue-fee-notice', { method: 'per-volume', pages: 250, receivedOn: '2024-07-01' }).expect(200);
+      const volume = await clerk(c.id, 'issue-fee-notice', {
+        method: 'per-volume',
+        pages: 250,
+        receivedOn: '2024-07-01',
+      }).expect(200);
       expect(volume.body.feeNotice.amountYuan).toBe(4700);
     });
 
     it('closes as deemed abandoned when unpaid after 20 WD (（六）2)', async () => {
       setToday(t.app, '2024-05-10');
       const c = await inPerson('2024-05-06');
-      await clerk(c.id, 'issue-fee-notice', { method: 'per-volume', pages: 40, sentOn: '2024-05-09', receivedOn: '2024-05-10' }).expect(200);
+      await clerk(c.id, 'issue-fee-notice', {
+        method: 'per-volume',
+        pages: 40,
+        sentOn: '2024-05-09',
+        receivedOn: '2024-05-10',
+      }).expect(200);
       setToday(t.app, '2024-06-06');
       await clerk(c.id, 'abandon-unpaid-fee').expect(409);
       setToday(t.app, '2024-06-07');
       const done = await clerk(c.id, 'abandon-unpaid-fee').expect(200);
-      expect(done.body).toEqual(expect.objectContaining({ status: 'abandoned', replyType: 'ABANDONED_FEE_UNPAID' }));
+      expect(done.body).toEqual(
+        expect.objectContaining({ status: 'abandoned', replyType: 'ABANDONED_FEE_UNPAID' }),
+      );
     });
   });
 
   describe('extension (Art 33, D-5)', () => {
     it('adds the approved working days to the due date (WE-3)', async () => {
       setToday(t.app, '2025-05-28');
-      const c = await intake(t.app, w.tokens.clerk, { channel: 'post', postKind: 'signed', submittedAt: '2025-04-29T10:00:00+08:00', signedAt: '2025-04-30T10:00:00+08:00' });
+      const c = await intake(t.app, w.tokens.clerk, {
+        channel: 'post',
+        postKind: 'signed',
+        submittedAt: '2025-04-29T10:00:00+08:00',
+        signedAt: '2025-04-30T10:00:00+08:00',
+      });
       await clerk(c.id, 'request-extension', { days: 21, reason: '需要会商' }).expect(400);
       await clerk(c.id, 'request-extension', { days: 20, reason: '需要会商多个部门' }).expect(200);
       await clerk(c.id, 'request-extension', { days: 5, reason: '再次申请' }).expect(409);
       await act(t.app, w.tokens.clerk, c.id, 'decide-extension', { approve: true }).expect(403);
-      const approved = await act(t.app, w.tokens.parentSupervisor, c.id, 'decide-extension', { approve: true }).expect(200);
+      const approved = await act(t.app, w.tokens.parentSupervisor, c.id, 'decide-extension', {
+        approve: true,
+      }).expect(200);
       expect(approved.body).toEqual(expect.objectContaining({ replyDue: '2025-07-01' }));
       expect(approved.body.deadlines.extensionDays).toBe(20);
       await clerk(c.id, 'request-extension', { days: 5, reason: '第二次' }).expect(409);
@@ -144,22 +257,36 @@ describe('Request workflow', () => {
 
     it('keeps the due date when the supervisor refuses', async () => {
       setToday(t.app, '2025-05-28');
-      const c = await intake(t.app, w.tokens.clerk, { channel: 'in_person', submittedAt: '2025-04-30T10:00:00+08:00' });
+      const c = await intake(t.app, w.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2025-04-30T10:00:00+08:00',
+      });
       await clerk(c.id, 'request-extension', { days: 10, reason: '需要时间' }).expect(200);
-      const refused = await act(t.app, w.tokens.parentSupervisor, c.id, 'decide-extension', { approve: false, note: '理由不足' }).expect(200);
+      const refused = await act(t.app, w.tokens.parentSupervisor, c.id, 'decide-extension', {
+        approve: false,
+        note: '理由不足',
+      }).expect(200);
       expect(refused.body.replyDue).toBe('2025-06-03');
     });
 
     it('is too late after the due date, for the request and for the approval', async () => {
       setToday(t.app, '2025-06-04');
-      const c = await intake(t.app, w.tokens.clerk, { channel: 'in_person', submittedAt: '2025-04-30T10:00:00+08:00' });
+      const c = await intake(t.app, w.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2025-04-30T10:00:00+08:00',
+      });
       const late = await clerk(c.id, 'request-extension', { days: 10, reason: '太晚' }).expect(409);
       expect(late.body.detail).toContain('2025-06-03');
       setToday(t.app, '2025-06-03');
-      const d = await intake(t.app, w.tokens.clerk, { channel: 'in_person', submittedAt: '2025-04-30T10:00:00+08:00' });
+      const d = await intake(t.app, w.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2025-04-30T10:00:00+08:00',
+      });
       await clerk(d.id, 'request-extension', { days: 10, reason: '当天申请' }).expect(200);
       setToday(t.app, '2025-06-04');
-      await act(t.app, w.tokens.parentSupervisor, d.id, 'decide-extension', { approve: true }).expect(409);
+      await act(t.app, w.tokens.parentSupervisor, d.id, 'decide-extension', {
+        approve: true,
+      }).expect(409);
     });
 
     it('allows at most 15 WD under OGI-2008 (WE-7)', async () => {
@@ -167,7 +294,9 @@ describe('Request workflow', () => {
       const c = await inPerson('2019-04-26');
       await clerk(c.id, 'request-extension', { days: 16, reason: '2008年条例' }).expect(400);
       await clerk(c.id, 'request-extension', { days: 15, reason: '2008年条例' }).expect(200);
-      const ok = await act(t.app, w.tokens.parentSupervisor, c.id, 'decide-extension', { approve: true }).expect(200);
+      const ok = await act(t.app, w.tokens.parentSupervisor, c.id, 'decide-extension', {
+        approve: true,
+      }).expect(200);
       expect(ok.body.replyDue).toBe('2019-06-11');
     });
   });
@@ -178,18 +307,45 @@ describe('Request workflow', () => {
     it.each(clerkTypes)('closes the case with %s and its legal basis', async (replyType) => {
       setToday(t.app, '2026-03-02');
       const c = await inPerson('2026-03-02');
-      const extra = replyType === 'PARTIAL_REDACTED' ? { withheld: [{ item: '第三方联系电话', reason: '个人隐私', basis: '《政府信息公开条例》第十五条' }] } : replyType === 'NOT_THIS_AGENCY' ? { responsibleAgency: '大庆市教育局，电话0459-0000000' } : {};
+      const extra =
+        replyType === 'PARTIAL_REDACTED'
+          ? {
+              withheld: [
+                {
+                  item: '第三方联系电话',
+                  reason: '个人隐私',
+                  basis: '《政府信息公开条例》第十五条',
+                },
+              ],
+            }
+          : replyType === 'NOT_THIS_AGENCY'
+            ? { responsibleAgency: '大庆市教育局，电话0459-0000000' }
+            : {};
       const res = await clerk(c.id, 'reply', { replyType, ...extra }).expect(200);
       expect(res.body).toEqual(expect.objectContaining({ status: 'replied', replyType }));
-      expect(res.body.reply).toEqual(expect.objectContaining({ type: replyType, basis: REPLY_TYPE_INFO[replyType].basis, repliedOn: '2026-03-02' }));
+      expect(res.body.reply).toEqual(
+        expect.objectContaining({
+          type: replyType,
+          basis: REPLY_TYPE_INFO[replyType].basis,
+          repliedOn: '2026-03-02',
+        }),
+      );
     });
 
     it('requires the withheld list for partial disclosure and the responsible agency for 36(5)', async () => {
       setToday(t.app, '2026-03-02');
       const c = await inPerson('2026-03-02');
-      expect((await clerk(c.id, 'reply', { replyType: 'PARTIAL_REDACTED' }).expect(400)).body.errors[0].field).toBe('withheld');
-      expect((await clerk(c.id, 'reply', { replyType: 'NOT_THIS_AGENCY' }).expect(400)).body.errors[0].field).toBe('responsibleAgency');
-      expect((await clerk(c.id, 'reply', { replyType: 'WITHDRAWN' }).expect(400)).body.errors[0].field).toBe('replyType');
+      expect(
+        (await clerk(c.id, 'reply', { replyType: 'PARTIAL_REDACTED' }).expect(400)).body.errors[0]
+          .field,
+      ).toBe('withheld');
+      expect(
+        (await clerk(c.id, 'reply', { replyType: 'NOT_THIS_AGENCY' }).expect(400)).body.errors[0]
+          .field,
+      ).toBe('responsibleAgency');
+      expect(
+        (await clerk(c.id, 'reply', { replyType: 'WITHDRAWN' }).expect(400)).body.errors[0].field,
+      ).toBe('replyType');
     });
 
     it('judges on-time service on the posting day (R-DEL-03)', async () => {
@@ -197,8 +353,13 @@ describe('Request workflow', () => {
       const c = await inPerson('2026-03-02');
       expect(c.replyDue).toBe('2026-03-30');
       await clerk(c.id, 'reply', { replyType: 'DISCLOSED', repliedOn: '2026-03-30' }).expect(200);
-      const served = await clerk(c.id, 'record-service', { method: 'post', servedOn: '2026-03-30' }).expect(200);
-      expect(served.body.reply).toEqual(expect.objectContaining({ serviceMethod: 'post', servedOn: '2026-03-30', onTime: true }));
+      const served = await clerk(c.id, 'record-service', {
+        method: 'post',
+        servedOn: '2026-03-30',
+      }).expect(200);
+      expect(served.body.reply).toEqual(
+        expect.objectContaining({ serviceMethod: 'post', servedOn: '2026-03-30', onTime: true }),
+      );
     });
   });
 
@@ -207,8 +368,12 @@ describe('Request workflow', () => {
       setToday(t.app, '2026-09-14');
       const target = (await fileOnline()).id as string;
       await act(t.app, w.tokens.otherApplicant, target, 'withdraw', {}).expect(404);
-      const gone = await act(t.app, w.tokens.applicant, target, 'withdraw', { reason: '已通过其他途径获得' }).expect(200);
-      expect(gone.body).toEqual(expect.objectContaining({ status: 'withdrawn', replyType: 'WITHDRAWN' }));
+      const gone = await act(t.app, w.tokens.applicant, target, 'withdraw', {
+        reason: '已通过其他途径获得',
+      }).expect(200);
+      expect(gone.body).toEqual(
+        expect.objectContaining({ status: 'withdrawn', replyType: 'WITHDRAWN' }),
+      );
       const after = await clerk(target, 'reply', { replyType: 'DISCLOSED' }).expect(409);
       expect(after.body.current).toEqual(expect.objectContaining({ status: 'withdrawn' }));
     });
@@ -216,20 +381,35 @@ describe('Request workflow', () => {
     it('lets exactly one of two simultaneous replies win; the other gets 409', async () => {
       setToday(t.app, '2026-09-14');
       const c = await inPerson('2026-09-14');
-      const [a, b] = await Promise.all([clerk(c.id, 'reply', { replyType: 'DISCLOSED' }), clerk(c.id, 'reply', { replyType: 'NOT_EXIST' })]);
+      const [a, b] = await Promise.all([
+        clerk(c.id, 'reply', { replyType: 'DISCLOSED' }),
+        clerk(c.id, 'reply', { replyType: 'NOT_EXIST' }),
+      ]);
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       const loser = a.status === 409 ? a : b;
       expect(loser.body.current.status).toBe('replied');
-      const events = (await get(c.id)).timeline.filter((e: { action: string }) => e.action === 'reply');
+      const events = (await get(c.id)).timeline.filter(
+        (e: { action: string }) => e.action === 'reply',
+      );
       expect(events).toHaveLength(1);
     });
 
     it('refuses a stale If-Match version with 409', async () => {
       setToday(t.app, '2026-09-14');
       const c = await inPerson('2026-09-14');
-      const res = await http().post(`/api/v1/requests/${c.id}/reply`).set('authorization', `Bearer ${w.tokens.clerk}`).set('if-match', String((c.version as number) + 5)).send({ replyType: 'DISCLOSED' }).expect(409);
+      const res = await http()
+        .post(`/api/v1/requests/${c.id}/reply`)
+        .set('authorization', `Bearer ${w.tokens.clerk}`)
+        .set('if-match', String((c.version as number) + 5))
+        .send({ replyType: 'DISCLOSED' })
+        .expect(409);
       expect(res.body.current.version).toBe(c.version);
-      await http().post(`/api/v1/requests/${c.id}/reply`).set('authorization', `Bearer ${w.tokens.clerk}`).set('if-match', String(c.version)).send({ replyType: 'DISCLOSED' }).expect(200);
+      await http()
+        .post(`/api/v1/requests/${c.id}/reply`)
+        .set('authorization', `Bearer ${w.tokens.clerk}`)
+        .set('if-match', String(c.version))
+        .send({ replyType: 'DISCLOSED' })
+        .expect(200);
     });
 
     it('assigns to a clerk of the agency, which starts processing', async () => {
@@ -237,7 +417,9 @@ describe('Request workflow', () => {
       const c = await inPerson('2026-09-14');
       await clerk(c.id, 'assign', { assigneeId: w.ids.otherClerk }).expect(400);
       const assigned = await clerk(c.id, 'assign', { assigneeId: w.ids.clerk }).expect(200);
-      expect(assigned.body).toEqual(expect.objectContaining({ status: 'in_progress', assigneeId: w.ids.clerk }));
+      expect(assigned.body).toEqual(
+        expect.objectContaining({ status: 'in_progress', assigneeId: w.ids.clerk }),
+      );
     });
   });
 });

@@ -232,6 +232,6 @@ describe('cli calendar', () => {
   });
 
   it('exits 2 when removing an unknown override', async () => {
-    await expectUsage(['calendar', 'overrides', 'remove', randomUUID()], /No override/);
+    await expectUsage(['calendar', 'overrides', 'remove', randomUUID()], /No such override/);
   });
 });

@@ -35,7 +35,9 @@ describe('cli db', () => {
     expect(printed()).toMatch(/applied CreateMailOutbox\d{13}/);
     const ds = new DataSource(dataSourceOptions(url, 1));
     await ds.initialize();
-    const tables = await ds.query<Array<{ t: string | null }>>(`SELECT to_regclass('public.mail_outbox') AS t`);
+    const tables = await ds.query<Array<{ t: string | null }>>(
+      `SELECT to_regclass('public.mail_outbox') AS t`,
+    );
     await ds.destroy();
     expect(tables[0].t).toBe('mail_outbox');
     stdout.mockClear();

@@ -17,7 +17,11 @@ describe(OutboxService.name, () => {
 
   beforeAll(async () => {
     smtp = await new SmtpReceiver().start();
-    t = await bootTestApp({ MAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, MAIL_FROM: '政务公开 <gk@agency.test>' });
+    t = await bootTestApp({
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: '政务公开 <gk@agency.test>',
+    });
     outbox = t.app.get(OutboxService);
     db = t.app.get(DataSource);
   });
@@ -46,12 +50,18 @@ describe(OutboxService.name, () => {
       const r = await row(id);
       return r.status === 'sent' ? r : null;
     });
-    expect(sent).toEqual(expect.objectContaining({ messageId: `<outbox-${id}@govinfo>`, attempts: 1 }));
+    expect(sent).toEqual(
+      expect.objectContaining({ messageId: `<outbox-${id}@govinfo>`, attempts: 1 }),
+    );
   });
 
   it('retries while the SMTP server refuses, then delivers exactly once', async () => {
     smtp.refuse(2);
-    const id = await outbox.send({ template: 'mail-check', to: 'a@agency.test', params: { requestedAt: 'x', publicUrl: 'y' } });
+    const id = await outbox.send({
+      template: 'mail-check',
+      to: 'a@agency.test',
+      params: { requestedAt: 'x', publicUrl: 'y' },
+    });
     await eventually(async () => (await row(id)).status === 'sent', { promote: [mailQueue()] });
     const r = await row(id);
     expect(r.attempts).toBe(3);
@@ -59,9 +69,16 @@ describe(OutboxService.name, () => {
   });
 
   it('does not send a row twice when its job runs again', async () => {
-    const id = await outbox.send({ template: 'mail-check', to: 'b@agency.test', params: { requestedAt: 'x', publicUrl: 'y' } });
+    const id = await outbox.send({
+      template: 'mail-check',
+      to: 'b@agency.test',
+      params: { requestedAt: 'x', publicUrl: 'y' },
+    });
     await eventually(async () => (await row(id)).status === 'sent');
-    await t.app.get(JobQueue).queue(QueueName.Mail).add('send-mail', { outboxId: id }, { jobId: `again_${id}` });
+    await t.app
+      .get(JobQueue)
+      .queue(QueueName.Mail)
+      .add('send-mail', { outboxId: id }, { jobId: `again_${id}` });
     await eventually(async () => (await mailQueue().getJob(`again_${id}`))?.isCompleted());
     expect(smtp.messages).toHaveLength(1);
   });
@@ -69,9 +86,19 @@ describe(OutboxService.name, () => {
   it('sends rows whose jobs Redis lost when the reconciler runs', async () => {
     // A row committed but never dispatched (crash between commit and dispatch, or Redis wiped).
     const id = await db.transaction((m) =>
-      outbox.write(m, { template: 'mail-check', to: 'c@agency.test', params: { requestedAt: 'x', publicUrl: 'y' } }),
+      outbox.write(
+        { m, afterCommit: () => undefined },
+        {
+          template: 'mail-check',
+          to: 'c@agency.test',
+          params: { requestedAt: 'x', publicUrl: 'y' },
+        },
+      ),
     );
-    await db.query(`UPDATE mail_outbox SET created_at = now() - interval '5 minutes' WHERE id = $1`, [id]);
+    await db.query(
+      `UPDATE mail_outbox SET created_at = now() - interval '5 minutes' WHERE id = $1`,
+      [id],
+    );
     await deleteRedisPrefix(t.config.redis.queuePrefix);
     await expect(t.app.get(OutboxReconciler).reconcile()).resolves.toBe(1);
     await eventually(async () => (await row(id)).status === 'sent');
@@ -81,7 +108,16 @@ describe(OutboxService.name, () => {
 
   it('never resends a message whose earlier send was interrupted, and lets an operator requeue it', async () => {
     // A worker claimed the row (status sending, committed) and died mid-send.
-    const id = await db.transaction((m) => outbox.write(m, { template: 'mail-check', to: 'e@agency.test', params: { requestedAt: 'x', publicUrl: 'y' } }));
+    const id = await db.transaction((m) =>
+      outbox.write(
+        { m, afterCommit: () => undefined },
+        {
+          template: 'mail-check',
+          to: 'e@agency.test',
+          params: { requestedAt: 'x', publicUrl: 'y' },
+        },
+      ),
+    );
     await db.query(`UPDATE mail_outbox SET status = 'sending', attempts = 1 WHERE id = $1`, [id]);
     await outbox.dispatch(id);
     const failed = await eventually(async () => {

@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/infra/database/data-source-options';
-import { migrateDatabase, pendingSchemaChanges, revertLastMigration } from '../../src/infra/database/migrate';
+import {
+  migrateDatabase,
+  pendingSchemaChanges,
+  revertLastMigration,
+} from '../../src/infra/database/migrate';
 import { createTestDatabase, type TestDatabase } from '../utils/test-services';
 
 describe('database migrations', () => {
@@ -25,7 +29,9 @@ describe('database migrations', () => {
   it('revert cleanly and apply again', async () => {
     const ds = new DataSource(dataSourceOptions(db.url, 1));
     await ds.initialize();
-    const before = await ds.query<Array<{ n: number }>>('SELECT count(*)::int AS n FROM typeorm_migrations');
+    const before = await ds.query<Array<{ n: number }>>(
+      'SELECT count(*)::int AS n FROM typeorm_migrations',
+    );
     await ds.destroy();
     await revertLastMigration(db.url);
     const reapplied = await migrateDatabase(db.url);

@@ -9,10 +9,24 @@ describe(assertNoEviction.name, () => {
   const port = 20000 + (process.pid % 20000);
 
   beforeAll(async () => {
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--maxmemory-policy', 'allkeys-lru'], {
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 50 && !(await pingRedis(`redis://127.0.0.1:${port}`)); i++) await new Promise((r) => setTimeout(r, 100));
+    server = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--maxmemory-policy',
+        'allkeys-lru',
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    for (let i = 0; i < 50 && !(await pingRedis(`redis://127.0.0.1:${port}`)); i++)
+      await new Promise((r) => setTimeout(r, 100));
     client = new Redis(`redis://127.0.0.1:${port}`);
   });
   afterAll(async () => {

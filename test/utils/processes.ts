@@ -5,7 +5,10 @@ export const ROOT = join(__dirname, '../..');
 
 /** Compiles src/ to dist/ (incremental: fast when nothing changed). */
 export function buildDist(): void {
-  execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 export interface RunningProcess {
@@ -18,7 +21,11 @@ export interface RunningProcess {
 }
 
 /** Starts `node dist/src/<entry>.js args` with exactly the given environment (plus PATH). */
-export function startNode(entry: string, args: string[], env: Record<string, string>): RunningProcess {
+export function startNode(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+): RunningProcess {
   const child = spawn(process.execPath, [join(ROOT, 'dist/src', `${entry}.js`), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', TZ: 'UTC', ...env },
@@ -37,15 +44,21 @@ export function startNode(entry: string, args: string[], env: Record<string, str
     async waitForOutput(pattern, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!pattern.test(out + err)) {
-        if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}):\n${out}\n${err}`);
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}:\n${out}\n${err}`);
+        if (child.exitCode !== null)
+          throw new Error(`process exited (${child.exitCode}):\n${out}\n${err}`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for ${String(pattern)}:\n${out}\n${err}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },
   };
 }
 
-export async function runNode(entry: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runNode(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const p = startNode(entry, args, env);
   const code = await p.exited;
   return { code, stdout: p.stdout(), stderr: p.stderr() };

@@ -25,16 +25,30 @@ export const APPLICANT = {
 };
 
 /** Staff intake through the API; returns the created case body. */
-export async function intake(app: INestApplication, token: string, fields: Record<string, unknown>): Promise<{ id: string; [k: string]: unknown }> {
+export async function intake(
+  app: INestApplication,
+  token: string,
+  fields: Record<string, unknown>,
+): Promise<{ id: string; [k: string]: unknown }> {
   const res = await request(app.getHttpServer())
     .post('/api/v1/requests/intake')
     .set('authorization', `Bearer ${token}`)
     .send({ ...CONTENT, applicant: APPLICANT, channel: 'in_person', ...fields });
-  if (res.status !== 201) throw new Error(`intake failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`intake failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string };
 }
 
 /** POST /api/v1/requests/:id/<action> as `token`. */
-export function act(app: INestApplication, token: string, id: string, action: string, body: object = {}) {
-  return request(app.getHttpServer()).post(`/api/v1/requests/${id}/${action}`).set('authorization', `Bearer ${token}`).send(body);
+export function act(
+  app: INestApplication,
+  token: string,
+  id: string,
+  action: string,
+  body: object = {},
+) {
+  return request(app.getHttpServer())
+    .post(`/api/v1/requests/${id}/${action}`)
+    .set('authorization', `Bearer ${token}`)
+    .send(body);
 }

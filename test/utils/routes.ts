@@ -11,7 +11,11 @@ export interface RouteInfo {
   handler: string;
 }
 
-const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every HTTP route of the booted app, read from the controllers' metadata. */
 export function listRoutes(app: INestApplication): RouteInfo[] {
@@ -21,16 +25,24 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
   for (const wrapper of discovery.getControllers()) {
     const { instance, metatype } = wrapper;
     if (!instance || !metatype) continue;
-    const base = (Reflect.getMetadata(PATH_METADATA, metatype) as string | string[] | undefined) ?? '';
+    const base =
+      (Reflect.getMetadata(PATH_METADATA, metatype) as string | string[] | undefined) ?? '';
     const proto = Object.getPrototypeOf(instance) as Record<string, unknown>;
     for (const name of scanner.getAllMethodNames(proto)) {
       const fn = proto[name] as object;
       const path = Reflect.getMetadata(PATH_METADATA, fn) as string | string[] | undefined;
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, fn) as number];
-      const access = (Reflect.getMetadata(ACCESS_KEY, fn) ?? Reflect.getMetadata(ACCESS_KEY, metatype)) as string | undefined;
+      const declared = (Reflect.getMetadata(ACCESS_KEY, fn) ??
+        Reflect.getMetadata(ACCESS_KEY, metatype)) as string | string[] | undefined;
+      const access = declared === undefined ? undefined : [declared].flat().join('|');
       for (const b of [base].flat()) {
-        for (const p of [path].flat()) routes.push({ key: `${method} ${join(b, p)}`, access, handler: `${metatype.name}.${name}` });
+        for (const p of [path].flat())
+          routes.push({
+            key: `${method} ${join(b, p)}`,
+            access,
+            handler: `${metatype.name}.${name}`,
+          });
       }
     }
   }

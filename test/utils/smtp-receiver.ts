@@ -82,7 +82,9 @@ export class SmtpReceiver {
   to(address: string): ParsedMail[] {
     return this.messages.filter((m) => {
       const to = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
-      return to.some((a) => a.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()));
+      return to.some((a) =>
+        a.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()),
+      );
     });
   }
 
@@ -98,6 +100,8 @@ export class SmtpReceiver {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 }

@@ -1,7 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../src/bootstrap/create-app';
 import { loadConfig, type AppConfig } from '../../src/infra/config/app-config';
-import { createTestDatabase, deleteRedisPrefix, testQueuePrefix, testRedisUrl, type TestDatabase } from './test-services';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  testQueuePrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from './test-services';
 
 export interface TestApp {
   readonly app: NestExpressApplication;

@@ -4,7 +4,10 @@ import { createDatabase, dropDatabase } from '../../src/infra/database/admin';
 
 function required(name: string): string {
   const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run this file through the integration or e2e jest project`);
+  if (!v)
+    throw new Error(
+      `${name} is not set: run this file through the integration or e2e jest project`,
+    );
   return v;
 }
 

@@ -24,10 +24,12 @@ export async function settle(app: INestApplication, rounds = 30): Promise<void> 
       await job.promote();
       promoted++;
     }
-    const busy = await Promise.all([QueueName.Deadlines, QueueName.Mail].map(async (q) => {
-      const c = await jobs.queue(q).getJobCounts('waiting', 'active', 'prioritized');
-      return c.waiting + c.active + c.prioritized;
-    }));
+    const busy = await Promise.all(
+      [QueueName.Deadlines, QueueName.Mail].map(async (q) => {
+        const c = await jobs.queue(q).getJobCounts('waiting', 'active', 'prioritized');
+        return c.waiting + c.active + c.prioritized;
+      }),
+    );
     const failed = await jobs.queue(QueueName.Deadlines).getFailed();
     if (failed.length) throw new Error(`deadline job failed: ${failed[0].failedReason}`);
     if (promoted === 0 && busy.every((n) => n === 0)) return;

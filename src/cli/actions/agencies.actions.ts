@@ -15,7 +15,8 @@ export async function importFile(file: string): Promise<void> {
   }
   const outcome = await withApp((app) => app.get(AgenciesImportService).import(text));
   if (!outcome.ok) {
-    for (const p of outcome.problems) process.stderr.write(`line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}\n`);
+    for (const p of outcome.problems)
+      process.stderr.write(`line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}\n`);
     throw new UsageError(`${outcome.problems.length} problem(s) in ${file}; nothing was imported`);
   }
   const { ok: _ok, ...counts } = outcome;
@@ -29,9 +30,23 @@ export async function list(): Promise<void> {
       .getRepository(Agency)
       .createQueryBuilder('a')
       .leftJoin(Agency, 'p', 'p.id = a.parent_id')
-      .select(['a.code AS code', 'a.name AS name', 'a.kind AS kind', 'p.code AS "parentCode"', 'a.active AS active', 'a.depth AS depth'])
+      .select([
+        'a.code AS code',
+        'a.name AS name',
+        'a.kind AS kind',
+        'p.code AS "parentCode"',
+        'a.active AS active',
+        'a.depth AS depth',
+      ])
       .orderBy('a.path')
-      .getRawMany<{ code: string; name: string; kind: string; parentCode: string | null; active: boolean; depth: number }>();
+      .getRawMany<{
+        code: string;
+        name: string;
+        kind: string;
+        parentCode: string | null;
+        active: boolean;
+        depth: number;
+      }>();
     for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { httpStatusOf, Refusal } from '../../infra/http/domain-error';
 import {
   CalendarOverridesService,
   type NewOverride,
@@ -19,8 +19,7 @@ async function inApp<T>(fn: (app: INestApplicationContext) => Promise<T>): Promi
     return await withApp((app) => fn(app));
   } catch (err) {
     if (err instanceof DomainError) throw new UsageError(err.message);
-    if (err instanceof AppError && err.code !== ErrorCode.Internal)
-      throw new UsageError(err.message);
+    if (err instanceof Refusal && httpStatusOf(err.code) < 500) throw new UsageError(err.message);
     throw err;
   }
 }

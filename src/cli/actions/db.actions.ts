@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import { withScratchDatabase } from '../../infra/database/admin';
 import { generateMigration } from '../../infra/database/generate-migration';
-import { migrateDatabase, pendingSchemaChanges, revertLastMigration } from '../../infra/database/migrate';
+import {
+  migrateDatabase,
+  pendingSchemaChanges,
+  revertLastMigration,
+} from '../../infra/database/migrate';
 import { withDatabase } from '../support/with-database';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -32,6 +36,13 @@ export async function check(): Promise<void> {
 }
 
 export async function generate(name: string): Promise<void> {
-  const file = await withDatabase((url) => generateMigration(url, resolve('migrations'), name, resolve('src/infra/database/migrations.ts')));
+  const file = await withDatabase((url) =>
+    generateMigration(
+      url,
+      resolve('migrations'),
+      name,
+      resolve('src/infra/database/migrations.ts'),
+    ),
+  );
   out(file ? `wrote ${file} — review it before committing` : 'no schema changes');
 }

@@ -22,7 +22,8 @@ export async function resend(outboxId: string): Promise<void> {
     const outbox = app.get(OutboxService);
     const row = await outbox.find(outboxId);
     if (!row) throw new UsageError(`no outbox row ${outboxId}`);
-    if (row.status === 'sent') throw new UsageError(`outbox row ${outboxId} was already sent (${row.messageId ?? ''})`);
+    if (row.status === 'sent')
+      throw new UsageError(`outbox row ${outboxId} was already sent (${row.messageId ?? ''})`);
     await outbox.requeue(outboxId);
     return row.status;
   });

@@ -15,7 +15,12 @@ export async function create(opts: CreateUserOptions): Promise<void> {
   const generated = opts.password === undefined;
   const password = opts.password ?? `${randomBytes(9).toString('base64url')}7a`;
   const user = await withApp((app) =>
-    app.get(AccountsService).createStaff(null, { email: opts.email, displayName: opts.name, roles: opts.roles, password }),
+    app.get(AccountsService).createStaff(null, {
+      email: opts.email,
+      displayName: opts.name,
+      roles: opts.roles,
+      password,
+    }),
   );
   process.stdout.write(
     `${JSON.stringify({ id: user.id, email: user.email, roles: opts.roles, ...(generated ? { password } : {}) })}\n`,

@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { lazy } from '../support/lazy';
 
-const actions = lazy(() => require('../actions/agencies.actions') as typeof import('../actions/agencies.actions'));
+const actions = lazy(
+  () => require('../actions/agencies.actions') as typeof import('../actions/agencies.actions'),
+);
 
 export function register(program: Command): void {
   const agencies = program.command('agencies').description('the agency tree');

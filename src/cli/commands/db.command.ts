@@ -2,10 +2,14 @@
 import type { Command } from 'commander';
 import { lazy } from '../support/lazy';
 
-const actions = lazy(() => require('../actions/db.actions') as typeof import('../actions/db.actions'));
+const actions = lazy(
+  () => require('../actions/db.actions') as typeof import('../actions/db.actions'),
+);
 
 export function register(program: Command): void {
-  const db = program.command('db').description('database schema: migrate, revert, drift check, generate');
+  const db = program
+    .command('db')
+    .description('database schema: migrate, revert, drift check, generate');
   db.command('migrate')
     .description('bring the schema of DATABASE_URL (or the embedded database) up to date')
     .action(() => actions().migrate());

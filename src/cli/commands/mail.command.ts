@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { lazy } from '../support/lazy';
 import { UsageError } from '../usage-error';
 
-const actions = lazy(() => require('../actions/mail.actions') as typeof import('../actions/mail.actions'));
+const actions = lazy(
+  () => require('../actions/mail.actions') as typeof import('../actions/mail.actions'),
+);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function register(program: Command): void {
@@ -14,8 +16,10 @@ export function register(program: Command): void {
     .requiredOption('--to <address>', 'recipient e-mail address')
     .option('--locale <locale>', 'zh-CN (default) or en', 'zh-CN')
     .action(async (opts: { to: string; locale: string }) => {
-      if (!EMAIL.test(opts.to)) throw new UsageError(`--to must be an e-mail address (got "${opts.to}")`);
-      if (opts.locale !== 'zh-CN' && opts.locale !== 'en') throw new UsageError('--locale must be zh-CN or en');
+      if (!EMAIL.test(opts.to))
+        throw new UsageError(`--to must be an e-mail address (got "${opts.to}")`);
+      if (opts.locale !== 'zh-CN' && opts.locale !== 'en')
+        throw new UsageError('--locale must be zh-CN or en');
       await actions().check(opts.to, opts.locale);
     });
   mail

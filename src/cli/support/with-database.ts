@@ -7,7 +7,9 @@ import { startEmbeddedPostgres } from '../../infra/dev-services/embedded-postgre
  * Runs a CLI action against DATABASE_URL, or the embedded PostgreSQL under DATA_DIR when
  * it is unset (the same database `npm start` uses).
  */
-export async function withDatabase<T>(fn: (url: string, config: AppConfig) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  fn: (url: string, config: AppConfig) => Promise<T>,
+): Promise<T> {
   loadDotEnv();
   const config = loadConfig();
   if (config.database.url) return fn(config.database.url, config);

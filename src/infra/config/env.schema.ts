@@ -10,13 +10,16 @@ const url = (protocols: string[]) =>
   z
     .string()
     .trim()
-    .refine((v) => {
-      try {
-        return protocols.includes(new URL(v).protocol.replace(/:$/, ''));
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`);
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol.replace(/:$/, ''));
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    );
 
 /**
  * Every environment variable the service reads. `.env.example` documents each one;
@@ -43,7 +46,9 @@ export const envSchema = z
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
       .default('govinfo'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     MAIL_TRANSPORT: z.enum(['smtp', 'log', 'memory']).default('log'),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
     MAIL_FROM: z.string().min(3).default('govinfo <no-reply@govinfo.local>'),
@@ -54,7 +59,10 @@ export const envSchema = z
     BULL_BOARD_ENABLED: bool.default(true),
     PII_ENCRYPTION_KEY: z
       .string()
-      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .refine(
+        (v) => Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+      )
       .optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(31_536_000).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -67,13 +75,25 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
-      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message: 'is required when MAIL_TRANSPORT=smtp',
+      });
     }
     if (env.NODE_ENV === 'production' && !env.PII_ENCRYPTION_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['PII_ENCRYPTION_KEY'], message: 'is required in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PII_ENCRYPTION_KEY'],
+        message: 'is required in production',
+      });
     }
     if (env.CLOCK === 'fixed' && !env.CLOCK_FIXED_AT) {
-      ctx.addIssue({ code: 'custom', path: ['CLOCK_FIXED_AT'], message: 'is required when CLOCK=fixed' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CLOCK_FIXED_AT'],
+        message: 'is required when CLOCK=fixed',
+      });
     }
   });
 

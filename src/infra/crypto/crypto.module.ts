@@ -19,7 +19,13 @@ export function piiKey(config: AppConfig): Buffer {
 
 @Global()
 @Module({
-  providers: [{ provide: FieldCipher, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new FieldCipher(piiKey(c)) }],
+  providers: [
+    {
+      provide: FieldCipher,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => new FieldCipher(piiKey(c)),
+    },
+  ],
   exports: [FieldCipher],
 })
 export class CryptoModule {}

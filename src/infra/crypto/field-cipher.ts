@@ -40,6 +40,8 @@ export class FieldCipher {
 
   /** Deterministic keyed digest for lookups (e.g. the same ID number filed twice). */
   blindIndex(value: string): string {
-    return createHmac('sha256', this.macKey).update(value.normalize('NFKC').toUpperCase()).digest('hex');
+    return createHmac('sha256', this.macKey)
+      .update(value.normalize('NFKC').toUpperCase())
+      .digest('hex');
   }
 }

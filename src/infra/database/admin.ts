@@ -25,7 +25,11 @@ async function withAdmin<T>(serverUrl: string, fn: (c: Client) => Promise<T>): P
 }
 
 /** CREATE DATABASE, optionally as a copy of a template (fast per-test isolation). */
-export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
+export async function createDatabase(
+  serverUrl: string,
+  name: string,
+  template?: string,
+): Promise<string> {
   await withAdmin(serverUrl, (c) =>
     c.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ''}`),
   );
@@ -37,7 +41,10 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
 }
 
 /** Runs `fn` against a throwaway database that is dropped afterwards. */
-export async function withScratchDatabase<T>(serverUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
+export async function withScratchDatabase<T>(
+  serverUrl: string,
+  fn: (url: string) => Promise<T>,
+): Promise<T> {
   const name = `govinfo_scratch_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const url = await createDatabase(serverUrl, name);
   try {

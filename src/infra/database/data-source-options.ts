@@ -27,7 +27,10 @@ export function dataSourceOptions(
   url: string,
   pool: number | Partial<PoolSettings> = DEFAULT_POOL,
 ): DataSourceOptions {
-  const p: PoolSettings = { ...DEFAULT_POOL, ...(typeof pool === 'number' ? { size: pool } : pool) };
+  const p: PoolSettings = {
+    ...DEFAULT_POOL,
+    ...(typeof pool === 'number' ? { size: pool } : pool),
+  };
   return {
     type: 'postgres',
     url,

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
 import { PoolMonitor } from './pool-monitor';
 import { installTransactionGuard } from './transaction-guard';
+import { UnitOfWork } from './unit-of-work';
 
 /** Installs the second-connection guard on the app's DataSource before anything uses it. */
 @Injectable()
@@ -34,10 +35,12 @@ export class DatabaseModule {
       module: DatabaseModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.database.url as string, config.database.pool)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.database.url as string, config.database.pool),
+        ),
       ],
-      providers: [TransactionGuardInstaller, PoolMonitor],
-      exports: [PoolMonitor],
+      providers: [TransactionGuardInstaller, PoolMonitor, UnitOfWork],
+      exports: [PoolMonitor, UnitOfWork],
     };
   }
 }

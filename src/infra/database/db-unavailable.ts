@@ -28,7 +28,14 @@ const BY_SQLSTATE: Record<string, DbUnavailableReason> = {
   '53300': 'database-down', // too_many_connections
 };
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
 
 const RETRY_AFTER: Record<DbUnavailableReason, number> = {
   'pool-exhausted': 2,
@@ -53,7 +60,11 @@ export function dbUnavailable(err: unknown): DbUnavailable | null {
 
 function reasonOf(err: unknown): DbUnavailableReason | null {
   // TypeORM wraps driver errors (QueryFailedError.driverError); pg-pool keeps the cause.
-  const layers = [err, (err as { driverError?: unknown })?.driverError, (err as { cause?: unknown })?.cause];
+  const layers = [
+    err,
+    (err as { driverError?: unknown })?.driverError,
+    (err as { cause?: unknown })?.cause,
+  ];
   for (const e of layers) {
     const message = fieldOf(e, 'message') ?? '';
     // pg-pool: no connection became free within connectionTimeoutMillis.

@@ -17,7 +17,10 @@ import { CaseExtension } from '../../modules/requests/case-extension.entity';
 import { CaseFeeNotice } from '../../modules/requests/case-fee-notice.entity';
 import { ReferenceCounter } from '../../modules/requests/reference-counter.entity';
 import { RequestCase } from '../../modules/requests/request-case.entity';
-import { CaseDeadline } from '../../modules/requests/case-deadline.entity';
+import { CaseReply } from '../../modules/requests/case-reply.entity';
+import { CaseService } from '../../modules/requests/case-service.entity';
+import { IssuedLetter } from '../../modules/correspondence/issued-letter.entity';
+import { Deadline } from '../../modules/timers/deadline.entity';
 import { DeadlineEffect } from '../../modules/timers/deadline-effect.entity';
 import { NotificationLog } from '../../modules/timers/notification-log.entity';
 import { WorkerState } from '../../modules/timers/worker-state.entity';
@@ -40,7 +43,10 @@ export const ENTITIES = [
   CaseExtension,
   CaseAttachment,
   ReferenceCounter,
-  CaseDeadline,
+  CaseReply,
+  CaseService,
+  IssuedLetter,
+  Deadline,
   DeadlineEffect,
   NotificationLog,
   WorkerState,

@@ -6,7 +6,8 @@ import { migrateDatabase, pendingSchemaChanges } from './migrate';
 /** PascalCase verb-noun, e.g. CreateMailOutbox. */
 const NAME = /^[A-Z][A-Za-z0-9]+$/;
 
-const quote = (sql: string): string => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+const quote = (sql: string): string =>
+  '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
 
 /**
  * Writes migrations/<13-digit-timestamp>-<Name>.ts with the SQL that brings a database
@@ -14,7 +15,13 @@ const quote = (sql: string): string => '`' + sql.replace(/\\/g, '\\\\').replace(
  * (src/infra/database/migrations.ts; migrations/ holds only migrations).
  * Returns the file written, or null when nothing changed.
  */
-export async function generateMigration(serverUrl: string, dir: string, name: string, registry: string, now = Date.now()): Promise<string | null> {
+export async function generateMigration(
+  serverUrl: string,
+  dir: string,
+  name: string,
+  registry: string,
+  now = Date.now(),
+): Promise<string | null> {
   if (!NAME.test(name)) throw new Error('migration name must be PascalCase, e.g. CreateMailOutbox');
   const { up, down } = await withScratchDatabase(serverUrl, async (url) => {
     await migrateDatabase(url);
@@ -32,7 +39,10 @@ ${up.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-${[...down].reverse().map((q) => `    await queryRunner.query(${quote(q)});`).join('\n')}
+${[...down]
+  .reverse()
+  .map((q) => `    await queryRunner.query(${quote(q)});`)
+  .join('\n')}
   }
 }
 `;

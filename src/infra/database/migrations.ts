@@ -5,6 +5,7 @@ import { CreateAgenciesAccountsAuth1795953552989 } from '../../../migrations/179
 import { CreateCalendarTables1795954723031 } from '../../../migrations/1795954723031-CreateCalendarTables';
 import { CreateRequests1795955077252 } from '../../../migrations/1795955077252-CreateRequests';
 import { CreateDeadlineTimers1795956588072 } from '../../../migrations/1795956588072-CreateDeadlineTimers';
+import { CaseCoreShapes1796119574012 } from '../../../migrations/1796119574012-CaseCoreShapes';
 
 export const MIGRATIONS: Array<new () => unknown> = [
   CreateMailOutbox1795952853590,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   CreateCalendarTables1795954723031,
   CreateRequests1795955077252,
   CreateDeadlineTimers1795956588072,
+  CaseCoreShapes1796119574012,
 ];

@@ -11,7 +11,7 @@ export type TransactionGuardMode = 'throw' | 'log' | 'off';
 export class SecondConnectionError extends Error {
   constructor() {
     super(
-      'A second pooled connection was requested inside a transaction: use the transaction\'s EntityManager (or read the data before the transaction began).',
+      "A second pooled connection was requested inside a transaction: use the transaction's EntityManager (or read the data before the transaction began).",
     );
     this.name = 'SecondConnectionError';
   }

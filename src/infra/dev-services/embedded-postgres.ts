@@ -54,7 +54,9 @@ export async function startEmbeddedPostgres(
   // As root, PostgreSQL runs as the `postgres` OS user, which must be able to reach the data dir.
   chmodSync(parent, 0o755);
   const isRoot = process.getuid?.() === 0;
-  const fast = options.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const fast = options.persistent
+    ? []
+    : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
   const pg = new mod.default({
     databaseDir: options.dataDir,
     user: USER,
@@ -85,7 +87,8 @@ async function withoutSignalHooks(fn: () => Promise<void>): Promise<void> {
     await fn();
   } finally {
     for (const s of signals) {
-      for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
+      for (const l of process.listeners(s))
+        if (!before.get(s)?.has(l)) process.removeListener(s, l);
     }
   }
 }

@@ -31,8 +31,18 @@ export async function ensureLocalRedis(dataDir: string, port = 6379): Promise<Re
   const child = spawn(
     'redis-server',
     [
-      '--bind', '127.0.0.1', '--port', String(port), '--dir', dataDir,
-      '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--save', '',
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--dir',
+      dataDir,
+      '--appendonly',
+      'yes',
+      '--maxmemory-policy',
+      'noeviction',
+      '--save',
+      '',
     ],
     { stdio: 'ignore' },
   );

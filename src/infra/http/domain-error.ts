@@ -1,54 +1,72 @@
-/** Codes of errors the API turns into RFC 9457 problem details. */
-export const ErrorCode = {
-  Validation: 'validation',
-  NotFound: 'not-found',
-  Conflict: 'conflict',
-  Forbidden: 'forbidden',
-  Unauthorized: 'unauthorized',
-  RateLimited: 'rate-limited',
-  Internal: 'internal',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+import type { ReasonCode } from '../../shared/domain/reason-code';
 
-export interface FieldError {
-  /** Dotted path of the offending input field, e.g. `applicant.phone` or `received`. */
-  readonly field: string;
-  readonly message: string;
-}
+export {
+  Refusal,
+  invalidField,
+  invalidFields,
+  fieldProblem,
+  type FieldProblem,
+} from '../../shared/domain/refusal';
 
-/** An error with a stable code; the problem-details filter maps it to HTTP. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly fieldErrors: readonly FieldError[] = [],
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+/** HTTP status of a reason code (anything not listed here is a 400). */
+const STATUS: Partial<Record<ReasonCode, number>> = {
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  unauthorized: 401,
+  'wrong-credentials': 401,
+  'email-not-verified': 403,
+  'account-locked': 429,
+  'invalid-refresh-token': 401,
+  forbidden: 403,
+  'role-not-allowed': 403,
+  'route-without-access-rule': 403,
+  'root-admin-only': 403,
+  'actor-not-allowed': 403,
+  'staff-use-intake': 403,
+  'rate-limited': 429,
+  'not-found': 404,
+  'case-not-found': 404,
+  'agency-not-found': 404,
+  'user-not-found': 404,
+  'role-assignment-not-found': 404,
+  'attachment-not-found': 404,
+  'consultation-not-found': 404,
+  'letter-not-found': 404,
+  'override-not-found': 404,
+  'letter-not-issued': 404,
+  'tracking-code-mismatch': 404,
+  'invalid-token': 404,
+  conflict: 409,
+  'stale-version': 409,
+  'action-not-allowed-in-state': 409,
+  'email-taken': 409,
+  'agency-code-taken': 409,
+  'agency-has-children': 409,
+  'agency-parent-inactive': 409,
+  'calendar-year-loaded': 409,
+  'calendar-override-exists': 409,
+  'correction-not-awaited': 409,
+  'correction-period-running': 409,
+  'consultation-closed': 409,
+  'party-may-still-answer': 409,
+  'fee-notice-exists': 409,
+  'fee-notice-after-due': 409,
+  'no-unpaid-fee-notice': 409,
+  'payment-window-closed': 409,
+  'payment-window-running': 409,
+  'extension-already-used': 409,
+  'extension-pending': 409,
+  'extension-too-late': 409,
+  'no-extension-pending': 409,
+  'reasons-already-requested': 409,
+  'reasons-not-received': 409,
+  'deferral-too-late': 409,
+  'no-reply-to-serve': 409,
+  'attachment-checksum': 500,
+  internal: 500,
+  unavailable: 503,
+};
 
-export function httpStatusOf(code: ErrorCode): number {
-  switch (code) {
-    case ErrorCode.Validation:
-      return 400;
-    case ErrorCode.Unauthorized:
-      return 401;
-    case ErrorCode.Forbidden:
-      return 403;
-    case ErrorCode.NotFound:
-      return 404;
-    case ErrorCode.Conflict:
-      return 409;
-    case ErrorCode.RateLimited:
-      return 429;
-    case ErrorCode.Internal:
-      return 500;
-  }
-}
-
-/** A 400 naming one field, e.g. `invalidField('periodEnd', 'must be after today')`. */
-export function invalidField(field: string, message: string): AppError {
-  return new AppError(ErrorCode.Validation, message, [{ field, message }]);
+export function httpStatusOf(code: ReasonCode): number {
+  return STATUS[code] ?? 400;
 }

@@ -1,10 +1,14 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { AppError, ErrorCode, type FieldError } from './domain-error';
+import { invalidFields, type FieldProblem } from './domain-error';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.values(e.constraints ?? {}).map((message): FieldProblem => ({
+      field,
+      code: 'field-invalid',
+      message,
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -15,7 +19,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new AppError(ErrorCode.Validation, 'The request has invalid fields. 请求字段有误。', flatten(errors)),
+    exceptionFactory: (errors) => invalidFields(flatten(errors)),
   });
 }

@@ -25,7 +25,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
             return id;
           },
           customAttributeKeys: { reqId: 'requestId' },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+          autoLogging: {
+            ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics',
+          },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,

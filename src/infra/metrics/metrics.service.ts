@@ -57,7 +57,12 @@ export class MetricsService {
     collectDefaultMetrics({ register: this.registry, prefix: 'govinfo_' });
   }
 
-  gauge(name: string, help: string, labelNames: string[], collect: (g: Gauge) => Promise<void>): Gauge {
+  gauge(
+    name: string,
+    help: string,
+    labelNames: string[],
+    collect: (g: Gauge) => Promise<void>,
+  ): Gauge {
     return new Gauge({
       name,
       help,

@@ -24,7 +24,16 @@ export function bullBoardModules(): DynamicModule[] {
           (token ? loader.fromToken(token) : Promise.resolve(null))
             .then((auth) => {
               if (auth && isRootAdmin(auth.principal)) return next();
-              res.status(404).type('application/problem+json').json({ type: 'about:blank', title: 'Not Found · 未找到', status: 404, detail: `Cannot GET ${req.originalUrl}`, instance: req.originalUrl });
+              res
+                .status(404)
+                .type('application/problem+json')
+                .json({
+                  type: 'about:blank',
+                  title: 'Not Found · 未找到',
+                  status: 404,
+                  detail: `Cannot GET ${req.originalUrl}`,
+                  instance: req.originalUrl,
+                });
             })
             .catch(next);
         },

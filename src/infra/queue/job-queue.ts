@@ -16,10 +16,18 @@ export class JobQueue {
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
     @InjectQueue(QueueName.Deadlines) deadlines: Queue,
   ) {
-    this.queues = { [QueueName.Mail]: mail, [QueueName.Maintenance]: maintenance, [QueueName.Deadlines]: deadlines };
+    this.queues = {
+      [QueueName.Mail]: mail,
+      [QueueName.Maintenance]: maintenance,
+      [QueueName.Deadlines]: deadlines,
+    };
   }
 
-  async add<J extends JobName>(name: J, data: JobPayloads[J], opts: JobsOptions = {}): Promise<void> {
+  async add<J extends JobName>(
+    name: J,
+    data: JobPayloads[J],
+    opts: JobsOptions = {},
+  ): Promise<void> {
     await this.queue(JOB_QUEUE[name]).add(name, data, opts);
   }
 

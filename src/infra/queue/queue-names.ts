@@ -26,9 +26,16 @@ export interface JobPayloads {
   [JobName.SendMail]: { outboxId: string };
   [JobName.ReconcileOutbox]: { requestedAt: string };
   /** `at`: the planned moment (ISO), so an early wake-up is recognised. */
-  [JobName.DeadlineTick]: { caseId: string; kind: string; ref: string; version: number; at: string };
+  [JobName.DeadlineTick]: {
+    subjectType: string;
+    subjectId: string;
+    kind: string;
+    ref: string;
+    version: number;
+    at: string;
+  };
   [JobName.ReconcileDeadlines]: { requestedAt: string };
-  /** A calendar change (R-WD-04): recompute every open case's deadlines. */
+  /** A calendar change (R-WD-04): recompute the deadlines of every open subject. */
   [JobName.RecomputeDeadlines]: { changeId: string };
   [JobName.SupervisorDigest]: { requestedAt: string };
   [JobName.SupervisorWeekly]: { requestedAt: string };

@@ -9,7 +9,10 @@ export class RedisClient implements OnApplicationShutdown {
   readonly redis: Redis;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.redis = new Redis(config.redis.url as string, { maxRetriesPerRequest: 2, lazyConnect: true });
+    this.redis = new Redis(config.redis.url as string, {
+      maxRetriesPerRequest: 2,
+      lazyConnect: true,
+    });
     this.redis.on('error', () => undefined);
   }
 

@@ -24,7 +24,11 @@ export class LocalDiskStorage extends Storage {
     const tmp = `${target}.${randomUUID()}.tmp`;
     await writeFile(tmp, content, { flag: 'wx' });
     await rename(tmp, target);
-    return { key, size: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+    return {
+      key,
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+    };
   }
 
   async get(key: string): Promise<Readable> {

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { UnitOfWork } from '../../infra/database/unit-of-work';
+import { fieldProblem, invalidField, invalidFields, Refusal } from '../../infra/http/domain-error';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/domain/principal';
@@ -24,8 +25,7 @@ export interface RoleGrant {
   role: StaffRole;
 }
 
-const emailTaken = () =>
-  new AppError(ErrorCode.Conflict, 'This e-mail address is already registered. 该邮箱已注册。', [{ field: 'email', message: 'already registered' }]);
+const emailTaken = () => new Refusal('email-taken', {}, [fieldProblem('email', 'email-taken')]);
 
 /** Applicant self-registration, staff accounts and role grants. */
 @Injectable()
@@ -37,6 +37,7 @@ export class AccountsService {
     private readonly hasher: PasswordHasher,
     private readonly mails: AccountMails,
     private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** Creates an unverified applicant and e-mails a verification link, in one transaction. */
@@ -45,19 +46,23 @@ export class AccountsService {
     const idNumber = dto.idNumber.toUpperCase();
     const problems = [];
     if (!isValidIdProof(idType, idNumber)) {
-      problems.push({
-        field: 'idNumber',
-        message: idType === 'resident_id' ? 'not a valid resident ID number (checksum) · 居民身份证号码校验失败' : 'not a valid unified social credit code (checksum) · 统一社会信用代码校验失败',
-      });
+      problems.push(fieldProblem('idNumber', 'id-checksum'));
     }
     const weak = passwordProblem(dto.password);
-    if (weak) problems.push({ field: 'password', message: weak });
-    if (problems.length) throw new AppError(ErrorCode.Validation, 'The request has invalid fields. 请求字段有误。', problems);
+    if (weak) problems.push(fieldProblem('password', weak));
+    if (problems.length) throw invalidFields(problems);
     const email = dto.email.trim().toLowerCase();
     const passwordHash = await this.hasher.hash(dto.password);
-    const { user, outboxId } = await this.db.transaction(async (m) => {
+    return this.uow.run(async (tx) => {
+      const m = tx.m;
       if (await m.getRepository(User).existsBy({ email })) throw emailTaken();
-      const user = await this.insertUser(m, { kind: 'applicant', email, displayName: dto.name, passwordHash, verified: false });
+      const user = await this.insertUser(m, {
+        kind: 'applicant',
+        email,
+        displayName: dto.name,
+        passwordHash,
+        verified: false,
+      });
       await m.insert(ApplicantProfile, {
         userId: user.id,
         category: dto.category,
@@ -69,44 +74,67 @@ export class AccountsService {
         addressEnc: this.cipher.encryptNullable(dto.address),
         postcode: dto.postcode ?? null,
       });
-      const outboxId = await this.mails.verifyEmail(m, { id: user.id, email, name: dto.name });
-      await this.audit.record({ actorId: user.id, action: 'users.registered', targetType: 'user', targetId: user.id, ip, details: { category: dto.category } }, m);
-      return { user, outboxId };
+      await this.mails.verifyEmail(tx, { id: user.id, email, name: dto.name });
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'users.registered',
+          targetType: 'user',
+          targetId: user.id,
+          ip,
+          details: { category: dto.category },
+        },
+        m,
+      );
+      return user;
     });
-    await this.mails.dispatch(outboxId);
-    return user;
   }
 
   /**
    * Creates a staff account with roles. Through the API (principal given) the new person is
    * invited by e-mail to set a password; the CLI may set one directly.
    */
-  async createStaff(principal: Principal | null, input: { email: string; displayName: string; roles: RoleGrant[]; password?: string }): Promise<User> {
+  async createStaff(
+    principal: Principal | null,
+    input: { email: string; displayName: string; roles: RoleGrant[]; password?: string },
+  ): Promise<User> {
     const email = input.email.trim().toLowerCase();
     if (input.password !== undefined) {
       const weak = passwordProblem(input.password);
-      if (weak) throw new AppError(ErrorCode.Validation, weak, [{ field: 'password', message: weak }]);
+      if (weak) throw invalidField('password', weak);
     }
     const passwordHash = await this.hasher.hash(input.password ?? randomUUID());
-    const { user, outboxId } = await this.db.transaction(async (m) => {
+    return this.uow.run(async (tx) => {
+      const m = tx.m;
       if (await m.getRepository(User).existsBy({ email })) throw emailTaken();
-      const user = await this.insertUser(m, { kind: 'staff', email, displayName: input.displayName, passwordHash, verified: input.password !== undefined });
+      const user = await this.insertUser(m, {
+        kind: 'staff',
+        email,
+        displayName: input.displayName,
+        passwordHash,
+        verified: input.password !== undefined,
+      });
       for (const grant of input.roles) await this.grantIn(m, principal, user.id, grant);
-      await this.audit.record({ actorId: principal?.userId ?? null, action: 'users.created', targetType: 'user', targetId: user.id }, m);
-      let outboxId: string | null = null;
+      await this.audit.record(
+        {
+          actorId: principal?.userId ?? null,
+          action: 'users.created',
+          targetType: 'user',
+          targetId: user.id,
+        },
+        m,
+      );
       if (input.password === undefined) {
-        outboxId = await this.mails.resetPassword(m, { id: user.id, email, name: input.displayName }, true);
+        await this.mails.resetPassword(tx, { id: user.id, email, name: input.displayName }, true);
       }
-      return { user, outboxId };
+      return user;
     });
-    if (outboxId) await this.mails.dispatch(outboxId);
-    return user;
   }
 
   async grantRole(principal: Principal | null, userId: string, grant: RoleGrant): Promise<void> {
     await this.db.transaction(async (m) => {
       const user = await m.getRepository(User).findOneBy({ id: userId, kind: 'staff' });
-      if (!user) throw new AppError(ErrorCode.NotFound, 'No such staff member. 未找到该工作人员。');
+      if (!user) throw new Refusal('user-not-found');
       await this.grantIn(m, principal, userId, grant);
     });
   }
@@ -115,26 +143,77 @@ export class AccountsService {
     await this.db.transaction(async (m) => {
       const agency = await this.manageableAgency(m, principal, grant.agencyCode);
       const res = await m.delete(RoleAssignment, { userId, agencyId: agency.id, role: grant.role });
-      if (!res.affected) throw new AppError(ErrorCode.NotFound, 'No such role assignment. 未找到该角色。');
-      await this.audit.record({ actorId: principal.userId, action: 'roles.revoked', targetType: 'user', targetId: userId, agencyId: agency.id, details: { role: grant.role, agency: grant.agencyCode } }, m);
+      if (!res.affected) throw new Refusal('role-assignment-not-found');
+      await this.audit.record(
+        {
+          actorId: principal.userId,
+          action: 'roles.revoked',
+          targetType: 'user',
+          targetId: userId,
+          agencyId: agency.id,
+          details: { role: grant.role, agency: grant.agencyCode },
+        },
+        m,
+      );
     });
   }
 
-  private async grantIn(m: EntityManager, principal: Principal | null, userId: string, grant: RoleGrant): Promise<void> {
+  private async grantIn(
+    m: EntityManager,
+    principal: Principal | null,
+    userId: string,
+    grant: RoleGrant,
+  ): Promise<void> {
     const agency = await this.manageableAgency(m, principal, grant.agencyCode);
-    await m.createQueryBuilder().insert().into(RoleAssignment).values({ userId, agencyId: agency.id, role: grant.role, grantedBy: principal?.userId ?? null }).orIgnore().execute();
-    await this.audit.record({ actorId: principal?.userId ?? null, action: 'roles.granted', targetType: 'user', targetId: userId, agencyId: agency.id, details: { role: grant.role, agency: grant.agencyCode } }, m);
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(RoleAssignment)
+      .values({
+        userId,
+        agencyId: agency.id,
+        role: grant.role,
+        grantedBy: principal?.userId ?? null,
+      })
+      .orIgnore()
+      .execute();
+    await this.audit.record(
+      {
+        actorId: principal?.userId ?? null,
+        action: 'roles.granted',
+        targetType: 'user',
+        targetId: userId,
+        agencyId: agency.id,
+        details: { role: grant.role, agency: grant.agencyCode },
+      },
+      m,
+    );
   }
 
-  private async manageableAgency(m: EntityManager, principal: Principal | null, code: string): Promise<Agency> {
+  private async manageableAgency(
+    m: EntityManager,
+    principal: Principal | null,
+    code: string,
+  ): Promise<Agency> {
     const agency = await m.getRepository(Agency).findOneBy({ code, active: true });
     if (!agency || (principal && !principal.can('users.manage', agency.path))) {
-      throw new AppError(ErrorCode.NotFound, `No agency ${code} within your reach. 未找到该机构。`, [{ field: 'agencyCode', message: 'unknown or outside your reach' }]);
+      throw new Refusal('agency-not-found', { agency: code }, [
+        fieldProblem('agencyCode', 'agency-not-found', { agency: code }),
+      ]);
     }
     return agency;
   }
 
-  private async insertUser(m: EntityManager, u: { kind: 'applicant' | 'staff'; email: string; displayName: string; passwordHash: string; verified: boolean }): Promise<User> {
+  private async insertUser(
+    m: EntityManager,
+    u: {
+      kind: 'applicant' | 'staff';
+      email: string;
+      displayName: string;
+      passwordHash: string;
+      verified: boolean;
+    },
+  ): Promise<User> {
     const user = m.getRepository(User).create({
       id: randomUUID(),
       kind: u.kind,

@@ -11,8 +11,13 @@ export class ApplicantProfileView {
   @ApiProperty() category: ApplicantCategory;
   @ApiProperty() name: string;
   @ApiProperty() idType: string;
-  @ApiProperty({ description: 'Masked (110105********1234) unless you are the person' }) idNumber: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Masked (138****5678) unless you are the person' }) phone: string | null;
+  @ApiProperty({ description: 'Masked (110105********1234) unless you are the person' })
+  idNumber: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Masked (138****5678) unless you are the person',
+  })
+  phone: string | null;
   @ApiPropertyOptional({ nullable: true }) address: string | null;
   @ApiPropertyOptional({ nullable: true }) postcode: string | null;
   @ApiProperty() masked: boolean;
@@ -26,5 +31,6 @@ export class UserView {
   @ApiProperty() emailVerified: boolean;
   @ApiProperty() active: boolean;
   @ApiProperty({ type: RoleView, isArray: true }) roles: RoleView[];
-  @ApiPropertyOptional({ type: ApplicantProfileView, nullable: true }) applicant: ApplicantProfileView | null;
+  @ApiPropertyOptional({ type: ApplicantProfileView, nullable: true })
+  applicant: ApplicantProfileView | null;
 }

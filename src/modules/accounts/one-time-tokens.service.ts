@@ -4,14 +4,22 @@ import { Clock } from '../../infra/clock/clock';
 import { OneTimeToken, type TokenPurpose } from './one-time-token.entity';
 import { hashToken, newToken } from '../auth/tokens';
 
-export const TOKEN_HOURS: Record<TokenPurpose, number> = { 'verify-email': 48, 'reset-password': 24 };
+export const TOKEN_HOURS: Record<TokenPurpose, number> = {
+  'verify-email': 48,
+  'reset-password': 24,
+};
 
 /** Single-use e-mailed tokens: issue (returns the secret once) and consume. */
 @Injectable()
 export class OneTimeTokens {
   constructor(@Inject(Clock) private readonly clock: Clock) {}
 
-  async issue(m: EntityManager, userId: string, purpose: TokenPurpose, hours = TOKEN_HOURS[purpose]): Promise<string> {
+  async issue(
+    m: EntityManager,
+    userId: string,
+    purpose: TokenPurpose,
+    hours = TOKEN_HOURS[purpose],
+  ): Promise<string> {
     const token = newToken();
     await m.insert(OneTimeToken, {
       tokenHash: hashToken(token),
@@ -30,11 +38,14 @@ export class OneTimeTokens {
       .createQueryBuilder()
       .update(OneTimeToken)
       .set({ usedAt: now })
-      .where('token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > :now', {
-        hash: hashToken(token),
-        purpose,
-        now,
-      })
+      .where(
+        'token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > :now',
+        {
+          hash: hashToken(token),
+          purpose,
+          now,
+        },
+      )
       .returning('user_id')
       .execute();
     return (result.raw as Array<{ user_id: string }>)[0]?.user_id ?? null;

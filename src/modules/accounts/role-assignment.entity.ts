@@ -1,11 +1,23 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { User } from './user.entity';
 import type { StaffRole } from '../auth/domain/roles';
 
 /** A staff role held in one agency. */
 @Entity('role_assignment')
-@Check('role_assignment_role_check', `role IN ('clerk', 'supervisor', 'reporting_officer', 'admin')`)
+@Check(
+  'role_assignment_role_check',
+  `role IN ('clerk', 'supervisor', 'reporting_officer', 'admin')`,
+)
 @Index('role_assignment_agency_idx', ['agencyId'])
 export class RoleAssignment {
   @PrimaryColumn('uuid')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { Refusal } from '../../infra/http/domain-error';
 import { Agency } from '../agencies/agency.entity';
 import { whereInScope } from '../agencies/agency-scope';
 import type { Principal } from '../auth/domain/principal';
@@ -12,7 +12,7 @@ import { maskAddress, maskIdNumber, maskPhone } from './domain/masking';
 import { RoleAssignment } from './role-assignment.entity';
 import { User } from './user.entity';
 
-const notFound = () => new AppError(ErrorCode.NotFound, 'No such user. 未找到该用户。');
+const notFound = () => new Refusal('user-not-found');
 
 /** Read side of accounts: what a person may see of themselves and of others. */
 @Injectable()
@@ -36,7 +36,12 @@ export class UsersQueryService {
       .createQueryBuilder('u')
       .where(`u.kind = 'staff'`)
       .andWhere((sub) => {
-        const inner = sub.subQuery().select('1').from(RoleAssignment, 'r').innerJoin(Agency, 'a', 'a.id = r.agency_id').where('r.user_id = u.id');
+        const inner = sub
+          .subQuery()
+          .select('1')
+          .from(RoleAssignment, 'r')
+          .innerJoin(Agency, 'a', 'a.id = r.agency_id')
+          .where('r.user_id = u.id');
         whereInScope(inner, 'a.path', principal.scope('users.read'));
         return `EXISTS ${inner.getQuery()}`;
       })
@@ -55,7 +60,11 @@ export class UsersQueryService {
     if (user.id === principal.userId) return this.view(user, false);
     const scope = principal.scope('users.read');
     if (user.kind === 'staff') {
-      const qb = this.db.getRepository(RoleAssignment).createQueryBuilder('r').innerJoin(Agency, 'a', 'a.id = r.agency_id').where('r.user_id = :id', { id });
+      const qb = this.db
+        .getRepository(RoleAssignment)
+        .createQueryBuilder('r')
+        .innerJoin(Agency, 'a', 'a.id = r.agency_id')
+        .where('r.user_id = :id', { id });
       if ((await whereInScope(qb, 'a.path', scope).getCount()) === 0) throw notFound();
     } else {
       const rootReach = scope.prefixes.some((p) => p.split('/').filter(Boolean).length === 1);
@@ -69,7 +78,10 @@ export class UsersQueryService {
       `SELECT a.code, a.name, r.role FROM role_assignment r JOIN agency a ON a.id = r.agency_id WHERE r.user_id = $1 ORDER BY a.path, r.role`,
       [user.id],
     );
-    const profile = user.kind === 'applicant' ? await this.db.getRepository(ApplicantProfile).findOneBy({ userId: user.id }) : null;
+    const profile =
+      user.kind === 'applicant'
+        ? await this.db.getRepository(ApplicantProfile).findOneBy({ userId: user.id })
+        : null;
     return {
       id: user.id,
       kind: user.kind,

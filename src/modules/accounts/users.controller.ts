@@ -1,16 +1,33 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequirePermission } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/domain/principal';
 import { STAFF_ROLES, type StaffRole } from '../auth/domain/roles';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { Refusal } from '../../infra/http/domain-error';
 import { UserView } from './accounts.views';
 import { AccountsService } from './accounts.service';
 import { CreateStaffDto, RoleGrantDto } from './dto/staff.dto';
 import { UsersQueryService } from './users-query.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new AppError(ErrorCode.NotFound, 'No such user. 未找到该用户。') });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new Refusal('user-not-found'),
+});
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -39,7 +56,9 @@ export class UsersController {
 
   @Post()
   @RequirePermission('users.manage')
-  @ApiOperation({ summary: 'Create a staff account with roles; the person is e-mailed a code to set a password' })
+  @ApiOperation({
+    summary: 'Create a staff account with roles; the person is e-mailed a code to set a password',
+  })
   @ApiCreatedResponse({ type: UserView })
   async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateStaffDto): Promise<UserView> {
     const user = await this.accounts.createStaff(p, dto);
@@ -51,7 +70,11 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Grant a role in an agency you administer' })
   @ApiOkResponse({ type: UserView })
-  async grant(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Body() dto: RoleGrantDto): Promise<UserView> {
+  async grant(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: RoleGrantDto,
+  ): Promise<UserView> {
     await this.accounts.grantRole(p, id, dto);
     return this.users.get(p, id);
   }
@@ -60,8 +83,13 @@ export class UsersController {
   @RequirePermission('users.manage')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a role' })
-  async revoke(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Param('agencyCode') agencyCode: string, @Param('role') role: string): Promise<void> {
-    if (!STAFF_ROLES.includes(role as StaffRole)) throw new AppError(ErrorCode.NotFound, 'No such role assignment. 未找到该角色。');
+  async revoke(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid) id: string,
+    @Param('agencyCode') agencyCode: string,
+    @Param('role') role: string,
+  ): Promise<void> {
+    if (!STAFF_ROLES.includes(role as StaffRole)) throw new Refusal('role-assignment-not-found');
     await this.accounts.revokeRole(p, id, { agencyCode, role: role as StaffRole });
   }
 }

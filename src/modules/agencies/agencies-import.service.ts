@@ -36,7 +36,9 @@ export class AgenciesImportService {
         const { code: _code, parentCode, ...fields } = rec;
         const before = current.version;
         const after = await this.agencies.update(null, rec.code, fields, tx);
-        const currentParent = current.parentId ? (await tx.getRepository(Agency).findOneBy({ id: current.parentId }))?.code : null;
+        const currentParent = current.parentId
+          ? (await tx.getRepository(Agency).findOneBy({ id: current.parentId }))?.code
+          : null;
         let moved = false;
         if (parentCode && parentCode !== currentParent) {
           await this.agencies.move(null, rec.code, parentCode, tx);

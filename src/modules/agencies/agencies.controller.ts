@@ -15,12 +15,21 @@ export class AgenciesController {
 
   @Get()
   @RequirePermission('agencies.read')
-  @ApiOperation({ summary: 'Agencies within your reach (clerks: own agency; supervisors, admins: subtree)' })
+  @ApiOperation({
+    summary: 'Agencies within your reach (clerks: own agency; supervisors, admins: subtree)',
+  })
   @ApiQuery({ name: 'parentCode', required: false })
   @ApiQuery({ name: 'includeInactive', required: false, type: Boolean })
   @ApiOkResponse({ type: AgencyView, isArray: true })
-  async list(@CurrentPrincipal() p: Principal, @Query('parentCode') parentCode?: string, @Query('includeInactive') includeInactive?: string): Promise<AgencyView[]> {
-    const rows = await this.agencies.list(p, { parentCode, includeInactive: includeInactive === 'true' });
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Query('parentCode') parentCode?: string,
+    @Query('includeInactive') includeInactive?: string,
+  ): Promise<AgencyView[]> {
+    const rows = await this.agencies.list(p, {
+      parentCode,
+      includeInactive: includeInactive === 'true',
+    });
     return rows.map((r) => AgencyView.of(r.agency, r.parentCode));
   }
 
@@ -38,14 +47,23 @@ export class AgenciesController {
   @ApiOperation({ summary: 'Every change to an agency, oldest first' })
   async history(@CurrentPrincipal() p: Principal, @Param('code') code: string) {
     const events = await this.agencies.history(p, code);
-    return events.map((e) => ({ at: e.at, action: e.action, actorId: e.actorId, before: e.before, after: e.after }));
+    return events.map((e) => ({
+      at: e.at,
+      action: e.action,
+      actorId: e.actorId,
+      before: e.before,
+      after: e.after,
+    }));
   }
 
   @Post()
   @RequirePermission('agencies.manage')
   @ApiOperation({ summary: 'Create an agency under a parent you administer' })
   @ApiOkResponse({ type: AgencyView })
-  async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAgencyDto): Promise<AgencyView> {
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: CreateAgencyDto,
+  ): Promise<AgencyView> {
     const a = await this.agencies.create(p, dto);
     return AgencyView.of(a, dto.parentCode);
   }
@@ -54,7 +72,11 @@ export class AgenciesController {
   @RequirePermission('agencies.manage')
   @ApiOperation({ summary: 'Rename an agency or change its kind, channels and contact details' })
   @ApiOkResponse({ type: AgencyView })
-  async update(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: UpdateAgencyDto): Promise<AgencyView> {
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('code') code: string,
+    @Body() dto: UpdateAgencyDto,
+  ): Promise<AgencyView> {
     const a = await this.agencies.update(p, code, dto);
     return AgencyView.of(a, await this.agencies.parentCode(a));
   }
@@ -64,7 +86,11 @@ export class AgenciesController {
   @RequirePermission('agencies.manage')
   @ApiOperation({ summary: 'Move an agency and its subtree under another parent' })
   @ApiOkResponse({ type: AgencyView })
-  async move(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Body() dto: MoveAgencyDto): Promise<AgencyView> {
+  async move(
+    @CurrentPrincipal() p: Principal,
+    @Param('code') code: string,
+    @Body() dto: MoveAgencyDto,
+  ): Promise<AgencyView> {
     const a = await this.agencies.move(p, code, dto.parentCode);
     return AgencyView.of(a, dto.parentCode);
   }
@@ -74,7 +100,10 @@ export class AgenciesController {
   @RequirePermission('agencies.manage')
   @ApiOperation({ summary: 'Deactivate an agency (history kept; its code is never reused)' })
   @ApiOkResponse({ type: AgencyView })
-  async deactivate(@CurrentPrincipal() p: Principal, @Param('code') code: string): Promise<AgencyView> {
+  async deactivate(
+    @CurrentPrincipal() p: Principal,
+    @Param('code') code: string,
+  ): Promise<AgencyView> {
     const a = await this.agencies.deactivate(p, code);
     return AgencyView.of(a, await this.agencies.parentCode(a));
   }

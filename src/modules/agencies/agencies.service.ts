@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { fieldProblem, Refusal } from '../../infra/http/domain-error';
 import type { Principal } from '../auth/domain/principal';
 import { AgencyEvent, type AgencyAction } from './agency-event.entity';
 import { Agency } from './agency.entity';
@@ -12,7 +12,7 @@ import type { AgencyImportRecord } from './domain/agency-import';
 
 export type AgencyChanges = Partial<Omit<AgencyImportRecord, 'code' | 'parentCode'>>;
 
-const notFound = (code: string) => new AppError(ErrorCode.NotFound, `No agency ${code}. 未找到该机构。`);
+const notFound = (code: string) => new Refusal('agency-not-found', { agency: code });
 
 /** The agency tree: create, update, move, deactivate, with a history row for each change. */
 @Injectable()
@@ -23,8 +23,15 @@ export class AgenciesService {
   ) {}
 
   /** Agencies the principal may read, optionally only the children of one. */
-  async list(principal: Principal, filter: { parentCode?: string; includeInactive?: boolean } = {}): Promise<Array<{ agency: Agency; parentCode: string | null }>> {
-    const qb = this.db.getRepository(Agency).createQueryBuilder('a').leftJoin(Agency, 'p', 'p.id = a.parent_id').addSelect('p.code', 'parent_code');
+  async list(
+    principal: Principal,
+    filter: { parentCode?: string; includeInactive?: boolean } = {},
+  ): Promise<Array<{ agency: Agency; parentCode: string | null }>> {
+    const qb = this.db
+      .getRepository(Agency)
+      .createQueryBuilder('a')
+      .leftJoin(Agency, 'p', 'p.id = a.parent_id')
+      .addSelect('p.code', 'parent_code');
     whereInScope(qb, 'a.path', principal.scope('agencies.read'));
     if (!filter.includeInactive) qb.andWhere('a.active');
     if (filter.parentCode) qb.andWhere('p.code = :pc', { pc: filter.parentCode });
@@ -38,12 +45,18 @@ export class AgenciesService {
     const rows = await this.db.query<Array<{ id: string; parent_code: string | null }>>(
       `SELECT a.id, p.code AS parent_code FROM agency a LEFT JOIN agency p ON p.id = a.parent_id WHERE a.active ORDER BY a.path`,
     );
-    const byId = new Map((await this.db.getRepository(Agency).findBy({ active: true })).map((a) => [a.id, a]));
+    const byId = new Map(
+      (await this.db.getRepository(Agency).findBy({ active: true })).map((a) => [a.id, a]),
+    );
     return rows.map((r) => ({ agency: byId.get(r.id) as Agency, parentCode: r.parent_code }));
   }
 
   /** One agency, if it exists and the principal may exercise `permission` on it; else 404. */
-  async getVisible(principal: Principal, code: string, permission: 'agencies.read' | 'agencies.manage' = 'agencies.read'): Promise<{ agency: Agency; parentCode: string | null }> {
+  async getVisible(
+    principal: Principal,
+    code: string,
+    permission: 'agencies.read' | 'agencies.manage' = 'agencies.read',
+  ): Promise<{ agency: Agency; parentCode: string | null }> {
     const agency = await this.db.getRepository(Agency).findOneBy({ code });
     if (!agency || !principal.can(permission, agency.path)) throw notFound(code);
     return { agency, parentCode: await this.parentCode(agency) };
@@ -59,18 +72,28 @@ export class AgenciesService {
   }
 
   /** Creates an agency under a parent the principal manages (principal null: CLI, may create roots). */
-  async create(principal: Principal | null, rec: AgencyImportRecord, m?: EntityManager): Promise<Agency> {
+  async create(
+    principal: Principal | null,
+    rec: AgencyImportRecord,
+    m?: EntityManager,
+  ): Promise<Agency> {
     const run = async (tx: EntityManager) => {
       if (await this.findByCode(rec.code, tx)) {
-        throw new AppError(ErrorCode.Conflict, `Agency code ${rec.code} is taken (codes are never reused). 机构代码已被使用。`, [{ field: 'code', message: 'already used' }]);
+        throw new Refusal('agency-code-taken', { code: rec.code }, [
+          fieldProblem('code', 'agency-code-taken', { code: rec.code }),
+        ]);
       }
       let parent: Agency | null = null;
       if (rec.parentCode) {
         parent = await this.findByCode(rec.parentCode, tx);
-        if (!parent || (principal && !principal.can('agencies.manage', parent.path))) throw notFound(rec.parentCode);
-        if (!parent.active) throw new AppError(ErrorCode.Conflict, `Parent ${rec.parentCode} is deactivated. 上级机构已停用。`);
+        if (!parent || (principal && !principal.can('agencies.manage', parent.path)))
+          throw notFound(rec.parentCode);
+        if (!parent.active)
+          throw new Refusal('agency-parent-inactive', {}, [
+            fieldProblem('parentCode', 'agency-parent-inactive'),
+          ]);
       } else if (principal) {
-        throw new AppError(ErrorCode.Validation, 'parentCode is required. 必须指定上级机构。', [{ field: 'parentCode', message: 'required' }]);
+        throw new Refusal('validation-failed', {}, [fieldProblem('parentCode', 'field-required')]);
       }
       const id = randomUUID();
       const agency = tx.getRepository(Agency).create({
@@ -100,28 +123,51 @@ export class AgenciesService {
     return m ? run(m) : this.db.transaction(run);
   }
 
-  async update(principal: Principal | null, code: string, changes: AgencyChanges, m?: EntityManager): Promise<Agency> {
+  async update(
+    principal: Principal | null,
+    code: string,
+    changes: AgencyChanges,
+    m?: EntityManager,
+  ): Promise<Agency> {
     const run = async (tx: EntityManager) => {
       const agency = await this.lockManaged(tx, principal, code);
       const before = snapshot(agency);
-      const changed = Object.entries(changes).filter(([k, v]) => v !== undefined && JSON.stringify(before[k]) !== JSON.stringify(v));
+      const changed = Object.entries(changes).filter(
+        ([k, v]) => v !== undefined && JSON.stringify(before[k]) !== JSON.stringify(v),
+      );
       if (changed.length === 0) return agency;
       Object.assign(agency, Object.fromEntries(changed));
       await tx.getRepository(Agency).save(agency);
-      await this.event(tx, principal, agency.id, 'updated', pick(before, changed.map(([k]) => k)), Object.fromEntries(changed));
+      await this.event(
+        tx,
+        principal,
+        agency.id,
+        'updated',
+        pick(
+          before,
+          changed.map(([k]) => k),
+        ),
+        Object.fromEntries(changed),
+      );
       return agency;
     };
     return m ? run(m) : this.db.transaction(run);
   }
 
   /** Moves an agency (and its subtree) under another parent; never into its own subtree. */
-  async move(principal: Principal | null, code: string, parentCode: string, m?: EntityManager): Promise<Agency> {
+  async move(
+    principal: Principal | null,
+    code: string,
+    parentCode: string,
+    m?: EntityManager,
+  ): Promise<Agency> {
     const run = async (tx: EntityManager) => {
       const agency = await this.lockManaged(tx, principal, code);
       const parent = await this.findByCode(parentCode, tx);
-      if (!parent || (principal && !principal.can('agencies.manage', parent.path))) throw notFound(parentCode);
+      if (!parent || (principal && !principal.can('agencies.manage', parent.path)))
+        throw notFound(parentCode);
       if (parent.path.startsWith(agency.path)) {
-        throw new AppError(ErrorCode.Validation, 'An agency cannot move under itself or its own subtree. 不能移动到自身或下级机构之下。', [{ field: 'parentCode', message: 'inside the agency being moved' }]);
+        throw new Refusal('agency-cycle', {}, [fieldProblem('parentCode', 'agency-cycle')]);
       }
       if (parent.id === agency.parentId) return agency;
       const oldPath = agency.path;
@@ -133,7 +179,14 @@ export class AgenciesService {
         [oldPath, newPath, shift, `${oldPath}%`],
       );
       await tx.update(Agency, agency.id, { parentId: parent.id });
-      await this.event(tx, principal, agency.id, 'moved', { parentId: agency.parentId }, { parentId: parent.id, parentCode });
+      await this.event(
+        tx,
+        principal,
+        agency.id,
+        'moved',
+        { parentId: agency.parentId },
+        { parentId: parent.id, parentCode },
+      );
       return (await tx.getRepository(Agency).findOneBy({ id: agency.id })) as Agency;
     };
     return m ? run(m) : this.db.transaction(run);
@@ -144,38 +197,85 @@ export class AgenciesService {
     return this.db.transaction(async (tx) => {
       const agency = await this.lockManaged(tx, principal, code);
       if (!agency.active) return agency;
-      const children = await tx.getRepository(Agency).countBy({ parentId: agency.id, active: true });
+      const children = await tx
+        .getRepository(Agency)
+        .countBy({ parentId: agency.id, active: true });
       if (children > 0) {
-        throw new AppError(ErrorCode.Conflict, `Deactivate or move its ${children} active sub-agencies first. 请先停用或移走其下级机构。`);
+        throw new Refusal('agency-has-children', { children });
       }
       agency.active = false;
       agency.deactivatedAt = this.clock.now();
       await tx.getRepository(Agency).save(agency);
-      await this.event(tx, principal, agency.id, 'deactivated', { active: true }, { active: false });
+      await this.event(
+        tx,
+        principal,
+        agency.id,
+        'deactivated',
+        { active: true },
+        { active: false },
+      );
       return agency;
     });
   }
 
   async history(principal: Principal, code: string): Promise<AgencyEvent[]> {
     const { agency } = await this.getVisible(principal, code);
-    return this.db.getRepository(AgencyEvent).find({ where: { agencyId: agency.id }, order: { id: 'ASC' } });
+    return this.db
+      .getRepository(AgencyEvent)
+      .find({ where: { agencyId: agency.id }, order: { id: 'ASC' } });
   }
 
-  private async lockManaged(tx: EntityManager, principal: Principal | null, code: string): Promise<Agency> {
-    const agency = await tx.getRepository(Agency).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
-    if (!agency || (principal && !principal.can('agencies.manage', agency.path))) throw notFound(code);
+  private async lockManaged(
+    tx: EntityManager,
+    principal: Principal | null,
+    code: string,
+  ): Promise<Agency> {
+    const agency = await tx
+      .getRepository(Agency)
+      .findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+    if (!agency || (principal && !principal.can('agencies.manage', agency.path)))
+      throw notFound(code);
     return agency;
   }
 
-  private async event(tx: EntityManager, principal: Principal | null, agencyId: string, action: AgencyAction, before: Record<string, unknown> | null, after: Record<string, unknown> | null): Promise<void> {
-    await tx.getRepository(AgencyEvent).save({ agencyId, at: this.clock.now(), actorId: principal?.userId ?? null, action, before, after });
+  private async event(
+    tx: EntityManager,
+    principal: Principal | null,
+    agencyId: string,
+    action: AgencyAction,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown> | null,
+  ): Promise<void> {
+    await tx.getRepository(AgencyEvent).save({
+      agencyId,
+      at: this.clock.now(),
+      actorId: principal?.userId ?? null,
+      action,
+      before,
+      after,
+    });
   }
 }
 
-const FIELDS = ['name', 'kind', 'channels', 'onlineConfirmation', 'address', 'postcode', 'phone', 'email', 'website', 'reconsiderationBody', 'court'] as const;
+const FIELDS = [
+  'name',
+  'kind',
+  'channels',
+  'onlineConfirmation',
+  'address',
+  'postcode',
+  'phone',
+  'email',
+  'website',
+  'reconsiderationBody',
+  'court',
+] as const;
 
 function snapshot(a: Agency): Record<string, unknown> {
-  const entries: Array<[string, unknown]> = [['code', a.code], ...FIELDS.map((f): [string, unknown] => [f, a[f]])];
+  const entries: Array<[string, unknown]> = [
+    ['code', a.code],
+    ...FIELDS.map((f): [string, unknown] => [f, a[f]]),
+  ];
   return Object.fromEntries(entries);
 }
 

@@ -5,7 +5,12 @@ import { type AgencyScope, isEmptyScope } from '../auth/domain/principal';
  * Restricts a query to agencies within a scope, on the given path column
  * (e.g. `a.path`). An empty scope matches nothing. Used by every scoped query.
  */
-export function whereInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, pathColumn: string, scope: AgencyScope, key = 'scope'): SelectQueryBuilder<T> {
+export function whereInScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  pathColumn: string,
+  scope: AgencyScope,
+  key = 'scope',
+): SelectQueryBuilder<T> {
   if (isEmptyScope(scope)) return qb.andWhere('false');
   const parts: string[] = [];
   const params: Record<string, string | string[]> = {};

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENCY_KINDS, CHANNELS, ONLINE_CONFIRMATION, type AgencyKind, type Channel, type OnlineConfirmation } from './domain/agency';
+import {
+  AGENCY_KINDS,
+  CHANNELS,
+  ONLINE_CONFIRMATION,
+  type AgencyKind,
+  type Channel,
+  type OnlineConfirmation,
+} from './domain/agency';
 import type { Agency } from './agency.entity';
 
 /** An agency as the API returns it. */
@@ -15,7 +22,8 @@ export class AgencyView {
   @ApiPropertyOptional({ nullable: true }) phone: string | null;
   @ApiPropertyOptional({ nullable: true }) email: string | null;
   @ApiPropertyOptional({ nullable: true }) website: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '大庆市人民政府' }) reconsiderationBody: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '大庆市人民政府' }) reconsiderationBody:
+    string | null;
   @ApiPropertyOptional({ nullable: true, example: '大庆市萨尔图区人民法院' }) court: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty() depth: number;

@@ -17,18 +17,30 @@ export class AuditController {
 
   @Get()
   @RequirePermission('audit.read')
-  @ApiOperation({ summary: 'Security audit log entries of agencies within your reach, newest first' })
+  @ApiOperation({
+    summary: 'Security audit log entries of agencies within your reach, newest first',
+  })
   @ApiQuery({ name: 'limit', required: false })
-  async list(@CurrentPrincipal() p: Principal, @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number) {
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
+  ) {
     const scope = p.scope('audit.read');
     const rootAdmin = scope.prefixes.some((x) => x.split('/').filter(Boolean).length === 1);
     // Entries about agencies in reach; entries with no agency only for province-level admins.
-    const inner = whereInScope(this.db.getRepository(Agency).createQueryBuilder('a').select('a.id'), 'a.path', scope);
+    const inner = whereInScope(
+      this.db.getRepository(Agency).createQueryBuilder('a').select('a.id'),
+      'a.path',
+      scope,
+    );
     const qb = this.db
       .getRepository(AuditLog)
       .createQueryBuilder('l')
       .where(`(l.agency_id IN (${inner.getQuery()})${rootAdmin ? ' OR l.agency_id IS NULL' : ''})`)
       .setParameters(inner.getParameters());
-    return qb.orderBy('l.id', 'DESC').limit(Math.min(Math.max(limit, 1), 1000)).getMany();
+    return qb
+      .orderBy('l.id', 'DESC')
+      .limit(Math.min(Math.max(limit, 1), 1000))
+      .getMany();
   }
 }

@@ -1,5 +1,24 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -10,7 +29,14 @@ import { RegisterApplicantDto } from '../accounts/dto/register.dto';
 import { RequirePermission } from './access.decorator';
 import { AuthService, type IssuedSession } from './auth.service';
 import { CurrentSessionId } from './current-principal.decorator';
-import { ForgotPasswordDto, LoginDto, RefreshDto, ResetPasswordDto, TokenDto, TokensView } from './dto/auth.dto';
+import {
+  ForgotPasswordDto,
+  LoginDto,
+  RefreshDto,
+  ResetPasswordDto,
+  TokenDto,
+  TokensView,
+} from './dto/auth.dto';
 import { SESSION_COOKIE } from './request-auth';
 
 /** Sign-in attempts per minute per client IP (on top of per-account lockout). */
@@ -46,7 +72,9 @@ export class AuthController {
   @Get('verify-email')
   @Public()
   @Header('content-type', 'text/html; charset=utf-8')
-  @ApiOperation({ summary: 'The link in the verification e-mail: verifies and shows a confirmation page' })
+  @ApiOperation({
+    summary: 'The link in the verification e-mail: verifies and shows a confirmation page',
+  })
   async verifyLink(@Query('token') token: string): Promise<string> {
     await this.auth.verifyEmail(String(token ?? ''));
     return '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>邮箱已验证</title><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1>邮箱已验证</h1><p>现在可以登录了。</p><p lang="en">Your e-mail address is verified. You can sign in now.</p></body></html>';
@@ -75,7 +103,9 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @Throttle(LOGIN_THROTTLE)
-  @ApiOperation({ summary: 'Exchange a refresh token for new tokens (the old refresh token stops working)' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens (the old refresh token stops working)',
+  })
   @ApiOkResponse({ type: TokensView })
   async refresh(@Body() dto: RefreshDto): Promise<TokensView> {
     return tokensView(await this.auth.refresh(dto.refreshToken));
@@ -86,7 +116,11 @@ export class AuthController {
   @HttpCode(204)
   @Throttle(LOGIN_THROTTLE)
   @ApiOperation({ summary: 'Sign in to the portal: sets an HttpOnly session cookie' })
-  async session(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async session(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     const s = await this.auth.login(dto.email, dto.password, 'cookie', req.ip ?? null);
     res.cookie(SESSION_COOKIE, s.accessToken, {
       httpOnly: true,
@@ -102,7 +136,10 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Sign out: revokes the current token or session cookie' })
-  async logout(@CurrentSessionId() sessionId: string | null, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @CurrentSessionId() sessionId: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     if (sessionId) await this.auth.logout(sessionId);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
@@ -111,7 +148,10 @@ export class AuthController {
   @RequirePermission('self.write')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out of the portal (same as logout)' })
-  async endSession(@CurrentSessionId() sessionId: string | null, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async endSession(
+    @CurrentSessionId() sessionId: string | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     return this.logout(sessionId, res);
   }
 
@@ -119,7 +159,9 @@ export class AuthController {
   @Public()
   @HttpCode(202)
   @Throttle(LOGIN_THROTTLE)
-  @ApiOperation({ summary: 'E-mail a password reset code (the answer is the same for unknown addresses)' })
+  @ApiOperation({
+    summary: 'E-mail a password reset code (the answer is the same for unknown addresses)',
+  })
   async forgot(@Body() dto: ForgotPasswordDto): Promise<{ status: string }> {
     await this.auth.requestPasswordReset(dto.email);
     return { status: 'accepted' };

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { Refusal } from '../../infra/http/domain-error';
 import { ACCESS_KEY } from '../../infra/http/public.decorator';
 import { PERMISSIONS, type Permission } from './domain/roles';
 import { PrincipalLoader } from './principal.loader';
@@ -20,18 +20,23 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    const access = this.reflector.getAllAndOverride<string | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const access = this.reflector.getAllAndOverride<string | string[] | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const token = credentialOf(req);
     req.auth = token ? await this.loader.fromToken(token) : null;
     if (access === 'public') return true;
-    if (!access || !PERMISSIONS.includes(access as Permission)) {
-      throw new AppError(ErrorCode.Forbidden, 'This route declares no access rule. 该接口未声明访问权限。');
+    const any = [access ?? []].flat();
+    if (any.length === 0 || !any.every((p) => PERMISSIONS.includes(p as Permission))) {
+      throw new Refusal('route-without-access-rule');
     }
     if (!req.auth) {
-      throw new AppError(ErrorCode.Unauthorized, 'Sign in first (missing, invalid or expired token). 请先登录。');
+      throw new Refusal('unauthorized');
     }
-    if (!req.auth.principal.has(access as Permission)) {
-      throw new AppError(ErrorCode.Forbidden, 'Your roles do not allow this. 您的角色无权执行此操作。');
+    const principal = req.auth.principal;
+    if (!any.some((p) => principal.has(p as Permission))) {
+      throw new Refusal('role-not-allowed');
     }
     return true;
   }

@@ -7,7 +7,8 @@ import type { AppConfig } from '../../infra/config/app-config';
 import { AccountMails } from '../accounts/account-mails.service';
 import { OneTimeTokens } from '../accounts/one-time-tokens.service';
 import { Clock } from '../../infra/clock/clock';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { UnitOfWork } from '../../infra/database/unit-of-work';
+import { invalidField, Refusal } from '../../infra/http/domain-error';
 import { LOCKOUT, passwordProblem } from '../accounts/domain/password-policy';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { User } from '../accounts/user.entity';
@@ -23,8 +24,6 @@ export interface IssuedSession {
   expiresAt: Date;
 }
 
-const BAD_CREDENTIALS = 'Wrong e-mail or password. 邮箱或密码错误。';
-
 /** Sign-in, lockout, token refresh, sign-out, e-mail verification and password reset. */
 @Injectable()
 export class AuthService {
@@ -36,31 +35,57 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly tokens: OneTimeTokens,
     private readonly mails: AccountMails,
+    private readonly uow: UnitOfWork,
   ) {}
 
-  async login(email: string, password: string, kind: SessionKind, ip: string | null): Promise<IssuedSession> {
+  async login(
+    email: string,
+    password: string,
+    kind: SessionKind,
+    ip: string | null,
+  ): Promise<IssuedSession> {
     const user = await this.db.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
     const now = this.clock.now();
     if (!user || !user.active) {
       await this.hasher.verify('$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$ZHVtbXk', password); // same timing
-      await this.audit.record({ actorId: null, action: 'auth.login-failed', ip, details: { reason: 'unknown-user' } });
-      throw new AppError(ErrorCode.Unauthorized, BAD_CREDENTIALS);
+      await this.audit.record({
+        actorId: null,
+        action: 'auth.login-failed',
+        ip,
+        details: { reason: 'unknown-user' },
+      });
+      throw new Refusal('wrong-credentials');
     }
     if (user.lockedUntil && user.lockedUntil > now) {
-      await this.audit.record({ actorId: user.id, action: 'auth.login-refused', ip, details: { reason: 'locked' } });
-      throw new AppError(ErrorCode.RateLimited, `Too many failed attempts; try again after ${user.lockedUntil.toISOString()}. 登录失败次数过多，账号已临时锁定。`, [], {
+      await this.audit.record({
+        actorId: user.id,
+        action: 'auth.login-refused',
+        ip,
+        details: { reason: 'locked' },
+      });
+      throw new Refusal('account-locked', { until: user.lockedUntil.toISOString() }, [], {
         lockedUntil: user.lockedUntil.toISOString(),
       });
     }
     if (!(await this.hasher.verify(user.passwordHash, password))) {
       const failures = user.failedLogins + 1;
-      const lock = failures >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000) : null;
-      await this.db.getRepository(User).update(user.id, { failedLogins: lock ? 0 : failures, lockedUntil: lock });
-      await this.audit.record({ actorId: user.id, action: lock ? 'auth.locked' : 'auth.login-failed', ip, details: { failures } });
-      throw new AppError(ErrorCode.Unauthorized, BAD_CREDENTIALS);
+      const lock =
+        failures >= LOCKOUT.maxFailures
+          ? new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000)
+          : null;
+      await this.db
+        .getRepository(User)
+        .update(user.id, { failedLogins: lock ? 0 : failures, lockedUntil: lock });
+      await this.audit.record({
+        actorId: user.id,
+        action: lock ? 'auth.locked' : 'auth.login-failed',
+        ip,
+        details: { failures },
+      });
+      throw new Refusal('wrong-credentials');
     }
     if (!user.emailVerifiedAt) {
-      throw new AppError(ErrorCode.Forbidden, 'Verify your e-mail address first (see the message we sent). 请先验证电子邮箱。');
+      throw new Refusal('email-not-verified');
     }
     return this.db.transaction(async (m) => {
       await m.update(User, user.id, { failedLogins: 0, lockedUntil: null });
@@ -70,12 +95,19 @@ export class AuthService {
     });
   }
 
-  private async createSession(m: EntityManager, userId: string, kind: SessionKind): Promise<IssuedSession> {
+  private async createSession(
+    m: EntityManager,
+    userId: string,
+    kind: SessionKind,
+  ): Promise<IssuedSession> {
     const now = this.clock.now().getTime();
     const accessToken = newToken();
     const refreshToken = kind === 'api' ? newToken() : null;
     const expiresAt = new Date(now + this.config.security.refreshTokenTtlDays * 86400_000);
-    const accessExpiresAt = kind === 'api' ? new Date(now + this.config.security.accessTokenTtlSeconds * 1000) : expiresAt;
+    const accessExpiresAt =
+      kind === 'api'
+        ? new Date(now + this.config.security.accessTokenTtlSeconds * 1000)
+        : expiresAt;
     const sessionId = randomUUID();
     await m.insert(AuthSession, {
       id: sessionId,
@@ -99,13 +131,25 @@ export class AuthService {
       });
       const now = this.clock.now();
       if (!session || session.revokedAt || session.expiresAt <= now) {
-        throw new AppError(ErrorCode.Unauthorized, 'Refresh token is invalid or expired. 刷新令牌无效或已过期。');
+        throw new Refusal('invalid-refresh-token');
       }
       const accessToken = newToken();
       const next = newToken();
-      const accessExpiresAt = new Date(now.getTime() + this.config.security.accessTokenTtlSeconds * 1000);
-      await m.update(AuthSession, session.id, { accessHash: hashToken(accessToken), accessExpiresAt, refreshHash: hashToken(next) });
-      return { sessionId: session.id, accessToken, accessExpiresAt, refreshToken: next, expiresAt: session.expiresAt };
+      const accessExpiresAt = new Date(
+        now.getTime() + this.config.security.accessTokenTtlSeconds * 1000,
+      );
+      await m.update(AuthSession, session.id, {
+        accessHash: hashToken(accessToken),
+        accessExpiresAt,
+        refreshHash: hashToken(next),
+      });
+      return {
+        sessionId: session.id,
+        accessToken,
+        accessExpiresAt,
+        refreshToken: next,
+        expiresAt: session.expiresAt,
+      };
     });
   }
 
@@ -116,7 +160,7 @@ export class AuthService {
   async verifyEmail(token: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const userId = await this.tokens.consume(m, token, 'verify-email');
-      if (!userId) throw new AppError(ErrorCode.NotFound, 'This verification link is invalid, used or expired. 验证链接无效或已过期。');
+      if (!userId) throw new Refusal('invalid-token');
       await m.update(User, userId, { emailVerifiedAt: this.clock.now() });
       await this.audit.record({ actorId: userId, action: 'auth.email-verified' }, m);
     });
@@ -124,23 +168,27 @@ export class AuthService {
 
   /** Always answers the same way, whether or not the address is known. */
   async requestPasswordReset(email: string): Promise<void> {
-    const user = await this.db.getRepository(User).findOneBy({ email: email.trim().toLowerCase(), active: true });
+    const user = await this.db
+      .getRepository(User)
+      .findOneBy({ email: email.trim().toLowerCase(), active: true });
     if (!user) return;
-    const outboxId = await this.db.transaction(async (m) => {
-      const id = await this.mails.resetPassword(m, { id: user.id, email: user.email, name: user.displayName }, false);
-      await this.audit.record({ actorId: user.id, action: 'auth.reset-requested' }, m);
-      return id;
+    await this.uow.run(async (tx) => {
+      await this.mails.resetPassword(
+        tx,
+        { id: user.id, email: user.email, name: user.displayName },
+        false,
+      );
+      await this.audit.record({ actorId: user.id, action: 'auth.reset-requested' }, tx.m);
     });
-    await this.mails.dispatch(outboxId);
   }
 
   async resetPassword(token: string, password: string): Promise<void> {
     const problem = passwordProblem(password);
-    if (problem) throw new AppError(ErrorCode.Validation, problem, [{ field: 'password', message: problem }]);
+    if (problem) throw invalidField('password', problem);
     const hashed = await this.hasher.hash(password);
     await this.db.transaction(async (m) => {
       const userId = await this.tokens.consume(m, token, 'reset-password');
-      if (!userId) throw new AppError(ErrorCode.NotFound, 'This reset code is invalid, used or expired. 重置码无效或已过期。');
+      if (!userId) throw new Refusal('invalid-token');
       const now = this.clock.now();
       // Setting a password through an e-mailed code also proves the address.
       await m.query(

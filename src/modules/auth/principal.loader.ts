@@ -21,7 +21,14 @@ export class PrincipalLoader {
 
   async fromToken(token: string): Promise<Authenticated | null> {
     const rows = await this.db.query<
-      Array<{ session_id: string; user_id: string; kind: UserKind; role: StaffRole | null; agency_id: string | null; path: string | null }>
+      Array<{
+        session_id: string;
+        user_id: string;
+        kind: UserKind;
+        role: StaffRole | null;
+        agency_id: string | null;
+        path: string | null;
+      }>
     >(
       `SELECT s.id AS session_id, u.id AS user_id, u.kind, r.role, r.agency_id, a.path
          FROM auth_session s
@@ -34,7 +41,14 @@ export class PrincipalLoader {
     if (rows.length === 0) return null;
     const roles: RoleHolding[] = rows
       .filter((r) => r.role && r.agency_id && r.path)
-      .map((r) => ({ role: r.role as StaffRole, agencyId: r.agency_id as string, agencyPath: r.path as string }));
-    return { principal: new Principal(rows[0].user_id, rows[0].kind, roles), sessionId: rows[0].session_id };
+      .map((r) => ({
+        role: r.role as StaffRole,
+        agencyId: r.agency_id as string,
+        agencyPath: r.path as string,
+      }));
+    return {
+      principal: new Principal(rows[0].user_id, rows[0].kind, roles),
+      sessionId: rows[0].session_id,
+    };
   }
 }

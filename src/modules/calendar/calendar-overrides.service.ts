@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { fieldProblem, invalidField, Refusal } from '../../infra/http/domain-error';
 import { Agency } from '../agencies/agency.entity';
 import { whereInScope } from '../agencies/agency-scope';
 import { AuditService } from '../audit/audit.service';
@@ -28,12 +28,11 @@ export interface NewOverride {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const notFound = (what: string) => new AppError(ErrorCode.NotFound, `No ${what}. 未找到。`);
-const rootOnly = () =>
-  new AppError(
-    ErrorCode.Forbidden,
-    'Only administrators of a root agency may correct the national calendar. 仅省级管理员可更正全国日历。',
-  );
+const notFound = (what: string) =>
+  what.startsWith('agency ')
+    ? new Refusal('agency-not-found', { agency: what.slice(7) })
+    : new Refusal('override-not-found');
+const rootOnly = () => new Refusal('root-admin-only');
 
 /**
  * The override table (R-WD-05). NATIONAL_CORRECTION: root administrators (or the CLI). PROVINCE
@@ -80,11 +79,7 @@ export class CalendarOverridesService {
     const date = parseLocalDate(input.date, 'date');
     const basis = input.basis.trim();
     if (basis === '') {
-      throw new AppError(
-        ErrorCode.Validation,
-        'A legal basis is required (R-WD-05). 必须填写依据。',
-        [{ field: 'basis', message: 'must not be empty' }],
-      );
+      throw invalidField('basis', 'override-basis-required');
     }
     const agency = await this.targetAgency(principal, input);
     const { result } = await this.writer.run(async (tx) => {
@@ -100,11 +95,9 @@ export class CalendarOverridesService {
         })
         .getOne();
       if (clash) {
-        throw new AppError(
-          ErrorCode.Conflict,
-          `An override for ${date} in this scope exists (${clash.id}); remove it first. 该日期已有调整。`,
-          [{ field: 'date', message: 'already overridden in this scope' }],
-        );
+        throw new Refusal('calendar-override-exists', { date, id: clash.id }, [
+          fieldProblem('date', 'calendar-override-exists', { date, id: clash.id }),
+        ]);
       }
       const row = tx.getRepository(CalendarDayOverride).create({
         id: randomUUID(),
@@ -161,21 +154,13 @@ export class CalendarOverridesService {
   ): Promise<Agency | null> {
     if (input.scope === 'NATIONAL_CORRECTION') {
       if (input.agencyCode) {
-        throw new AppError(
-          ErrorCode.Validation,
-          'A national correction names no agency. 全国更正不指定机构。',
-          [{ field: 'agencyCode', message: 'must be empty for NATIONAL_CORRECTION' }],
-        );
+        throw invalidField('agencyCode', 'override-national-has-no-agency');
       }
       if (principal && !isRootAdmin(principal)) throw rootOnly();
       return null;
     }
     if (!input.agencyCode) {
-      throw new AppError(
-        ErrorCode.Validation,
-        `Scope ${input.scope} needs an agency. 请指定机构。`,
-        [{ field: 'agencyCode', message: `required for ${input.scope}` }],
-      );
+      throw invalidField('agencyCode', 'override-scope-needs-agency');
     }
     const agency = await this.db.getRepository(Agency).findOneBy({ code: input.agencyCode });
     if (!agency || (principal && !principal.can('calendar.manage', agency.path))) {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { fieldProblem, Refusal } from '../../infra/http/domain-error';
 import { Public } from '../../infra/http/public.decorator';
 import { computeDeadline, type DeadlineOutput } from '../deadlines/domain/deadline-query';
 import { calculateFee, type FeeResult } from '../fees/domain/fee-calculator';
@@ -81,14 +81,12 @@ export class CalendarQueryController {
   ): Promise<PeriodOutput> {
     const given = PERIOD_UNITS.filter((u) => q[u] !== undefined);
     if (given.length !== 1) {
-      const message =
-        given.length === 0
-          ? 'give one of calendarDays, months, workingDays'
-          : `cannot be combined: ${given.join(', ')}`;
-      throw new AppError(
-        ErrorCode.Validation,
-        `Exactly one period unit is needed. 请只指定一种期间单位。`,
-        (given.length ? given : PERIOD_UNITS).map((field) => ({ field, message })),
+      throw new Refusal(
+        'one-period-unit',
+        {},
+        (given.length ? given : PERIOD_UNITS).map((field) =>
+          fieldProblem(field, 'one-period-unit'),
+        ),
       );
     }
     const unit = given[0];

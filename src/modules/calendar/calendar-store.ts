@@ -43,7 +43,9 @@ export class CalendarStore {
    * never older than the version it is cached under).
    */
   async loadState(m?: EntityManager): Promise<CalendarState> {
-    return m ? this.readState(m) : this.db.transaction('REPEATABLE READ', (tx) => this.readState(tx));
+    return m
+      ? this.readState(m)
+      : this.db.transaction('REPEATABLE READ', (tx) => this.readState(tx));
   }
 
   private async readState(tx: EntityManager): Promise<CalendarState> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { fieldProblem, Refusal } from '../../infra/http/domain-error';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/domain/principal';
 import { isRootAdmin } from '../auth/domain/root-admin';
@@ -54,10 +54,7 @@ export class CalendarYearsService {
     options: { replace?: boolean; ip?: string | null } = {},
   ): Promise<YearImportResult> {
     if (principal && !isRootAdmin(principal)) {
-      throw new AppError(
-        ErrorCode.Forbidden,
-        'Only administrators of a root agency may import holiday notices. 仅省级管理员可导入放假安排。',
-      );
+      throw new Refusal('root-admin-only');
     }
     const arrangement = parseYearNoticeOrThrow(input);
     const notice = toYearNoticeJson(arrangement) as YearNoticeJson;
@@ -83,11 +80,9 @@ export class CalendarYearsService {
           : null;
       if (replaced && !options.replace) {
         const from = replaced === 'national' ? 'the bundled national dataset' : 'an earlier import';
-        throw new AppError(
-          ErrorCode.Conflict,
-          `${year} is already loaded from ${from}; import with replace=true to replace it. 该年度放假安排已存在。`,
-          [{ field: 'year', message: `already loaded (${replaced}); use replace=true` }],
-        );
+        throw new Refusal('calendar-year-loaded', { year, from }, [
+          fieldProblem('year', 'calendar-year-loaded', { year, from }),
+        ]);
       }
       const now = this.clock.now();
       if (current) await repo.update(current.id, { supersededAt: now });

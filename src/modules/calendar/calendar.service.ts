@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { fieldProblem, Refusal } from '../../infra/http/domain-error';
 import { Agency } from '../agencies/agency.entity';
 import type { CalendarChange } from './calendar-change';
 import { CalendarStore } from './calendar-store';
@@ -77,7 +77,7 @@ export class CalendarService {
     const effective = await this.current(m);
     if (agencyId === null) return effective.national;
     const agency = await (m ?? this.db.manager).getRepository(Agency).findOneBy({ id: agencyId });
-    if (!agency) throw new AppError(ErrorCode.NotFound, `No agency ${agencyId}. 未找到该机构。`);
+    if (!agency) throw new Refusal('agency-not-found', { agency: agencyId });
     return effective.forAgency(agency).calendar;
   }
 
@@ -90,8 +90,8 @@ export class CalendarService {
     if (agencyCode === undefined) return { effective, agency: null, ...effective.forAgency(null) };
     const agency = await this.db.getRepository(Agency).findOneBy({ code: agencyCode });
     if (!agency) {
-      throw new AppError(ErrorCode.Validation, `No agency ${agencyCode}. 未找到该机构。`, [
-        { field, message: 'unknown agency code' },
+      throw new Refusal('validation-failed', {}, [
+        fieldProblem(field, 'agency-not-found', { agency: agencyCode }),
       ]);
     }
     const ref: AgencyRef = { id: agency.id, code: agency.code, path: agency.path };

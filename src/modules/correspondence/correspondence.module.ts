@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CorrespondenceCoreModule } from './correspondence-core.module';
-import { LettersController } from './letters.controller';
+import { IssuedLettersRepository } from './issued-letters.repository';
+import { LetterIssuer } from './letter-issuer.service';
 
-/** Letters over HTTP (api role). */
-@Module({ imports: [CorrespondenceCoreModule], controllers: [LettersController] })
+/** Statutory letters for every role: the pure renderers, issuing (numbered, stored) and reading. */
+@Module({
+  providers: [LetterIssuer, IssuedLettersRepository],
+  exports: [LetterIssuer, IssuedLettersRepository],
+})
 export class CorrespondenceModule {}

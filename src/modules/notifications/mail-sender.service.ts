@@ -31,7 +31,10 @@ export class MailSenderService {
 
   async send(outboxId: string): Promise<SendOutcome> {
     const claim = await this.db.transaction(async (m) => {
-      const row = await m.findOne(MailOutbox, { where: { id: outboxId }, lock: { mode: 'pessimistic_write' } });
+      const row = await m.findOne(MailOutbox, {
+        where: { id: outboxId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!row) return 'missing' as const;
       if (row.status === 'sent' || row.status === 'failed') return 'already-done' as const;
       if (row.status === 'sending') {
@@ -40,7 +43,11 @@ export class MailSenderService {
       }
       const template = MAIL_TEMPLATES.get(row.template);
       if (!template) {
-        await m.update(MailOutbox, row.id, { status: 'failed', attempts: row.attempts + 1, lastError: `unknown mail template "${row.template}"` });
+        await m.update(MailOutbox, row.id, {
+          status: 'failed',
+          attempts: row.attempts + 1,
+          lastError: `unknown mail template "${row.template}"`,
+        });
         return 'unknown-template' as const;
       }
       await m.update(MailOutbox, row.id, { status: 'sending', attempts: row.attempts + 1 });
@@ -51,13 +58,25 @@ export class MailSenderService {
     const { row, rendered } = claim;
     let messageId: string;
     try {
-      ({ messageId } = await this.transport.send({ to: row.toAddress, ...rendered, messageId: `<outbox-${row.id}@govinfo>` }));
+      ({ messageId } = await this.transport.send({
+        to: row.toAddress,
+        ...rendered,
+        messageId: `<outbox-${row.id}@govinfo>`,
+      }));
     } catch (err) {
       // A definite failure from the server or the connection: safe to try again later.
-      await this.db.getRepository(MailOutbox).update({ id: row.id, status: 'sending' }, { status: 'pending', lastError: (err instanceof Error ? err.message : String(err)).slice(0, 2000) });
+      await this.db.getRepository(MailOutbox).update(
+        { id: row.id, status: 'sending' },
+        {
+          status: 'pending',
+          lastError: (err instanceof Error ? err.message : String(err)).slice(0, 2000),
+        },
+      );
       throw err;
     }
-    await this.db.getRepository(MailOutbox).update(row.id, { status: 'sent', messageId, sentAt: this.clock.now(), lastError: null });
+    await this.db
+      .getRepository(MailOutbox)
+      .update(row.id, { status: 'sent', messageId, sentAt: this.clock.now(), lastError: null });
     this.metrics.mailSent.inc({ template: row.template, transport: this.transport.kind });
     return 'sent';
   }

@@ -15,14 +15,21 @@ export class MailProcessor extends WorkerHost {
   }
 
   async process(job: Job<JobPayloads[typeof JobName.SendMail]>): Promise<string> {
-    const log = this.logger.logger.child({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 });
+    const log = this.logger.logger.child({
+      jobId: job.id,
+      job: job.name,
+      attempt: job.attemptsMade + 1,
+    });
     const outcome = await this.sender.send(job.data.outboxId);
     log.info({ outboxId: job.data.outboxId, outcome }, 'send-mail done');
     return outcome;
   }
 
   @OnWorkerEvent('failed')
-  async onFailed(job: Job<JobPayloads[typeof JobName.SendMail]> | undefined, err: Error): Promise<void> {
+  async onFailed(
+    job: Job<JobPayloads[typeof JobName.SendMail]> | undefined,
+    err: Error,
+  ): Promise<void> {
     if (!job) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.logger.warn(

@@ -23,11 +23,13 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
 
   /** Schedules the periodic reconcile (idempotent across restarts and instances). */
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.queue(QueueName.Maintenance).upsertJobScheduler(
-      JobName.ReconcileOutbox,
-      { every: RECONCILE_EVERY_MS },
-      { name: JobName.ReconcileOutbox, data: { requestedAt: this.clock.now().toISOString() } },
-    );
+    await this.jobs
+      .queue(QueueName.Maintenance)
+      .upsertJobScheduler(
+        JobName.ReconcileOutbox,
+        { every: RECONCILE_EVERY_MS },
+        { name: JobName.ReconcileOutbox, data: { requestedAt: this.clock.now().toISOString() } },
+      );
   }
 
   async process(job: Job): Promise<number> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { JobName, jobId, QueueName } from '../../infra/queue/queue-names';
 import { MailOutbox, type MailParams } from './mail-outbox.entity';
@@ -15,37 +16,42 @@ export interface OutboxMessage {
 }
 
 /**
- * The transactional outbox: `write` inside the business transaction, `dispatch` after it
- * commits. If the process dies in between, the reconcile job dispatches what was left.
+ * The transactional outbox: `write` inside the business transaction (its unit of work), which
+ * dispatches the send job after COMMIT. If the process dies in between, the reconcile job
+ * dispatches what was left.
  */
 @Injectable()
 export class OutboxService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(JobQueue) private readonly jobs: JobQueue,
+    private readonly uow: UnitOfWork,
   ) {}
 
-  async write(manager: EntityManager, message: OutboxMessage): Promise<string> {
+  async write(tx: Tx, message: OutboxMessage): Promise<string> {
     const id = randomUUID();
-    await manager.insert(MailOutbox, {
+    await tx.m.insert(MailOutbox, {
       id,
       template: message.template,
       toAddress: message.to,
       params: message.params,
       locale: message.locale ?? 'zh-CN',
     });
+    tx.afterCommit(`outbox:${id}`, () => this.dispatch(id));
     return id;
   }
 
   async dispatch(outboxId: string): Promise<void> {
-    await this.jobs.add(JobName.SendMail, { outboxId }, { jobId: jobId(JobName.SendMail, outboxId) });
+    await this.jobs.add(
+      JobName.SendMail,
+      { outboxId },
+      { jobId: jobId(JobName.SendMail, outboxId) },
+    );
   }
 
   /** Write and dispatch outside any business transaction. */
   async send(message: OutboxMessage): Promise<string> {
-    const id = await this.db.transaction((m) => this.write(m, message));
-    await this.dispatch(id);
-    return id;
+    return this.uow.run((tx) => this.write(tx, message));
   }
 
   /** Back to pending (from failed or an interrupted send) and dispatched again. */

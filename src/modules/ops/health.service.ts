@@ -28,7 +28,10 @@ const RECONCILE_STALE_AFTER_MS = 10 * 60_000;
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${what} timed out after ${TIMEOUT_MS} ms`)),
+      TIMEOUT_MS,
+    );
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
@@ -76,7 +79,9 @@ export class HealthService {
     // pool must be reported as such, not as a dead database or a failed outbox query.
     const pool = this.pool.stats();
     const direct = pool.exhausted ? new DirectConnection(this.config.database.url as string) : null;
-    const query: Query = direct ? <T>(sql: string) => direct.query(sql) as Promise<T> : <T>(sql: string) => this.db.query<T>(sql);
+    const query: Query = direct
+      ? <T>(sql: string) => direct.query(sql) as Promise<T>
+      : <T>(sql: string) => this.db.query<T>(sql);
     try {
       const [database, redis, queues, outbox, timers] = await Promise.all([
         this.check(() => this.database(query)),
@@ -87,7 +92,11 @@ export class HealthService {
       ]);
       const checks = { database, redis, queues, outbox, timers };
       const statuses = Object.values(checks).map((c) => c.status);
-      const status = statuses.includes('down') ? 'error' : statuses.includes('degraded') ? 'degraded' : 'ok';
+      const status = statuses.includes('down')
+        ? 'error'
+        : statuses.includes('degraded')
+          ? 'degraded'
+          : 'ok';
       return { status, checks };
     } finally {
       await direct?.close();
@@ -109,7 +118,12 @@ export class HealthService {
     await withTimeout(query('SELECT 1'), 'database ping');
     const latencyMs = Date.now() - started;
     if (pool.exhausted) {
-      return { status: 'degraded', error: `pool exhausted: ${pool.inUse}/${pool.max} connections in use, ${pool.waiting} waiting`, latencyMs, pool };
+      return {
+        status: 'degraded',
+        error: `pool exhausted: ${pool.inUse}/${pool.max} connections in use, ${pool.waiting} waiting`,
+        latencyMs,
+        pool,
+      };
     }
     return { status: 'up', latencyMs, pool };
   }
@@ -123,7 +137,12 @@ export class HealthService {
   private async queues(): Promise<CheckResult> {
     const counts = await withTimeout(
       Promise.all(
-        this.jobs.all().map(async (q) => [q.name, await q.getJobCounts('waiting', 'active', 'delayed', 'failed')] as const),
+        this.jobs
+          .all()
+          .map(
+            async (q) =>
+              [q.name, await q.getJobCounts('waiting', 'active', 'delayed', 'failed')] as const,
+          ),
       ),
       'queue counts',
     );
@@ -131,7 +150,9 @@ export class HealthService {
   }
 
   private async outbox(query: Query): Promise<CheckResult> {
-    const rows = await withTimeout<Array<{ pending: number; oldest: Date | null; sending: number; failed: number }>>(
+    const rows = await withTimeout<
+      Array<{ pending: number; oldest: Date | null; sending: number; failed: number }>
+    >(
       query(
         `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
                 min(created_at) FILTER (WHERE status = 'pending') AS oldest,
@@ -155,9 +176,16 @@ export class HealthService {
 
   /** The deadline reconcile must have run recently (when a worker has ever run it). */
   private async timers(query: Query): Promise<CheckResult> {
-    const rows = await withTimeout<Array<{ updated_at: Date }>>(query(`SELECT updated_at FROM worker_state WHERE name = 'reconcile-deadlines'`), 'timers query');
+    const rows = await withTimeout<Array<{ updated_at: Date }>>(
+      query(`SELECT updated_at FROM worker_state WHERE name = 'reconcile-deadlines'`),
+      'timers query',
+    );
     if (rows.length === 0) return { status: 'up', lastReconcile: null };
     const ageMs = this.clock.now().getTime() - new Date(rows[0].updated_at).getTime();
-    return { status: ageMs > RECONCILE_STALE_AFTER_MS ? 'degraded' : 'up', lastReconcile: new Date(rows[0].updated_at).toISOString(), secondsSince: Math.round(ageMs / 1000) };
+    return {
+      status: ageMs > RECONCILE_STALE_AFTER_MS ? 'degraded' : 'up',
+      lastReconcile: new Date(rows[0].updated_at).toISOString(),
+      secondsSince: Math.round(ageMs / 1000),
+    };
   }
 }

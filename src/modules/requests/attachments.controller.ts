@@ -1,4 +1,13 @@
-import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,8 +18,22 @@ import { AttachmentsService } from './attachments.service';
 import type { AttachmentKind } from './case-attachment.entity';
 import { MAX_ATTACHMENT_BYTES } from './domain/attachment-policy';
 
-const view = (a: { id: string; kind: string; filename: string; contentType: string; size: number; sha256: string; createdAt: Date }) => ({
-  id: a.id, kind: a.kind, filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256, createdAt: a.createdAt,
+const view = (a: {
+  id: string;
+  kind: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}) => ({
+  id: a.id,
+  kind: a.kind,
+  filename: a.filename,
+  contentType: a.contentType,
+  size: a.size,
+  sha256: a.sha256,
+  createdAt: a.createdAt,
 });
 
 /** multer decodes multipart file names as latin1; browsers send UTF-8. */
@@ -28,12 +51,36 @@ export class AttachmentsController {
 
   @Post()
   @RequirePermission('cases.handle')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }),
+  )
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string', enum: ['scan', 'reply_document', 'evidence'] } } } })
-  @ApiOperation({ summary: 'Attach a scan or reply document (PDF, PNG, JPEG, TIFF, DOCX, XLSX; ≤ 20 MB)' })
-  async upload(@CurrentPrincipal() p: Principal, @Param('id') id: string, @UploadedFile() file: { originalname: string; buffer: Buffer; size: number } | undefined, @Body('kind') kind: string) {
-    return view(await this.attachments.upload(p, id, kind as AttachmentKind, file && { ...file, originalname: utf8Name(file.originalname) }));
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        kind: { type: 'string', enum: ['scan', 'reply_document', 'evidence'] },
+      },
+    },
+  })
+  @ApiOperation({
+    summary: 'Attach a scan or reply document (PDF, PNG, JPEG, TIFF, DOCX, XLSX; ≤ 20 MB)',
+  })
+  async upload(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @UploadedFile() file: { originalname: string; buffer: Buffer; size: number } | undefined,
+    @Body('kind') kind: string,
+  ) {
+    return view(
+      await this.attachments.upload(
+        p,
+        id,
+        kind as AttachmentKind,
+        file && { ...file, originalname: utf8Name(file.originalname) },
+      ),
+    );
   }
 
   @Get()
@@ -46,11 +93,19 @@ export class AttachmentsController {
   @Get(':attachmentId')
   @RequirePermission('self.read')
   @ApiOperation({ summary: 'Download a file (checksum verified)' })
-  async download(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('attachmentId') attachmentId: string, @Res() res: Response): Promise<void> {
+  async download(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+    @Res() res: Response,
+  ): Promise<void> {
     const { row, stream } = await this.attachments.download(p, id, attachmentId);
     res.setHeader('content-type', row.contentType);
     res.setHeader('content-length', String(row.size));
-    res.setHeader('content-disposition', `attachment; filename="${row.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="${row.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
+    );
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'private, no-store');
     stream.pipe(res);

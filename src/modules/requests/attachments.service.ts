@@ -3,15 +3,21 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { UnitOfWork } from '../../infra/database/unit-of-work';
+import { invalidField, Refusal } from '../../infra/http/domain-error';
 import { Storage } from '../../infra/storage/storage';
 import type { Principal } from '../auth/domain/principal';
 import { CaseAccess } from './case-access.service';
 import { CaseAttachment, type AttachmentKind } from './case-attachment.entity';
-import { CaseTransitions } from './case-transitions.service';
+import { CaseChanges } from './case-changes.service';
 import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from './domain/attachment-policy';
 
-export const ATTACHMENT_KINDS: AttachmentKind[] = ['scan', 'reply_document', 'evidence'];
+export const ATTACHMENT_KINDS: AttachmentKind[] = [
+  'scan',
+  'reply_document',
+  'evidence',
+  'service_proof',
+];
 /** What applicants may download from their own cases. */
 const APPLICANT_KINDS: AttachmentKind[] = ['scan', 'reply_document'];
 
@@ -22,46 +28,76 @@ export class AttachmentsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(Storage) private readonly storage: Storage,
     private readonly access: CaseAccess,
-    private readonly transitions: CaseTransitions,
+    private readonly changes: CaseChanges,
+    private readonly uow: UnitOfWork,
   ) {}
 
-  async upload(p: Principal, caseId: string, kind: AttachmentKind, file: { originalname: string; buffer: Buffer; size: number } | undefined): Promise<CaseAttachment> {
-    if (!file) throw new AppError(ErrorCode.Validation, 'Attach a file. 请选择文件。', [{ field: 'file', message: 'required' }]);
-    if (!ATTACHMENT_KINDS.includes(kind)) throw new AppError(ErrorCode.Validation, 'Unknown attachment kind. 附件类型有误。', [{ field: 'kind', message: `one of ${ATTACHMENT_KINDS.join(', ')}` }]);
-    if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError(ErrorCode.Validation, 'File too large (max 20 MB). 文件过大。', [{ field: 'file', message: 'at most 20 MB' }]);
+  async upload(
+    p: Principal,
+    caseId: string,
+    kind: AttachmentKind,
+    file: { originalname: string; buffer: Buffer; size: number } | undefined,
+  ): Promise<CaseAttachment> {
+    if (!file) throw invalidField('file', 'attachment-missing');
+    if (!ATTACHMENT_KINDS.includes(kind)) throw invalidField('kind', 'attachment-kind');
+    if (file.size > MAX_ATTACHMENT_BYTES) throw invalidField('file', 'attachment-too-large');
     const sniffed = sniffContentType(file.buffer, file.originalname);
-    if (!sniffed) throw new AppError(ErrorCode.Validation, 'Only PDF, PNG, JPEG, TIFF, DOCX and XLSX files are accepted. 文件类型不受支持。', [{ field: 'file', message: 'unsupported type' }]);
-    return this.db.transaction(async (m) => {
-      const { c } = await this.access.load(m, p, caseId, { lock: true, staffPermission: 'cases.handle' });
+    if (!sniffed) throw invalidField('file', 'attachment-type');
+    return this.uow.run(async (tx) => {
+      const m = tx.m;
+      const { c, actor } = await this.access.load(m, p, caseId, { lock: true });
+      if (actor !== 'clerk')
+        throw new Refusal('actor-not-allowed', { action: 'attach', actionLabel: '上传附件' });
       const id = randomUUID();
       const key = `cases/${c.year}/${c.id}/${id}.${sniffed.ext}`;
       const stored = await this.storage.put(key, file.buffer);
       const row = m.getRepository(CaseAttachment).create({
-        id, caseYear: c.year, caseId: c.id, kind, filename: safeFilename(file.originalname, sniffed.ext), contentType: sniffed.type,
-        size: stored.size, sha256: stored.sha256, storageKey: key, uploadedBy: p.userId,
+        id,
+        caseYear: c.year,
+        caseId: c.id,
+        kind,
+        filename: safeFilename(file.originalname, sniffed.ext),
+        contentType: sniffed.type,
+        size: stored.size,
+        sha256: stored.sha256,
+        storageKey: key,
+        uploadedBy: p.userId,
       });
       await m.getRepository(CaseAttachment).insert(row);
-      await this.transitions.note(m, c, { actorId: p.userId, actor: 'clerk', action: 'attach', payload: { attachmentId: id, kind, sha256: stored.sha256, size: stored.size } });
+      await this.changes.note(tx, c, {
+        actorId: p.userId,
+        actor: 'clerk',
+        action: 'attach',
+        payload: { attachmentId: id, kind, sha256: stored.sha256, size: stored.size },
+      });
       return row;
     });
   }
 
   async list(p: Principal, caseId: string): Promise<CaseAttachment[]> {
-    const { c, actor } = await this.access.load(this.db.manager, p, caseId, { applicantAllowed: true });
-    const rows = await this.db.getRepository(CaseAttachment).find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } });
+    const { c, actor } = await this.access.load(this.db.manager, p, caseId, {
+      applicantAllowed: true,
+    });
+    const rows = await this.db
+      .getRepository(CaseAttachment)
+      .find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } });
     return actor === 'applicant' ? rows.filter((r) => APPLICANT_KINDS.includes(r.kind)) : rows;
   }
 
   /** The file, verified against its recorded SHA-256 before it is served. */
-  async download(p: Principal, caseId: string, attachmentId: string): Promise<{ row: CaseAttachment; stream: Readable }> {
+  async download(
+    p: Principal,
+    caseId: string,
+    attachmentId: string,
+  ): Promise<{ row: CaseAttachment; stream: Readable }> {
     const rows = await this.list(p, caseId);
     const row = rows.find((r) => r.id === attachmentId);
-    if (!row) throw new AppError(ErrorCode.NotFound, 'No such attachment. 未找到该附件。');
+    if (!row) throw new Refusal('attachment-not-found');
     const chunks: Buffer[] = [];
     for await (const chunk of await this.storage.get(row.storageKey)) chunks.push(chunk as Buffer);
     const content = Buffer.concat(chunks);
     if (createHash('sha256').update(content).digest('hex') !== row.sha256) {
-      throw new AppError(ErrorCode.Internal, 'The stored file does not match its checksum. 文件校验失败。');
+      throw new Refusal('attachment-checksum');
     }
     return { row, stream: Readable.from(content) };
   }

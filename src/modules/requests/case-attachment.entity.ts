@@ -1,7 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { RequestCase } from './request-case.entity';
 
-export type AttachmentKind = 'scan' | 'reply_document' | 'evidence';
+export type AttachmentKind = 'scan' | 'reply_document' | 'evidence' | 'service_proof';
 
 /** A file on a case (scans, reply documents) kept through the Storage port. */
 @Entity('case_attachment')
@@ -13,7 +21,11 @@ export class CaseAttachment {
 
   @ManyToOne(() => RequestCase, { onDelete: 'RESTRICT' })
   @JoinColumn([
-    { name: 'case_year', referencedColumnName: 'year', foreignKeyConstraintName: 'case_attachment_case_fk' },
+    {
+      name: 'case_year',
+      referencedColumnName: 'year',
+      foreignKeyConstraintName: 'case_attachment_case_fk',
+    },
     { name: 'case_id', referencedColumnName: 'id' },
   ])
   case?: RequestCase;

@@ -15,7 +15,11 @@ export class CaseConsultation {
 
   @ManyToOne(() => RequestCase, { onDelete: 'RESTRICT' })
   @JoinColumn([
-    { name: 'case_year', referencedColumnName: 'year', foreignKeyConstraintName: 'case_consultation_case_fk' },
+    {
+      name: 'case_year',
+      referencedColumnName: 'year',
+      foreignKeyConstraintName: 'case_consultation_case_fk',
+    },
     { name: 'case_id', referencedColumnName: 'id' },
   ])
   case?: RequestCase;

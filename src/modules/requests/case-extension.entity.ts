@@ -11,7 +11,11 @@ export class CaseExtension {
 
   @ManyToOne(() => RequestCase, { onDelete: 'RESTRICT' })
   @JoinColumn([
-    { name: 'case_year', referencedColumnName: 'year', foreignKeyConstraintName: 'case_extension_case_fk' },
+    {
+      name: 'case_year',
+      referencedColumnName: 'year',
+      foreignKeyConstraintName: 'case_extension_case_fk',
+    },
     { name: 'case_id', referencedColumnName: 'id' },
   ])
   case?: RequestCase;

@@ -12,7 +12,11 @@ export class CaseFeeNotice {
 
   @ManyToOne(() => RequestCase, { onDelete: 'RESTRICT' })
   @JoinColumn([
-    { name: 'case_year', referencedColumnName: 'year', foreignKeyConstraintName: 'case_fee_notice_case_fk' },
+    {
+      name: 'case_year',
+      referencedColumnName: 'year',
+      foreignKeyConstraintName: 'case_fee_notice_case_fk',
+    },
     { name: 'case_id', referencedColumnName: 'id' },
   ])
   case?: RequestCase;

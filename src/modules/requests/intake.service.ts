@@ -1,31 +1,59 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
-import { AppError, ErrorCode, type FieldError } from '../../infra/http/domain-error';
+import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
+import { fieldProblem, invalidFields, Refusal } from '../../shared/domain/refusal';
 import { ApplicantProfile } from '../accounts/applicant-profile.entity';
 import { idProofTypeFor } from '../accounts/domain/applicant';
-import { isValidIdProof } from '../accounts/domain/identity';
 import { User } from '../accounts/user.entity';
 import { Agency } from '../agencies/agency.entity';
 import { acceptsChannel } from '../agencies/domain/agency';
 import type { Principal } from '../auth/domain/principal';
 import { regimeFor } from '../deadlines/domain/regime';
-import { CaseDeadlinesService } from './case-deadlines.service';
-import { CaseEvent } from './case-event.entity';
+import { CaseClock } from './case-clock.service';
+import { CaseDeadlines } from './case-deadlines';
+import { CaseLetters } from './case-letters.service';
+import { CasesRepository, type CaseLedger } from './cases.repository';
 import { receiptDate } from './domain/receipt-date';
 import { referenceNumber } from './domain/reference-number';
+import { staffIntakeProblems } from './domain/rules';
+import { formatTrackingCode, trackingCodeHash } from './domain/tracking-code';
 import type { RequestContentDto } from './dto/create-request.dto';
 import type { StaffIntakeDto } from './dto/staff-intake.dto';
-import { CaseHooks } from './case-hooks';
-import { DeadlineSync } from './deadline-sync.service';
-import { OutboxService } from '../notifications/outbox.service';
-import { RepeatDetector } from './repeat-detector.service';
 import { RequestCase } from './request-case.entity';
 
-const invalid = (errors: FieldError[]) => new AppError(ErrorCode.Validation, 'The request has invalid fields. 请求字段有误。', errors);
+const EMPTY_LEDGER: CaseLedger = { consultations: [], feeNotice: null, extensions: [] };
+
+/** A filing: the case, and what is shown only once (the tracking code, the receipt with it). */
+export interface Filed {
+  readonly c: RequestCase;
+  readonly replayed: boolean;
+  /** Null on an idempotent replay: the code was shown with the first answer only. */
+  readonly trackingCode: string | null;
+  readonly receiptWithTrackingCode: string | null;
+}
+
+type IntakeFacts = Pick<
+  RequestCase,
+  | 'channel'
+  | 'postKind'
+  | 'submittedAt'
+  | 'signedAt'
+  | 'confirmedAt'
+  | 'applicantCategory'
+  | 'applicantName'
+  | 'applicantIdType'
+  | 'applicantIdEnc'
+  | 'applicantIdIndex'
+  | 'applicantPhoneEnc'
+  | 'applicantEmail'
+  | 'applicantAddressEnc'
+  | 'applicantPostcode'
+  | 'idempotencyKey'
+>;
 
 /** Filing: online by applicants (idempotent) and staff intake for every other channel. */
 @Injectable()
@@ -33,36 +61,45 @@ export class IntakeService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
     private readonly cipher: FieldCipher,
-    private readonly deadlines: CaseDeadlinesService,
-    private readonly repeats: RepeatDetector,
-    private readonly sync: DeadlineSync,
-    private readonly hooks: CaseHooks,
-    private readonly outbox: OutboxService,
+    private readonly cases: CasesRepository,
+    private readonly caseClock: CaseClock,
+    private readonly deadlines: CaseDeadlines,
+    private readonly letters: CaseLetters,
   ) {}
 
   /** Online submission by a signed-in applicant. A retried Idempotency-Key returns the first case. */
-  async fileOnline(principal: Principal, dto: RequestContentDto, idempotencyKey: string | null): Promise<{ c: RequestCase; replayed: boolean }> {
-    if (principal.kind !== 'applicant') throw new AppError(ErrorCode.Forbidden, 'Staff file requests through intake. 工作人员请使用登记接口。');
+  async fileOnline(
+    principal: Principal,
+    dto: RequestContentDto,
+    idempotencyKey: string | null,
+  ): Promise<Filed> {
+    if (principal.kind !== 'applicant') throw new Refusal('staff-use-intake');
     if (idempotencyKey) {
       const existing = await this.byKey(principal.userId, idempotencyKey);
-      if (existing) return { c: existing, replayed: true };
+      if (existing)
+        return { c: existing, replayed: true, trackingCode: null, receiptWithTrackingCode: null };
     }
     try {
-      let tx: EntityManager | undefined;
-      const c = await this.db.transaction(async (m) => {
-        tx = m;
-        const agency = await this.activeAgency(m, dto.agencyCode);
+      return await this.uow.run(async (tx) => {
+        const agency = await this.activeAgency(tx.m, dto.agencyCode);
         if (!acceptsChannel(agency.channels, 'online')) {
-          throw invalid([{ field: 'agencyCode', message: `${agency.name} has not announced an online channel · 该机构未公布网上申请渠道` }]);
+          throw invalidFields([
+            fieldProblem('agencyCode', 'channel-not-announced', {
+              agency: agency.name,
+              channel: '网上 online',
+            }),
+          ]);
         }
-        const user = await m.getRepository(User).findOneByOrFail({ id: principal.userId });
-        const p = await m.getRepository(ApplicantProfile).findOneByOrFail({ userId: principal.userId });
-        const now = this.clock.now();
-        return this.insert(m, agency, dto, principal.userId, {
+        const user = await tx.m.getRepository(User).findOneByOrFail({ id: principal.userId });
+        const p = await tx.m
+          .getRepository(ApplicantProfile)
+          .findOneByOrFail({ userId: principal.userId });
+        return this.insert(tx, agency, dto, principal.userId, {
           channel: 'online',
           postKind: null,
-          submittedAt: now,
+          submittedAt: this.clock.now(),
           signedAt: null,
           confirmedAt: null,
           applicantCategory: p.category,
@@ -77,81 +114,89 @@ export class IntakeService {
           idempotencyKey,
         });
       });
-      await this.sync.armCase(c.id);
-      if (tx) for (const id of this.hooks.take(tx)) await this.outbox.dispatch(id);
-      return { c, replayed: false };
     } catch (err) {
       // Two retries racing with the same key: the loser returns the winner's case.
-      if (idempotencyKey && err instanceof QueryFailedError && /request_case_idempotency_key/.test(err.message)) {
+      if (
+        idempotencyKey &&
+        err instanceof QueryFailedError &&
+        /request_case_idempotency_key/.test(err.message)
+      ) {
         const existing = await this.byKey(principal.userId, idempotencyKey);
-        if (existing) return { c: existing, replayed: true };
+        if (existing)
+          return { c: existing, replayed: true, trackingCode: null, receiptWithTrackingCode: null };
       }
       throw err;
     }
   }
 
   /** Staff intake: the date of receipt follows the channel (Art 31, D-2, D-3). */
-  async fileByStaff(principal: Principal, dto: StaffIntakeDto): Promise<RequestCase> {
-    let tx: EntityManager | undefined;
-    const c = await this.fileByStaffInTx(principal, dto, (m) => (tx = m));
-    await this.sync.armCase(c.id);
-    if (tx) for (const id of this.hooks.take(tx)) await this.outbox.dispatch(id);
-    return c;
-  }
-
-  private async fileByStaffInTx(principal: Principal, dto: StaffIntakeDto, onTx: (m: EntityManager) => void): Promise<RequestCase> {
-    const errors: FieldError[] = [];
+  async fileByStaff(principal: Principal, dto: StaffIntakeDto): Promise<Filed> {
+    const problems = staffIntakeProblems(dto);
+    if (problems.length) throw invalidFields(problems);
     const idType = idProofTypeFor(dto.applicant.category);
     const idNumber = dto.applicant.idNumber.toUpperCase();
-    if (!isValidIdProof(idType, idNumber)) errors.push({ field: 'applicant.idNumber', message: 'checksum does not match · 证件号码校验失败' });
-    if (dto.channel === 'post' && !dto.postKind) errors.push({ field: 'postKind', message: 'required for post: signed or ordinary · 邮寄须注明是否签收' });
-    if (dto.channel === 'post' && dto.postKind === 'signed' && !dto.signedAt) errors.push({ field: 'signedAt', message: 'required for post that was signed for · 须填写签收时间' });
-    if (dto.signedAt && dto.signedAt < dto.submittedAt) errors.push({ field: 'signedAt', message: 'before submittedAt' });
-    if (dto.confirmedAt && dto.confirmedAt < dto.submittedAt) errors.push({ field: 'confirmedAt', message: 'before submittedAt' });
-    if (errors.length) throw invalid(errors);
-    return this.db.transaction(async (m) => {
-      onTx(m);
-      const agency = await this.activeAgency(m, dto.agencyCode);
-      if (!principal.can('cases.handle', agency.path)) throw new AppError(ErrorCode.NotFound, `No agency ${dto.agencyCode} within your reach. 未找到该机构。`);
+    return this.uow.run(async (tx) => {
+      const agency = await this.activeAgency(tx.m, dto.agencyCode);
+      if (!principal.can('cases.handle', agency.path))
+        throw new Refusal('agency-not-found', { agency: dto.agencyCode });
       if (!acceptsChannel(agency.channels, dto.channel)) {
-        throw invalid([{ field: 'channel', message: `${agency.name} has not announced the ${dto.channel} channel · 该机构未公布此申请渠道` }]);
+        throw invalidFields([
+          fieldProblem('channel', 'channel-not-announced', {
+            agency: agency.name,
+            channel: dto.channel,
+          }),
+        ]);
       }
-      return this.insert(m, agency, dto, null, {
-        channel: dto.channel,
-        postKind: dto.channel === 'post' ? (dto.postKind ?? null) : null,
-        submittedAt: new Date(dto.submittedAt),
-        signedAt: dto.signedAt ? new Date(dto.signedAt) : null,
-        confirmedAt: dto.confirmedAt ? new Date(dto.confirmedAt) : null,
-        applicantCategory: dto.applicant.category,
-        applicantName: dto.applicant.name,
-        applicantIdType: idType,
-        applicantIdEnc: this.cipher.encrypt(idNumber),
-        applicantIdIndex: this.cipher.blindIndex(idNumber),
-        applicantPhoneEnc: this.cipher.encryptNullable(dto.applicant.phone),
-        applicantEmail: dto.applicant.email?.toLowerCase() ?? null,
-        applicantAddressEnc: this.cipher.encryptNullable(dto.applicant.address),
-        applicantPostcode: dto.applicant.postcode ?? null,
-        idempotencyKey: null,
-      }, principal.userId);
+      return this.insert(
+        tx,
+        agency,
+        dto,
+        null,
+        {
+          channel: dto.channel,
+          postKind: dto.channel === 'post' ? (dto.postKind ?? null) : null,
+          submittedAt: new Date(dto.submittedAt),
+          signedAt: dto.signedAt ? new Date(dto.signedAt) : null,
+          confirmedAt: dto.confirmedAt ? new Date(dto.confirmedAt) : null,
+          applicantCategory: dto.applicant.category,
+          applicantName: dto.applicant.name,
+          applicantIdType: idType,
+          applicantIdEnc: this.cipher.encrypt(idNumber),
+          applicantIdIndex: this.cipher.blindIndex(idNumber),
+          applicantPhoneEnc: this.cipher.encryptNullable(dto.applicant.phone),
+          applicantEmail: dto.applicant.email?.toLowerCase() ?? null,
+          applicantAddressEnc: this.cipher.encryptNullable(dto.applicant.address),
+          applicantPostcode: dto.applicant.postcode ?? null,
+          idempotencyKey: null,
+        },
+        principal.userId,
+      );
     });
   }
 
   private async insert(
-    m: EntityManager,
+    tx: Tx,
     agency: Agency,
     content: RequestContentDto,
     applicantUserId: string | null,
-    intake: Pick<RequestCase, 'channel' | 'postKind' | 'submittedAt' | 'signedAt' | 'confirmedAt' | 'applicantCategory' | 'applicantName' | 'applicantIdType' | 'applicantIdEnc' | 'applicantIdIndex' | 'applicantPhoneEnc' | 'applicantEmail' | 'applicantAddressEnc' | 'applicantPostcode' | 'idempotencyKey'>,
+    intake: IntakeFacts,
     actorId: string | null = applicantUserId,
-  ): Promise<RequestCase> {
+  ): Promise<Filed> {
+    const m = tx.m;
     const year = Number(this.clock.today().slice(0, 4));
-    const [{ last_seq: seq }] = await m.query<Array<{ last_seq: number }>>(
-      `INSERT INTO reference_counter (agency_id, year, last_seq) VALUES ($1, $2, 1)
-       ON CONFLICT (agency_id, year) DO UPDATE SET last_seq = reference_counter.last_seq + 1 RETURNING last_seq`,
-      [agency.id, year],
-    );
     const receipt = receiptDate({ ...intake, onlineConfirmation: agency.onlineConfirmation });
     const receivedOn = 'receivedOn' in receipt ? receipt.receivedOn : null;
+    // Reference number and (when the receipt is issued now) its document number: one statement.
+    const [{ last_seq: seq, last_doc_seq: docSeq }] = await m.query<
+      Array<{ last_seq: number; last_doc_seq: number }>
+    >(
+      `INSERT INTO reference_counter (agency_id, year, last_seq, last_doc_seq) VALUES ($1, $2, 1, $3)
+       ON CONFLICT (agency_id, year) DO UPDATE SET last_seq = reference_counter.last_seq + 1,
+         last_doc_seq = reference_counter.last_doc_seq + $3
+       RETURNING last_seq, last_doc_seq`,
+      [agency.id, year, receivedOn ? 1 : 0],
+    );
+    const trackingCode = formatTrackingCode(randomBytes(9));
     const c = m.getRepository(RequestCase).create({
       year,
       id: randomUUID(),
@@ -171,34 +216,50 @@ export class IntakeService {
       assigneeId: null,
       extensionDays: 0,
       deadlinesVersion: 0,
-      similarToId: await this.repeats.earlierSimilar(m, agency.id, intake.applicantIdIndex, `${content.title} ${content.description}`),
+      source: 'live',
+      trackingCodeHash: trackingCodeHash(trackingCode),
+      similarToId: await this.cases.earlierSimilar(
+        m,
+        agency.id,
+        intake.applicantIdIndex,
+        `${content.title} ${content.description}`,
+      ),
     });
-    await this.deadlines.refresh(m, c);
+    const cal = await this.caseClock.calendarOf(m, c);
+    this.caseClock.refresh(cal, c, EMPTY_LEDGER);
     await m.getRepository(RequestCase).insert(c);
-    await this.sync.sync(m, c);
-    await this.hooks.run(m, c, 'file');
-    await m.insert(CaseEvent, {
-      year,
-      caseId: c.id,
-      at: this.clock.now(),
+    await this.deadlines.sync(tx, cal, c, EMPTY_LEDGER);
+    await this.cases.insertEvent(m, c, this.clock.now(), {
       actorId,
-      actorRole: applicantUserId ? 'applicant' : 'clerk',
+      actor: applicantUserId ? 'applicant' : 'clerk',
       action: 'file',
       fromStatus: null,
       toStatus: c.status,
-      reason: null,
-      payload: { channel: c.channel, receivedOn, regime: c.regime, replyDue: c.replyDue } as never,
+      payload: { channel: c.channel, receivedOn, regime: c.regime, replyDue: c.replyDue },
     });
-    return c;
+    let receiptWithTrackingCode: string | null = null;
+    if (receivedOn) {
+      const letter = await this.letters.issue(
+        tx,
+        c,
+        agency,
+        { kind: 'receipt_acknowledgement', trackingCode },
+        { actorId, actor: applicantUserId ? 'applicant' : 'clerk', docSeq },
+      );
+      receiptWithTrackingCode = this.letters.receiptCopy(c, agency, letter, trackingCode);
+    }
+    return { c, replayed: false, trackingCode, receiptWithTrackingCode };
   }
 
   private async activeAgency(m: EntityManager, code: string): Promise<Agency> {
     const agency = await m.getRepository(Agency).findOneBy({ code, active: true });
-    if (!agency) throw invalid([{ field: 'agencyCode', message: 'unknown or inactive agency · 未找到该机构' }]);
+    if (!agency) throw invalidFields([fieldProblem('agencyCode', 'agency-unknown-or-inactive')]);
     return agency;
   }
 
   private byKey(userId: string, key: string): Promise<RequestCase | null> {
-    return this.db.getRepository(RequestCase).findOneBy({ applicantUserId: userId, idempotencyKey: key });
+    return this.db
+      .getRepository(RequestCase)
+      .findOneBy({ applicantUserId: userId, idempotencyKey: key });
   }
 }

@@ -1,12 +1,29 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import type { ApplicantCategory } from '../accounts/domain/applicant';
 import type { IdProofType } from '../accounts/domain/identity';
 import type { Channel } from '../agencies/domain/agency';
 import type { Regime } from '../deadlines/domain/regime';
+import type { CaseSource } from './domain/case-facts';
 import type { CaseStatus } from './domain/case-status';
 import type { ReplyType } from './domain/reply-type';
-import type { DeliveryRoute, InformationForm, ReplyDetail, ServiceMethod } from './domain/request-fields';
+import type {
+  DeliveryRoute,
+  InformationForm,
+  ReplyDetail,
+  ServiceMethod,
+} from './domain/request-fields';
 
 /**
  * One application for government information (依申请公开). Keyed by (year, id) so the table
@@ -16,11 +33,21 @@ import type { DeliveryRoute, InformationForm, ReplyDetail, ServiceMethod } from 
 @Entity('request_case')
 @Index('request_case_id_idx', ['id'])
 @Index('request_case_agency_status_idx', ['agencyId', 'status'])
-@Index('request_case_due_idx', ['replyDue'], { where: `status IN ('received', 'in_progress', 'paused', 'correction_requested', 'submitted')` })
+@Index('request_case_due_idx', ['replyDue'], {
+  where: `status IN ('received', 'in_progress', 'paused', 'correction_requested', 'submitted', 'awaiting_reasons')`,
+})
 @Index('request_case_applicant_idx', ['applicantUserId'])
-@Index('request_case_idempotency_key', ['applicantUserId', 'idempotencyKey', 'year'], { unique: true, where: 'idempotency_key IS NOT NULL' })
+@Index('request_case_idempotency_key', ['applicantUserId', 'idempotencyKey', 'year'], {
+  unique: true,
+  where: 'idempotency_key IS NOT NULL',
+})
 @Index('request_case_reference_key', ['referenceNo', 'year'], { unique: true })
-@Check('request_case_status_check', `status IN ('submitted', 'received', 'correction_requested', 'in_progress', 'paused', 'replied', 'withdrawn', 'abandoned')`)
+@Index('request_case_applicant_index_idx', ['agencyId', 'applicantIdIndex'])
+@Check('request_case_source_check', `source IN ('live', 'import')`)
+@Check(
+  'request_case_status_check',
+  `status IN ('submitted', 'received', 'correction_requested', 'in_progress', 'paused', 'awaiting_reasons', 'replied', 'withdrawn', 'abandoned')`,
+)
 export class RequestCase {
   /** Filing year in Asia/Shanghai: the partition key. */
   @PrimaryColumn('smallint')
@@ -41,9 +68,10 @@ export class RequestCase {
   @Column('uuid', { nullable: true }) applicantUserId: string | null;
   @Column('text') applicantCategory: ApplicantCategory;
   @Column('text') applicantName: string;
-  @Column('text') applicantIdType: IdProofType;
-  @Column('text') applicantIdEnc: string;
-  @Column('text') applicantIdIndex: string;
+  /** Null only for imported historical cases that did not record the identity. */
+  @Column('text', { nullable: true }) applicantIdType: IdProofType | null;
+  @Column('text', { nullable: true }) applicantIdEnc: string | null;
+  @Column('text', { nullable: true }) applicantIdIndex: string | null;
   @Column('text', { nullable: true }) applicantPhoneEnc: string | null;
   @Column('text', { nullable: true }) applicantEmail: string | null;
   @Column('text', { nullable: true }) applicantAddressEnc: string | null;
@@ -90,11 +118,32 @@ export class RequestCase {
   @Column('date', { nullable: true }) repliedOn: string | null;
   @Column('text', { nullable: true }) serviceMethod: ServiceMethod | null;
   @Column('date', { nullable: true }) servedOn: string | null;
+  /** The day the applicant received the current reply (remedy windows run from it, DOMAIN §3.4). */
+  @Column('date', { nullable: true }) deliveredOn: string | null;
+  /** R-DL-04 for the FIRST conclusion: served (post: posted) on or before the effective due date. */
   @Column('boolean', { nullable: true }) onTime: boolean | null;
+  /** D-11, D-17: the day of the first conclusion; never moved by a re-answer. */
+  @Column('date', { nullable: true }) concludedOn: string | null;
+  /** The reply type of the first conclusion (the report's row, D-17). */
+  @Column('text', { nullable: true }) conclusionType: ReplyType | null;
+
+  // Art 35 (D-19)
+  @Column('date', { nullable: true }) reasonsRequestedOn: string | null;
+  @Column('date', { nullable: true }) reasonsReceivedOn: string | null;
+
+  // Reopening (D-18)
+  /** The day the agency received the decision ordering a new answer (the new anchor). */
+  @Column('date', { nullable: true }) reopenedOn: string | null;
+  @Column('date', { nullable: true }) orderedDue: string | null;
   /** Set when this case repeats an earlier one of the same applicant and agency (Art 36(6)). */
   @Column('uuid', { nullable: true }) similarToId: string | null;
 
   @Column('text', { nullable: true }) idempotencyKey: string | null;
+
+  /** `live` (filed here) or `import` (historical: no timers, letters, escalation or supervision). */
+  @Column('text', { default: 'live' }) source: CaseSource;
+  /** SHA-256 of the tracking code printed on the receipt (the code itself is never stored). */
+  @Column('text', { nullable: true }) trackingCodeHash: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -7,17 +7,35 @@ import { maskAddress, maskIdNumber, maskPhone } from '../accounts/domain/masking
 import { Agency } from '../agencies/agency.entity';
 import { whereInScope } from '../agencies/agency-scope';
 import type { Principal } from '../auth/domain/principal';
+import { Refusal } from '../../shared/domain/refusal';
+import { IssuedLettersRepository } from '../correspondence/issued-letters.repository';
+import { trackingCodeHash } from './domain/tracking-code';
 import { CaseAccess } from './case-access.service';
 import { CaseConsultation } from './case-consultation.entity';
 import { CaseEvent } from './case-event.entity';
 import { CaseExtension } from './case-extension.entity';
 import { CaseFeeNotice } from './case-fee-notice.entity';
-import { isOpen, STATUS_LABELS, type CaseStatus } from './domain/case-status';
+import { CaseReply } from './case-reply.entity';
+import { CaseService } from './case-service.entity';
+import { CASE_SQL, isOverdue } from './domain/case-queries';
+import { STATUS_LABELS } from './domain/case-status';
 import type { ListRequestsDto } from './dto/list-requests.dto';
 import { RequestCase } from './request-case.entity';
 import type { RequestDetailView, RequestSummaryView } from './request.views';
 
-const OPEN: CaseStatus[] = ['submitted', 'received', 'correction_requested', 'in_progress', 'paused'];
+/** What a person following a case with its tracking code sees (no personal data, no staff ids). */
+export interface TrackingView {
+  referenceNo: string;
+  agencyName: string;
+  title: string;
+  status: string;
+  statusLabel: string;
+  receivedOn: string | null;
+  replyDue: string | null;
+  overdue: boolean;
+  letters: Array<{ title: string; documentNumber: string; issuedOn: string }>;
+  timeline: Array<{ at: string; action: string; toStatus: string }>;
+}
 
 /** Lists and detail views of cases, scoped to what the principal may see. */
 @Injectable()
@@ -27,29 +45,51 @@ export class RequestsQueryService {
     @Inject(Clock) private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly access: CaseAccess,
+    private readonly letters: IssuedLettersRepository,
   ) {}
 
   /** Applicants: their own cases. Staff: cases of agencies within `cases.read` reach. Sorted by due date. */
   query(principal: Principal, f: ListRequestsDto): SelectQueryBuilder<RequestCase> {
-    const qb = this.db.getRepository(RequestCase).createQueryBuilder('c').innerJoin(Agency, 'a', 'a.id = c.agency_id').addSelect(['a.code', 'a.name']);
-    if (principal.kind === 'applicant') qb.where('c.applicant_user_id = :me', { me: principal.userId });
+    const qb = this.db
+      .getRepository(RequestCase)
+      .createQueryBuilder('c')
+      .innerJoin(Agency, 'a', 'a.id = c.agency_id')
+      .addSelect(['a.code', 'a.name']);
+    if (principal.kind === 'applicant')
+      qb.where('c.applicant_user_id = :me', { me: principal.userId });
     else whereInScope(qb.where('true'), 'a.path', principal.scope('cases.read'));
     if (f.status) qb.andWhere('c.status = :status', { status: f.status });
-    if (f.agencyCode) qb.andWhere(`a.path LIKE (SELECT path FROM agency WHERE code = :code) || '%'`, { code: f.agencyCode });
+    if (f.agencyCode)
+      qb.andWhere(`a.path LIKE (SELECT path FROM agency WHERE code = :code) || '%'`, {
+        code: f.agencyCode,
+      });
     if (f.assigneeId) qb.andWhere('c.assignee_id = :assignee', { assignee: f.assigneeId });
     if (f.dueBefore) qb.andWhere('c.reply_due <= :dueBefore', { dueBefore: f.dueBefore });
-    if (f.overdue) qb.andWhere('c.status IN (:...open) AND c.reply_due < :today', { open: OPEN, today: this.clock.today() });
+    if (f.overdue) qb.andWhere(CASE_SQL.overdue('c', ':today'), { today: this.clock.today() });
     if (f.replyType) qb.andWhere('c.reply_type = :rt', { rt: f.replyType });
     if (f.regime) qb.andWhere('c.regime = :regime', { regime: f.regime });
     return qb.orderBy('c.reply_due', 'ASC', 'NULLS LAST').addOrderBy('c.created_at', 'ASC');
   }
 
-  async list(principal: Principal, f: ListRequestsDto): Promise<{ items: RequestSummaryView[]; total: number; page: number; pageSize: number }> {
+  async list(
+    principal: Principal,
+    f: ListRequestsDto,
+  ): Promise<{ items: RequestSummaryView[]; total: number; page: number; pageSize: number }> {
     const page = f.page ?? 1;
     const pageSize = f.pageSize ?? 50;
-    const qb = this.query(principal, f).skip((page - 1) * pageSize).take(pageSize);
-    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities<{ a_code: string; a_name: string }>(), qb.getCount()]);
-    return { items: entities.map((c, i) => this.summary(c, raw[i].a_code, raw[i].a_name)), total, page, pageSize };
+    const qb = this.query(principal, f)
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
+    const [{ entities, raw }, total] = await Promise.all([
+      qb.getRawAndEntities<{ a_code: string; a_name: string }>(),
+      qb.getCount(),
+    ]);
+    return {
+      items: entities.map((c, i) => this.summary(c, raw[i].a_code, raw[i].a_name)),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   summary(c: RequestCase, agencyCode: string, agencyName: string): RequestSummaryView {
@@ -68,7 +108,9 @@ export class RequestsQueryService {
       paused: c.paused,
       workingDaysLeft: c.workingDaysLeft,
       provisional: c.provisional,
-      overdue: isOpen(c.status) && c.replyDue !== null && c.replyDue < this.clock.today(),
+      overdue: isOverdue(c, this.clock.today()),
+      source: c.source,
+      concludedOn: c.concludedOn,
       assigneeId: c.assigneeId,
       replyType: c.replyType,
       applicantName: c.applicantName,
@@ -77,18 +119,66 @@ export class RequestsQueryService {
     };
   }
 
+  /** A case by reference number and tracking code (compared by hash); 404 for any wrong pair. */
+  async track(referenceNo: string, code: string): Promise<TrackingView> {
+    const hash = trackingCodeHash(code);
+    const c = hash
+      ? await this.db
+          .getRepository(RequestCase)
+          .findOneBy({ referenceNo: referenceNo.trim().toUpperCase(), trackingCodeHash: hash })
+      : null;
+    if (!c) throw new Refusal('tracking-code-mismatch');
+    const agency = await this.db.getRepository(Agency).findOneByOrFail({ id: c.agencyId });
+    const [letters, events] = await Promise.all([
+      this.letters.listForCase(c.id, false),
+      this.db.getRepository(CaseEvent).find({ where: { caseId: c.id }, order: { id: 'ASC' } }),
+    ]);
+    return {
+      referenceNo: c.referenceNo,
+      agencyName: agency.name,
+      title: c.title,
+      status: c.status,
+      statusLabel: STATUS_LABELS[c.status],
+      receivedOn: c.receivedOn,
+      replyDue: c.replyDue,
+      overdue: isOverdue(c, this.clock.today()),
+      letters: letters.map((l) => ({
+        title: l.title,
+        documentNumber: l.documentNumber,
+        issuedOn: l.issuedOn,
+      })),
+      timeline: events
+        .filter((e) => e.action !== 'letter_issued')
+        .map((e) => ({ at: e.at.toISOString(), action: e.action, toStatus: e.toStatus })),
+    };
+  }
+
   async detail(principal: Principal, id: string): Promise<RequestDetailView> {
-    const { c, agency } = await this.access.load(this.db.manager, principal, id, { applicantAllowed: true });
+    const { c, agency } = await this.access.load(this.db.manager, principal, id, {
+      applicantAllowed: true,
+    });
     // Personal data unmasked for the applicant and for the staff handling the case.
     const unmasked = principal.kind === 'applicant' || principal.can('cases.handle', agency.path);
-    const [events, consultations, fee, extensions, similar] = await Promise.all([
-      this.db.getRepository(CaseEvent).find({ where: { caseId: c.id }, order: { id: 'ASC' } }),
-      this.db.getRepository(CaseConsultation).find({ where: { caseId: c.id }, order: { sentOn: 'ASC' } }),
-      this.db.getRepository(CaseFeeNotice).findOneBy({ caseId: c.id }),
-      this.db.getRepository(CaseExtension).find({ where: { caseId: c.id }, order: { requestedOn: 'ASC' } }),
-      c.similarToId && principal.kind !== 'applicant' ? this.db.getRepository(RequestCase).findOneBy({ id: c.similarToId }) : null,
-    ]);
-    const id18 = this.cipher.decrypt(c.applicantIdEnc);
+    const [events, consultations, fee, extensions, similar, replies, services, letters] =
+      await Promise.all([
+        this.db.getRepository(CaseEvent).find({ where: { caseId: c.id }, order: { id: 'ASC' } }),
+        this.db
+          .getRepository(CaseConsultation)
+          .find({ where: { caseId: c.id }, order: { sentOn: 'ASC' } }),
+        this.db.getRepository(CaseFeeNotice).findOneBy({ caseId: c.id }),
+        this.db
+          .getRepository(CaseExtension)
+          .find({ where: { caseId: c.id }, order: { requestedOn: 'ASC' } }),
+        c.similarToId && principal.kind !== 'applicant'
+          ? this.db.getRepository(RequestCase).findOneBy({ id: c.similarToId })
+          : null,
+        this.db.getRepository(CaseReply).find({ where: { caseId: c.id }, order: { round: 'ASC' } }),
+        this.db
+          .getRepository(CaseService)
+          .find({ where: { caseId: c.id }, order: { recordedAt: 'ASC' } }),
+        this.letters.listForCase(c.id, principal.kind === 'staff'),
+      ]);
+    const id18 = c.applicantIdEnc ? this.cipher.decrypt(c.applicantIdEnc) : null;
     const phone = this.cipher.decryptNullable(c.applicantPhoneEnc);
     const address = this.cipher.decryptNullable(c.applicantAddressEnc);
     return {
@@ -100,7 +190,7 @@ export class RequestsQueryService {
       applicant: {
         category: c.applicantCategory,
         name: c.applicantName,
-        idNumber: unmasked ? id18 : maskIdNumber(id18),
+        idNumber: id18 && !unmasked ? maskIdNumber(id18) : id18,
         phone: phone && !unmasked ? maskPhone(phone) : phone,
         email: c.applicantEmail,
         address: address && !unmasked ? maskAddress(address) : address,
@@ -120,13 +210,65 @@ export class RequestsQueryService {
         version: c.deadlinesVersion,
       },
       reply: c.replyType
-        ? { type: c.replyType, basis: c.replyBasis, repliedOn: c.repliedOn, servedOn: c.servedOn, serviceMethod: c.serviceMethod, onTime: c.onTime, detail: c.replyDetail }
+        ? {
+            type: c.replyType,
+            basis: c.replyBasis,
+            repliedOn: c.repliedOn,
+            servedOn: c.servedOn,
+            serviceMethod: c.serviceMethod,
+            deliveredOn: c.deliveredOn,
+            onTime: c.onTime,
+            detail: c.replyDetail,
+          }
         : null,
+      conclusion: c.concludedOn
+        ? { concludedOn: c.concludedOn, type: c.conclusionType, onTime: c.onTime }
+        : null,
+      replies: replies.map((r) => ({
+        round: r.round,
+        type: r.replyType,
+        basis: r.basis,
+        repliedOn: r.repliedOn,
+        dueOn: r.dueOn,
+        letterId: r.letterId,
+      })),
+      services: services.map((x) => ({
+        method: x.method,
+        servedOn: x.servedOn,
+        deliveredOn: x.deliveredOn,
+        trackingNo: x.trackingNo,
+        proofAttachmentId: x.proofAttachmentId,
+        letterId: x.letterId,
+      })),
+      letters: letters.map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        title: l.title,
+        documentNumber: l.documentNumber,
+        issuedOn: l.issuedOn,
+        sha256: l.sha256,
+      })),
       consultations,
       feeNotice: fee,
       extensions,
-      similarTo: similar ? { id: similar.id, referenceNo: similar.referenceNo, title: similar.title, replyType: similar.replyType, repliedOn: similar.repliedOn } : null,
-      timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, actorRole: e.actorRole, fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, payload: e.payload })),
+      similarTo: similar
+        ? {
+            id: similar.id,
+            referenceNo: similar.referenceNo,
+            title: similar.title,
+            replyType: similar.replyType,
+            repliedOn: similar.repliedOn,
+          }
+        : null,
+      timeline: events.map((e) => ({
+        at: e.at.toISOString(),
+        action: e.action,
+        actorRole: e.actorRole,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        reason: e.reason,
+        payload: e.payload,
+      })),
     };
   }
 }

@@ -1,8 +1,16 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { AppError, ErrorCode } from '../../infra/http/domain-error';
+import { invalidField } from '../../infra/http/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { RequirePermission } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -11,7 +19,7 @@ import { RequestContentDto } from './dto/create-request.dto';
 import { ListRequestsDto } from './dto/list-requests.dto';
 import { StaffIntakeDto } from './dto/staff-intake.dto';
 import { IntakeService } from './intake.service';
-import { RequestDetailView, RequestSummaryView } from './request.views';
+import { FiledRequestView, RequestDetailView, RequestSummaryView } from './request.views';
 import { RequestsQueryService } from './requests-query.service';
 
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -28,30 +36,59 @@ export class RequestsController {
 
   @Post()
   @RequirePermission('self.write')
-  @ApiOperation({ summary: 'Submit an application online (applicants). Retrying with the same Idempotency-Key returns the first result.' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8–100 characters [A-Za-z0-9._:-]' })
-  @ApiCreatedResponse({ type: RequestDetailView })
-  async create(@CurrentPrincipal() p: Principal, @Body() dto: RequestContentDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response): Promise<RequestDetailView> {
-    if (key !== undefined && !KEY.test(key)) throw new AppError(ErrorCode.Validation, 'Invalid Idempotency-Key. 幂等键格式有误。', [{ field: 'Idempotency-Key', message: '8–100 characters [A-Za-z0-9._:-]' }]);
-    const { c, replayed } = await this.intake.fileOnline(p, dto, key ?? null);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(201).setHeader('Location', `/api/v1/requests/${c.id}`);
-    return this.queries.detail(p, c.id);
+  @ApiOperation({
+    summary:
+      'Submit an application online (applicants). Retrying with the same Idempotency-Key returns the first result.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '8–100 characters [A-Za-z0-9._:-]',
+  })
+  @ApiCreatedResponse({ type: FiledRequestView })
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: RequestContentDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FiledRequestView> {
+    if (key !== undefined && !KEY.test(key))
+      throw invalidField('Idempotency-Key', 'invalid-idempotency-key');
+    const filed = await this.intake.fileOnline(p, dto, key ?? null);
+    if (filed.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(201).setHeader('Location', `/api/v1/requests/${filed.c.id}`);
+    return {
+      ...(await this.queries.detail(p, filed.c.id)),
+      trackingCode: filed.trackingCode,
+      receiptWithTrackingCode: filed.receiptWithTrackingCode,
+    };
   }
 
   @Post('intake')
   @RequirePermission('cases.handle')
-  @ApiOperation({ summary: 'Register an application received in person, by post, fax, e-mail or orally (clerks)' })
-  @ApiCreatedResponse({ type: RequestDetailView })
-  async intakeByStaff(@CurrentPrincipal() p: Principal, @Body() dto: StaffIntakeDto, @Res({ passthrough: true }) res: Response): Promise<RequestDetailView> {
-    const c = await this.intake.fileByStaff(p, dto);
-    res.setHeader('Location', `/api/v1/requests/${c.id}`);
-    return this.queries.detail(p, c.id);
+  @ApiOperation({
+    summary: 'Register an application received in person, by post, fax, e-mail or orally (clerks)',
+  })
+  @ApiCreatedResponse({ type: FiledRequestView })
+  async intakeByStaff(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: StaffIntakeDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FiledRequestView> {
+    const filed = await this.intake.fileByStaff(p, dto);
+    res.setHeader('Location', `/api/v1/requests/${filed.c.id}`);
+    return {
+      ...(await this.queries.detail(p, filed.c.id)),
+      trackingCode: filed.trackingCode,
+      receiptWithTrackingCode: filed.receiptWithTrackingCode,
+    };
   }
 
   @Get()
   @RequirePermission('self.read')
-  @ApiOperation({ summary: 'Your applications (applicants) or the cases within your reach (staff), by due date' })
+  @ApiOperation({
+    summary: 'Your applications (applicants) or the cases within your reach (staff), by due date',
+  })
   @ApiOkResponse({ type: RequestSummaryView, isArray: true })
   list(@CurrentPrincipal() p: Principal, @Query() f: ListRequestsDto) {
     return this.queries.list(p, f);
@@ -60,13 +97,55 @@ export class RequestsController {
   @Get('export.csv')
   @RequirePermission('cases.read')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The filtered case list as CSV (UTF-8 with BOM, for spreadsheet programs); audited' })
-  async export(@CurrentPrincipal() p: Principal, @Query() f: ListRequestsDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const rows = await this.queries.query(p, f).take(50_000).getRawAndEntities<{ a_code: string; a_name: string }>();
-    const summaries = rows.entities.map((c, i) => this.queries.summary(c, rows.raw[i].a_code, rows.raw[i].a_name));
-    const header = ['受理编号 reference', '机构 agency', '标题 title', '状态 status', '收到日期 received', '答复期限 due', '是否逾期 overdue', '答复类型 reply type', '申请人类别 category', '条例 regime'];
-    const csv = stringify([header, ...summaries.map((s) => [s.referenceNo, s.agencyName, s.title, s.statusLabel, s.receivedOn ?? '', s.replyDue ?? '', s.overdue ? '是' : '否', s.replyType ?? '', s.applicantCategory, s.regime ?? ''])]);
-    await this.audit.record({ actorId: p.userId, action: 'cases.exported', ip: req.ip ?? null, details: { rows: summaries.length, filter: JSON.stringify(f) } });
+  @ApiOperation({
+    summary: 'The filtered case list as CSV (UTF-8 with BOM, for spreadsheet programs); audited',
+  })
+  async export(
+    @CurrentPrincipal() p: Principal,
+    @Query() f: ListRequestsDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const rows = await this.queries
+      .query(p, f)
+      .take(50_000)
+      .getRawAndEntities<{ a_code: string; a_name: string }>();
+    const summaries = rows.entities.map((c, i) =>
+      this.queries.summary(c, rows.raw[i].a_code, rows.raw[i].a_name),
+    );
+    const header = [
+      '受理编号 reference',
+      '机构 agency',
+      '标题 title',
+      '状态 status',
+      '收到日期 received',
+      '答复期限 due',
+      '是否逾期 overdue',
+      '答复类型 reply type',
+      '申请人类别 category',
+      '条例 regime',
+    ];
+    const csv = stringify([
+      header,
+      ...summaries.map((s) => [
+        s.referenceNo,
+        s.agencyName,
+        s.title,
+        s.statusLabel,
+        s.receivedOn ?? '',
+        s.replyDue ?? '',
+        s.overdue ? '是' : '否',
+        s.replyType ?? '',
+        s.applicantCategory,
+        s.regime ?? '',
+      ]),
+    ]);
+    await this.audit.record({
+      actorId: p.userId,
+      action: 'cases.exported',
+      ip: req.ip ?? null,
+      details: { rows: summaries.length, filter: JSON.stringify(f) },
+    });
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', 'attachment; filename="requests.csv"');
     res.send('\uFEFF' + csv);
@@ -74,7 +153,10 @@ export class RequestsController {
 
   @Get(':id')
   @RequirePermission('self.read')
-  @ApiOperation({ summary: 'One application with its timeline, due dates and reply (404 when not yours / outside your reach)' })
+  @ApiOperation({
+    summary:
+      'One application with its timeline, due dates and reply (404 when not yours / outside your reach)',
+  })
   @ApiOkResponse({ type: RequestDetailView })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<RequestDetailView> {
     return this.queries.detail(p, id);

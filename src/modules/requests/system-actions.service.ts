@@ -1,14 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
+import type { Tx } from '../../infra/database/unit-of-work';
+import type { Refusal } from '../../shared/domain/refusal';
+import { CaseChanges } from './case-changes.service';
+import { CaseClock } from './case-clock.service';
 import { CaseConsultation } from './case-consultation.entity';
-import { CaseFeeNotice } from './case-fee-notice.entity';
-import { CaseTransitions } from './case-transitions.service';
-import { openPauses } from './open-pauses';
-import { closeCase } from './close-case';
-import { RequestCase } from './request-case.entity';
-
-export type SystemOutcome = 'done' | 'not-applicable';
+import { CaseLetters } from './case-letters.service';
+import { CasesRepository } from './cases.repository';
+import {
+  decideConsultationClose,
+  decideCorrectionAbandonment,
+  decideFeeAbandonment,
+} from './domain/rules';
+import { concludedOnAfter } from './domain/rules/conclusion';
+import { REPLY_TYPE_INFO, type ReplyType } from './domain/reply-type';
+import type { RequestCase } from './request-case.entity';
 
 /** Who brings about a deemed outcome: the clerk recording it, or the timer. */
 export interface By {
@@ -18,69 +24,146 @@ export interface By {
 const SYSTEM: By = { role: 'system', id: null };
 
 /**
- * Transitions the law makes automatic (DOMAIN §1.5, §1.7, §1.11), run by the timers inside the
- * effect's transaction. Each re-checks its condition on the locked case, so a late or repeated
- * wake-up changes nothing.
+ * Records the outcome of a case (reply type, basis, day) and, when this is its first
+ * conclusion, `concludedOn` and the type it is counted under (D-11, D-17).
+ */
+export function concludeWith(
+  c: RequestCase,
+  type: ReplyType,
+  on: string,
+  conclusion: Parameters<typeof concludedOnAfter>[1] | null,
+): void {
+  c.replyType = type;
+  c.replyBasis = REPLY_TYPE_INFO[type].basis;
+  c.repliedOn = on;
+  if (conclusion) markConcluded(c, type, conclusion);
+}
+
+/** Sets `concludedOn` (and the counted type) once: a later conclusion never moves it. */
+export function markConcluded(
+  c: RequestCase,
+  type: ReplyType,
+  conclusion: Parameters<typeof concludedOnAfter>[1],
+): void {
+  const before = c.concludedOn;
+  c.concludedOn = concludedOnAfter(before, conclusion);
+  if (before === null && c.concludedOn !== null) c.conclusionType = type;
+}
+
+/**
+ * Transitions the law makes automatic (DOMAIN §1.5, §1.7, §1.11), shared by the clerk's action
+ * and the timer. Each re-checks its condition (a pure rule) on the locked case, so a late or
+ * repeated wake-up changes nothing. Returns the refusal when it cannot happen (yet).
  */
 @Injectable()
 export class SystemActions {
   constructor(
     @Inject(Clock) private readonly clock: Clock,
-    private readonly transitions: CaseTransitions,
+    private readonly cases: CasesRepository,
+    private readonly changes: CaseChanges,
+    private readonly caseClock: CaseClock,
+    private readonly letters: CaseLetters,
   ) {}
 
-  private async lock(m: EntityManager, caseId: string): Promise<RequestCase | null> {
-    return m.getRepository(RequestCase).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  /**
-   * R-COR-04: correction period passed without a correction → deemed abandoned (（六）1).
-   * Shared by the clerk's action and the timer; returns why it cannot happen yet, or null when done.
-   */
-  async abandonCorrectionOf(m: EntityManager, c: RequestCase, by: By): Promise<string | null> {
-    const today = this.clock.today();
-    if (c.status !== 'correction_requested') return `The request is not awaiting a correction. 该申请不在补正期间。`;
-    if (!c.correctionPeriodEnd || today <= c.correctionPeriodEnd) return `The correction period runs until ${c.correctionPeriodEnd ?? '—'}. 补正期限尚未届满。`;
-    await this.transitions.apply(m, c, {
-      action: 'abandon_correction', actor: by.role, actorId: by.id, reason: `补正期限 ${c.correctionPeriodEnd} 届满未补正`,
-      mutate: (x) => closeCase(x, 'ABANDONED_NO_CORRECTION', today),
+  /** R-COR-04: correction period passed without a correction → deemed abandoned (（六）1). */
+  async abandonCorrectionOf(tx: Tx, c: RequestCase, by: By): Promise<Refusal | null> {
+    const d = decideCorrectionAbandonment(c, this.clock.today());
+    if (!d.ok) return d.refusal;
+    await this.changes.apply(tx, c, {
+      action: 'abandon_correction',
+      actor: by.role,
+      actorId: by.id,
+      reason: `补正期限 ${d.value.periodEnd} 届满未补正`,
+      payload: { periodEnd: d.value.periodEnd, concludedOn: d.value.concludedOn },
+      mutate: (x) =>
+        concludeWith(x, 'ABANDONED_NO_CORRECTION', this.clock.today(), {
+          kind: 'abandoned',
+          concludedOn: d.value.concludedOn,
+        }),
     });
+    await this.letters.issueReply(
+      tx,
+      c,
+      await this.cases.agencyOf(tx.m, c),
+      { kind: 'reply' },
+      { actorId: by.id, actor: by.role },
+    );
     return null;
-  }
-
-  async abandonCorrection(m: EntityManager, caseId: string): Promise<SystemOutcome> {
-    const c = await this.lock(m, caseId);
-    return c && (await this.abandonCorrectionOf(m, c, SYSTEM)) === null ? 'done' : 'not-applicable';
-  }
-
-  /** R-TP-04: the consulted party stayed silent past its 15 WD; the clock resumes (Art 34: deemed consent). */
-  async consultationSilence(m: EntityManager, caseId: string, consultationId: string): Promise<SystemOutcome> {
-    const c = await this.lock(m, caseId);
-    const x = await m.getRepository(CaseConsultation).findOneBy({ id: consultationId, caseId });
-    if (!c || !x || x.outcome || !x.partyDue || this.clock.today() <= x.partyDue || c.status !== 'paused') return 'not-applicable';
-    await m.update(CaseConsultation, x.id, { outcome: 'silence' });
-    await this.transitions.apply(m, c, {
-      action: 'close_consultation', actor: 'system', actorId: null, openPauses: await openPauses(m, c),
-      payload: { consultationId: x.id, outcome: 'silence', deemedConsent: x.partyKind === 'other_agency', partyDue: x.partyDue },
-    });
-    return 'done';
   }
 
   /** R-FEE-05: unpaid 20 WD after the applicant received the notice → deemed abandoned (（六）2). */
-  async abandonUnpaidFeeOf(m: EntityManager, c: RequestCase, by: By, feeNoticeId?: string): Promise<string | null> {
-    const f = await m.getRepository(CaseFeeNotice).findOneBy(feeNoticeId ? { id: feeNoticeId, caseId: c.id } : { caseId: c.id });
-    const today = this.clock.today();
-    if (!f || f.paidOn || c.status !== 'paused') return 'No unpaid fee notice. 没有待缴费的收费通知。';
-    if (!f.paymentDue || today <= f.paymentDue) return `The applicant may pay until ${f.paymentDue ?? '(receipt of the notice unknown)'}. 缴费期限尚未届满。`;
-    await this.transitions.apply(m, c, {
-      action: 'abandon_unpaid_fee', actor: by.role, actorId: by.id, payload: { feeNoticeId: f.id, paymentDue: f.paymentDue },
-      mutate: (x) => closeCase(x, 'ABANDONED_FEE_UNPAID', today),
+  async abandonUnpaidFeeOf(
+    tx: Tx,
+    c: RequestCase,
+    by: By,
+    feeNoticeId?: string,
+  ): Promise<Refusal | null> {
+    const { feeNotice } = await this.cases.ledger(tx.m, c.id);
+    const notice = feeNotice && (!feeNoticeId || feeNotice.id === feeNoticeId) ? feeNotice : null;
+    const d = decideFeeAbandonment(c, notice, this.clock.today());
+    if (!d.ok) return d.refusal;
+    await this.changes.apply(tx, c, {
+      action: 'abandon_unpaid_fee',
+      actor: by.role,
+      actorId: by.id,
+      payload: {
+        feeNoticeId: notice?.id,
+        paymentDue: d.value.paymentDue,
+        concludedOn: d.value.concludedOn,
+      },
+      mutate: (x) =>
+        concludeWith(x, 'ABANDONED_FEE_UNPAID', this.clock.today(), {
+          kind: 'abandoned',
+          concludedOn: d.value.concludedOn,
+        }),
+    });
+    await this.letters.issueReply(
+      tx,
+      c,
+      await this.cases.agencyOf(tx.m, c),
+      { kind: 'reply', feeNotice: notice },
+      { actorId: by.id, actor: by.role },
+    );
+    return null;
+  }
+
+  /** R-TP-04: the consulted party stayed silent past its 15 WD; the clock resumes (Art 34: deemed consent). */
+  async consultationSilence(
+    tx: Tx,
+    c: RequestCase,
+    consultationId: string,
+  ): Promise<Refusal | null> {
+    const x = await tx.m
+      .getRepository(CaseConsultation)
+      .findOneBy({ id: consultationId, caseId: c.id });
+    if (!x || c.status !== 'paused') return null;
+    const cal = await this.caseClock.calendarOf(tx.m, c);
+    const d = decideConsultationClose(cal, c, x, {
+      today: this.clock.today(),
+      outcome: 'silence',
+      answeredOn: null,
+      partyReceivedOn: null,
+    });
+    if (!d.ok) return d.refusal;
+    await tx.m.update(CaseConsultation, x.id, { outcome: 'silence', partyDue: d.value.partyDue });
+    await this.changes.apply(tx, c, {
+      action: 'close_consultation',
+      actor: 'system',
+      actorId: null,
+      payload: {
+        consultationId: x.id,
+        outcome: 'silence',
+        deemedConsent: d.value.deemedConsent,
+        partyDue: d.value.partyDue,
+      },
     });
     return null;
   }
 
-  async abandonUnpaidFee(m: EntityManager, caseId: string, feeNoticeId: string): Promise<SystemOutcome> {
-    const c = await this.lock(m, caseId);
-    return c && (await this.abandonUnpaidFeeOf(m, c, SYSTEM, feeNoticeId)) === null ? 'done' : 'not-applicable';
+  /** For the timers: the locked case, or null when it is gone. */
+  lock(tx: Tx, caseId: string): Promise<RequestCase | null> {
+    return this.cases.lockForAction(tx.m, caseId);
   }
+
+  static readonly SYSTEM = SYSTEM;
 }

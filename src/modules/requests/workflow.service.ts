@@ -1,111 +1,155 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
-import { invalidField } from '../../infra/http/domain-error';
+import { invalidField } from '../../shared/domain/refusal';
 import { shanghaiDateOf } from '../calendar/domain/local-date';
-import { RoleAssignment } from '../accounts/role-assignment.entity';
 import type { Principal } from '../auth/domain/principal';
 import { regimeFor } from '../deadlines/domain/regime';
-import { CaseAccess, type CaseHandle } from './case-access.service';
-import { CaseTransitions, conflict } from './case-transitions.service';
-import { CaseHooks } from './case-hooks';
-import { DeadlineSync } from './deadline-sync.service';
-import { SystemActions } from './system-actions.service';
-import { closeCase } from './close-case';
-import { OutboxService } from '../notifications/outbox.service';
-import { openPauses } from './open-pauses';
+import { CaseActions, type ActionOptions } from './case-actions';
+import { CaseChanges, caseRefusal, decidedFor } from './case-changes.service';
+import { CaseLetters } from './case-letters.service';
+import { CaseService } from './case-service.entity';
+import { CasesRepository } from './cases.repository';
 import { receiptDate } from './domain/receipt-date';
-import { REPLY_TYPE_INFO, requiresWithheldList } from './domain/reply-type';
-import type { AssignDto, ConfirmReceiptDto, RecordCorrectionDto, RecordServiceDto, ReplyDto, RequestCorrectionDto } from './dto/actions.dto';
+import { REPLY_TYPE_INFO } from './domain/reply-type';
+import {
+  complianceDay,
+  decideCorrectionNotice,
+  decideCorrectionReceived,
+  decideReopen,
+  decideReply,
+  decideService,
+  isOnTime,
+} from './domain/rules';
+import type {
+  AssignDto,
+  ConfirmReceiptDto,
+  RecordCorrectionDto,
+  RecordServiceDto,
+  ReopenDto,
+  ReplyDto,
+  RequestCorrectionDto,
+} from './dto/actions.dto';
 import type { RequestCase } from './request-case.entity';
+import { concludeWith, markConcluded, SystemActions } from './system-actions.service';
 
-const invalid = invalidField;
-
-export interface ActionOptions {
-  /** If-Match: the case version the caller last saw; a different current version is a 409. */
-  expectedVersion?: number;
-}
-
-/** Receipt, assignment, correction, reply, service and withdrawal. */
+/** Receipt, assignment, correction, reply, service, withdrawal and reopening. */
 @Injectable()
 export class WorkflowService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(Clock) private readonly clock: Clock,
-    private readonly access: CaseAccess,
-    private readonly transitions: CaseTransitions,
-    private readonly sync: DeadlineSync,
-    private readonly hooks: CaseHooks,
-    private readonly outbox: OutboxService,
+    private readonly actions: CaseActions,
+    private readonly changes: CaseChanges,
+    private readonly cases: CasesRepository,
+    private readonly letters: CaseLetters,
     private readonly deemed: SystemActions,
   ) {}
 
-  /** Runs `fn` on the locked case inside one transaction. */
-  async withCase<T>(principal: Principal, id: string, opts: ActionOptions & { staffPermission?: 'cases.handle' | 'cases.approve'; applicantAllowed?: boolean }, fn: (m: EntityManager, h: CaseHandle) => Promise<T>): Promise<T> {
-    let tx: EntityManager | undefined;
-    const result = await this.db.transaction(async (m) => {
-      tx = m;
-      const h = await this.access.load(m, principal, id, { lock: true, staffPermission: opts.staffPermission ?? 'cases.handle', applicantAllowed: opts.applicantAllowed ?? false });
-      if (opts.expectedVersion !== undefined && opts.expectedVersion !== h.c.version) {
-        throw conflict(h.c, 'The request changed since you loaded it. 申请已被他人更新，请刷新后重试。', 'version');
-      }
-      return fn(m, h);
-    });
-    // After commit: wake-up jobs for deadlines that moved (the reconcile job covers a crash here).
-    await this.sync.armCase(id);
-    if (tx) for (const outboxId of this.hooks.take(tx)) await this.outbox.dispatch(outboxId);
-    return result;
-  }
-
-  confirmReceipt(p: Principal, id: string, dto: ConfirmReceiptDto, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.withCase(p, id, o, async (m, { c }) => {
+  /** R-RCV-03/04, D-2: the day both sides confirm is the date of receipt; the receipt is issued. */
+  confirmReceipt(
+    p: Principal,
+    id: string,
+    dto: ConfirmReceiptDto,
+    o: ActionOptions = {},
+  ): Promise<RequestCase> {
+    return this.actions.run(p, id, o, async (tx, { c, agency, actor }) => {
       const confirmedAt = dto.confirmedAt ? new Date(dto.confirmedAt) : this.clock.now();
-      if (confirmedAt < c.submittedAt) throw invalid('confirmedAt', 'before the submission · 早于提交时间');
+      if (confirmedAt < c.submittedAt) throw invalidField('confirmedAt', 'date-before-submission');
+      if (confirmedAt > this.clock.now()) throw invalidField('confirmedAt', 'date-in-future');
       const r = receiptDate({ ...c, confirmedAt, onlineConfirmation: 'manual' });
       const receivedOn = 'receivedOn' in r ? r.receivedOn : shanghaiDateOf(confirmedAt);
-      return this.transitions.apply(m, c, {
-        action: 'confirm_receipt', actor: 'clerk', actorId: p.userId, payload: { confirmedAt: confirmedAt.toISOString(), receivedOn },
+      await this.changes.apply(tx, c, {
+        action: 'confirm_receipt',
+        actor,
+        actorId: p.userId,
+        payload: { confirmedAt: confirmedAt.toISOString(), receivedOn },
         mutate: (x) => Object.assign(x, { confirmedAt, receivedOn, regime: regimeFor(receivedOn) }),
       });
+      await this.letters.issue(
+        tx,
+        c,
+        agency,
+        { kind: 'receipt_acknowledgement' },
+        { actorId: p.userId, actor },
+      );
+      return c;
     });
   }
 
+  /** Clerks and supervisors assign a case to a clerk of its agency. */
   assign(p: Principal, id: string, dto: AssignDto, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.withCase(p, id, o, async (m, { c }) => {
-      const isClerk = await m.getRepository(RoleAssignment).existsBy({ userId: dto.assigneeId, agencyId: c.agencyId, role: 'clerk' });
-      if (!isClerk) throw invalid('assigneeId', 'not a clerk of this agency · 不是本机关承办人');
-      return this.transitions.apply(m, c, {
-        action: 'assign', actor: 'clerk', actorId: p.userId, payload: { assigneeId: dto.assigneeId }, openPauses: await openPauses(m, c),
+    return this.actions.run(p, id, o, async (tx, { c, actor }) => {
+      if (!(await this.cases.isClerkOf(tx.m, dto.assigneeId, c.agencyId)))
+        throw invalidField('assigneeId', 'assignee-not-a-clerk');
+      return this.changes.apply(tx, c, {
+        action: 'assign',
+        actor,
+        actorId: p.userId,
+        payload: { assigneeId: dto.assigneeId },
         mutate: (x) => (x.assigneeId = dto.assigneeId),
       });
     });
   }
 
   /** Art 30: tell the applicant once, within 7 WD of receipt, what to correct and by when. */
-  requestCorrection(p: Principal, id: string, dto: RequestCorrectionDto, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.withCase(p, id, o, async (m, { c }) => {
+  requestCorrection(
+    p: Principal,
+    id: string,
+    dto: RequestCorrectionDto,
+    o: ActionOptions = {},
+  ): Promise<RequestCase> {
+    return this.actions.run(p, id, o, async (tx, { c, agency, actor }) => {
       const today = this.clock.today();
-      if (c.regime === 'OGI-2008') throw invalid('regime', 'OGI-2008 has no correction procedure with a restart · 2008年条例无补正程序');
-      if (dto.periodEnd <= today) throw invalid('periodEnd', 'must be after today · 补正期限应晚于今天');
-      const late = c.correctionNoticeDue !== null && today > c.correctionNoticeDue; // D-4: allowed, flagged
-      return this.transitions.apply(m, c, {
-        action: 'request_correction', actor: 'clerk', actorId: p.userId, reason: dto.what,
-        payload: { what: dto.what, periodEnd: dto.periodEnd, late, noticeDue: c.correctionNoticeDue },
-        mutate: (x) => Object.assign(x, { correctionRequestedOn: today, correctionPeriodEnd: dto.periodEnd, correctionReceivedOn: null }),
+      const { late } = decidedFor(
+        c,
+        decideCorrectionNotice(c, { today, periodEnd: dto.periodEnd }),
+      );
+      await this.changes.apply(tx, c, {
+        action: 'request_correction',
+        actor,
+        actorId: p.userId,
+        reason: dto.what,
+        payload: {
+          what: dto.what,
+          periodEnd: dto.periodEnd,
+          late,
+          noticeDue: c.correctionNoticeDue,
+        },
+        mutate: (x) =>
+          Object.assign(x, {
+            correctionRequestedOn: today,
+            correctionPeriodEnd: dto.periodEnd,
+            correctionReceivedOn: null,
+          }),
       });
+      await this.letters.issue(
+        tx,
+        c,
+        agency,
+        { kind: 'correction_notice', what: dto.what },
+        { actorId: p.userId, actor },
+      );
+      return c;
     });
   }
 
   /** R-COR-03: the reply period restarts on the day the corrected application is received. */
-  recordCorrection(p: Principal, id: string, dto: RecordCorrectionDto, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.withCase(p, id, { ...o, applicantAllowed: true }, async (m, { c, actor }) => {
+  recordCorrection(
+    p: Principal,
+    id: string,
+    dto: RecordCorrectionDto,
+    o: ActionOptions = {},
+  ): Promise<RequestCase> {
+    return this.actions.run(p, id, { ...o, applicantAllowed: true }, async (tx, { c, actor }) => {
       const today = this.clock.today();
       const receivedOn = actor === 'applicant' ? today : (dto.receivedOn ?? today);
-      if (receivedOn > today) throw invalid('receivedOn', 'in the future · 不能晚于今天');
-      if (c.correctionRequestedOn && receivedOn < c.correctionRequestedOn) throw invalid('receivedOn', 'before the correction notice · 早于补正通知');
-      return this.transitions.apply(m, c, {
-        action: 'record_correction', actor, actorId: p.userId, reason: dto.correction, payload: { receivedOn, correction: dto.correction },
+      decidedFor(c, decideCorrectionReceived(c, { today, receivedOn }));
+      return this.changes.apply(tx, c, {
+        action: 'record_correction',
+        actor,
+        actorId: p.userId,
+        reason: dto.correction,
+        payload: { receivedOn, correction: dto.correction },
         mutate: (x) => (x.correctionReceivedOn = receivedOn),
       });
     });
@@ -113,51 +157,198 @@ export class WorkflowService {
 
   /** R-COR-04: the correction period passed without a correction → deemed abandoned. */
   abandonCorrection(p: Principal, id: string, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.withCase(p, id, o, async (m, { c }) => {
-      const notYet = await this.deemed.abandonCorrectionOf(m, c, { role: 'clerk', id: p.userId });
-      if (notYet) throw conflict(c, notYet);
+    return this.actions.run(p, id, o, async (tx, { c }) => {
+      const refused = await this.deemed.abandonCorrectionOf(tx, c, { role: 'clerk', id: p.userId });
+      if (refused) throw caseRefusal(c, refused.code, refused.params);
       return c;
     });
   }
 
+  /** Arts 36–39: the reply concludes the case; its letter is issued and joins the reply history. */
   reply(p: Principal, id: string, dto: ReplyDto, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.withCase(p, id, o, async (m, { c }) => {
-      const info = REPLY_TYPE_INFO[dto.replyType];
-      if (!info.clerkReply) throw invalid('replyType', 'this outcome is recorded by its own action · 该结果由相应操作产生');
-      if (requiresWithheldList(dto.replyType) && !dto.withheld?.length) throw invalid('withheld', 'list what was withheld and why (Art 37) · 须列明不予公开的内容及理由');
-      if (dto.replyType === 'NOT_THIS_AGENCY' && !dto.responsibleAgency) throw invalid('responsibleAgency', 'name the responsible agency when known, or write 无法确定 · 须告知负责公开的机关');
+    return this.actions.run(p, id, o, async (tx, { c, agency, actor }) => {
       const today = this.clock.today();
       const repliedOn = dto.repliedOn ?? today;
-      if (repliedOn > today || (c.receivedOn && repliedOn < c.receivedOn)) throw invalid('repliedOn', 'outside the case period · 日期不在办理期间内');
-      return this.transitions.apply(m, c, {
-        action: 'reply', actor: 'clerk', actorId: p.userId, payload: { replyType: dto.replyType, repliedOn, replyDue: c.replyDue },
+      decidedFor(
+        c,
+        decideReply(c, {
+          today,
+          type: dto.replyType,
+          repliedOn,
+          withheldCount: dto.withheld?.length ?? 0,
+          responsibleAgency: dto.responsibleAgency ?? null,
+        }),
+      );
+      await this.changes.apply(tx, c, {
+        action: 'reply',
+        actor,
+        actorId: p.userId,
+        payload: { replyType: dto.replyType, repliedOn, replyDue: c.replyDue },
         mutate: (x) => {
-          closeCase(x, dto.replyType, repliedOn);
-          x.replyBasis = dto.basis ?? info.basis;
-          x.replyDetail = { text: dto.text ?? null, withheld: dto.withheld ?? [], responsibleAgency: dto.responsibleAgency ?? null };
+          concludeWith(x, dto.replyType, repliedOn, null);
+          x.replyBasis = dto.basis ?? REPLY_TYPE_INFO[dto.replyType].basis;
+          x.replyDetail = {
+            text: dto.text ?? null,
+            withheld: dto.withheld ?? [],
+            responsibleAgency: dto.responsibleAgency ?? null,
+          };
+          x.servedOn = null;
+          x.deliveredOn = null;
+          x.serviceMethod = null;
+        },
+      });
+      const previous = c.similarToId ? await this.cases.findById(tx.m, c.similarToId) : null;
+      const { feeNotice } = await this.cases.ledger(tx.m, c.id);
+      await this.letters.issueReply(
+        tx,
+        c,
+        agency,
+        { kind: 'reply', previousReplyOn: previous?.repliedOn ?? null, feeNotice },
+        { actorId: p.userId, actor, issuedOn: repliedOn },
+      );
+      return c;
+    });
+  }
+
+  /**
+   * R-DEL-01…03: service of the concluding letter. On time is judged on the signing day, or for
+   * post the posting day (R-DL-04); the delivery day only anchors the applicant's windows. The
+   * first service of the first conclusion fixes `concludedOn` and on-time for good (D-17).
+   */
+  recordService(
+    p: Principal,
+    id: string,
+    dto: RecordServiceDto,
+    o: ActionOptions = {},
+  ): Promise<RequestCase> {
+    return this.actions.run(p, id, o, async (tx, { c, actor }) => {
+      const { deliveredOn } = decidedFor(
+        c,
+        decideService(c, {
+          today: this.clock.today(),
+          method: dto.method,
+          servedOn: dto.servedOn,
+          deliveredOn: dto.deliveredOn ?? null,
+        }),
+      );
+      const reply = await this.cases.latestReply(tx.m, c.id);
+      await tx.m.insert(CaseService, {
+        caseYear: c.year,
+        id: randomUUID(),
+        caseId: c.id,
+        letterId: reply?.letterId ?? null,
+        replyId: reply?.id ?? null,
+        method: dto.method,
+        servedOn: dto.servedOn,
+        deliveredOn,
+        trackingNo: dto.trackingNo ?? null,
+        proofAttachmentId: dto.proofAttachmentId ?? null,
+        actorId: p.userId,
+      });
+      const complied = complianceDay({ method: dto.method, servedOn: dto.servedOn });
+      return this.changes.apply(tx, c, {
+        action: 'record_service',
+        actor,
+        actorId: p.userId,
+        payload: {
+          method: dto.method,
+          servedOn: dto.servedOn,
+          deliveredOn,
+          trackingNo: dto.trackingNo ?? null,
+        },
+        mutate: (x) => {
+          const first = x.concludedOn === null;
+          Object.assign(x, {
+            serviceMethod: dto.method,
+            servedOn: dto.servedOn,
+            deliveredOn: deliveredOn ?? x.deliveredOn,
+          });
+          if (x.status === 'replied' && x.replyType) {
+            markConcluded(x, x.replyType, { kind: 'served', complied });
+            if (first) x.onTime = isOnTime(x.replyDue, complied);
+          }
         },
       });
     });
   }
 
-  /** R-DEL-03: on time is judged on the signing day, or for post the posting day. */
-  recordService(p: Principal, id: string, dto: RecordServiceDto, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.withCase(p, id, o, async (m, { c }) => {
-      if (c.repliedOn && dto.servedOn < c.repliedOn) throw invalid('servedOn', 'before the reply · 早于答复日期');
-      if (dto.servedOn > this.clock.today()) throw invalid('servedOn', 'in the future · 不能晚于今天');
-      return this.transitions.apply(m, c, {
-        action: 'record_service', actor: 'clerk', actorId: p.userId, payload: { method: dto.method, servedOn: dto.servedOn },
-        mutate: (x) => Object.assign(x, { serviceMethod: dto.method, servedOn: dto.servedOn, onTime: x.replyDue ? dto.servedOn <= x.replyDue : null }),
-      });
-    });
+  /** The applicant withdraws (or a clerk records it); a case never received is never counted. */
+  withdraw(
+    p: Principal,
+    id: string,
+    reason: string | undefined,
+    o: ActionOptions = {},
+  ): Promise<RequestCase> {
+    return this.actions.run(
+      p,
+      id,
+      { ...o, applicantAllowed: true },
+      async (tx, { c, agency, actor }) => {
+        const today = this.clock.today();
+        const everReceived = c.receivedOn !== null;
+        await this.changes.apply(tx, c, {
+          action: 'withdraw',
+          actor,
+          actorId: p.userId,
+          reason: reason ?? null,
+          mutate: (x) =>
+            concludeWith(x, 'WITHDRAWN', today, { kind: 'withdrawn', on: today, everReceived }),
+        });
+        if (everReceived)
+          await this.letters.issueReply(
+            tx,
+            c,
+            agency,
+            { kind: 'reply' },
+            { actorId: p.userId, actor },
+          );
+        return c;
+      },
+    );
   }
 
-  withdraw(p: Principal, id: string, reason: string | undefined, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.withCase(p, id, { ...o, applicantAllowed: true }, async (m, { c, actor }) =>
-      this.transitions.apply(m, c, {
-        action: 'withdraw', actor, actorId: p.userId, reason: reason ?? null,
-        mutate: (x) => closeCase(x, 'WITHDRAWN', this.clock.today()),
-      }),
-    );
+  /**
+   * D-18: a reconsideration decision or a judgment orders a new answer. The case reopens with the
+   * ordered due date, or the regime's reply period from the day the decision was received; the
+   * first conclusion (concludedOn, D-17) is kept.
+   */
+  reopen(p: Principal, id: string, dto: ReopenDto, o: ActionOptions = {}): Promise<RequestCase> {
+    return this.actions.run(p, id, o, async (tx, { c, actor }) => {
+      decidedFor(
+        c,
+        decideReopen({
+          today: this.clock.today(),
+          decisionReceivedOn: dto.decisionReceivedOn,
+          orderedDue: dto.orderedDue ?? null,
+        }),
+      );
+      return this.changes.apply(tx, c, {
+        action: 'reopen',
+        actor,
+        actorId: p.userId,
+        reason: dto.reason,
+        payload: {
+          decisionReceivedOn: dto.decisionReceivedOn,
+          orderedDue: dto.orderedDue ?? null,
+          previousReplyType: c.replyType,
+        },
+        mutate: (x) =>
+          Object.assign(x, {
+            reopenedOn: dto.decisionReceivedOn,
+            orderedDue: dto.orderedDue ?? null,
+            extensionDays: 0,
+            deferralDue: null,
+            reasonsRequestedOn: null,
+            reasonsReceivedOn: null,
+            replyType: null,
+            replyBasis: null,
+            replyDetail: null,
+            repliedOn: null,
+            serviceMethod: null,
+            servedOn: null,
+            deliveredOn: null,
+          }),
+      });
+    });
   }
 }

@@ -13,8 +13,14 @@ export class SupervisionController {
 
   @Get('overdue')
   @RequirePermission('cases.read')
-  @ApiQuery({ name: 'agencyCode', required: false, description: 'That agency and its subtree (within your reach)' })
-  @ApiOperation({ summary: 'Open requests past their reply date, and those due within 5 working days' })
+  @ApiQuery({
+    name: 'agencyCode',
+    required: false,
+    description: 'That agency and its subtree (within your reach)',
+  })
+  @ApiOperation({
+    summary: 'Open requests past their reply date, and those due within 5 working days',
+  })
   watchlist(@CurrentPrincipal() p: Principal, @Query('agencyCode') agencyCode?: string) {
     return this.supervision.watchlist(p, agencyCode);
   }
@@ -23,8 +29,15 @@ export class SupervisionController {
   @RequirePermission('cases.read')
   @ApiQuery({ name: 'year', required: true, example: 2026 })
   @ApiQuery({ name: 'agencyCode', required: false })
-  @ApiOperation({ summary: 'Per agency and month of reply: replies, on-time rate, average and median net processing working days (pauses excluded)' })
-  stats(@CurrentPrincipal() p: Principal, @Query('year', ParseIntPipe) year: number, @Query('agencyCode') agencyCode?: string) {
+  @ApiOperation({
+    summary:
+      'Per agency and month of reply: replies, on-time rate, average and median net processing working days (pauses excluded)',
+  })
+  stats(
+    @CurrentPrincipal() p: Principal,
+    @Query('year', ParseIntPipe) year: number,
+    @Query('agencyCode') agencyCode?: string,
+  ) {
     return this.supervision.stats(p, year, agencyCode);
   }
 }

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
-import { RequestsModule } from '../requests/requests.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { RequestsCoreModule } from '../requests/requests-core.module';
 import { SupervisionController } from './supervision.controller';
 import { SupervisionService } from './supervision.service';
 
 /** The supervisor's view of a subtree (api role). */
-@Module({ imports: [RequestsModule], controllers: [SupervisionController], providers: [SupervisionService] })
+@Module({
+  imports: [RequestsCoreModule, CalendarModule],
+  controllers: [SupervisionController],
+  providers: [SupervisionService],
+})
 export class SupervisionModule {}

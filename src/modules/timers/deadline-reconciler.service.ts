@@ -7,13 +7,13 @@ import type { AppConfig } from '../../infra/config/app-config';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { RedisClient } from '../../infra/queue/redis-client';
 import { JobName, jobId, QueueName } from '../../infra/queue/queue-names';
-import { CaseDeadline } from '../requests/case-deadline.entity';
-import { DeadlineSync, tickJobId } from '../requests/deadline-sync.service';
+import { DeadlineBook, tickJobId } from './deadline-book.service';
+import { Deadline } from './deadline.entity';
+import { CALENDAR_CURSOR } from './calendar-recompute.service';
 import { readState, writeState } from './worker-state';
 
 const LOCK_KEY = 72_616_002;
 export const RECONCILE_STATE = 'reconcile-deadlines';
-export const CALENDAR_CURSOR = 'calendar-recompute-cursor';
 
 /**
  * Redis is a disposable wake-up service: this re-arms every live deadline whose job is missing
@@ -27,7 +27,7 @@ export class DeadlineReconciler {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
-    private readonly sync: DeadlineSync,
+    private readonly book: DeadlineBook,
     private readonly redis: RedisClient,
   ) {}
 
@@ -43,7 +43,9 @@ export class DeadlineReconciler {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY])) as Array<{ locked: boolean }>;
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+        LOCK_KEY,
+      ])) as Array<{ locked: boolean }>;
       if (!locked) return { rearmed: 0, skipped: true };
       try {
         const full = (await this.redis.redis.exists(this.markerKey)) === 0;
@@ -63,26 +65,52 @@ export class DeadlineReconciler {
   private async rearm(full: boolean): Promise<number> {
     const queue = this.jobs.queue(QueueName.Deadlines);
     let rearmed = 0;
-    let after = '';
+    // Keyset paging on the primary key: linear in the number of live deadlines.
+    let after: [string, string, string, string] = [
+      '',
+      '00000000-0000-0000-0000-000000000000',
+      '',
+      '',
+    ];
     for (;;) {
-      const qb = this.db.getRepository(CaseDeadline).createQueryBuilder('d').where(`d.status = 'live'`);
+      const qb = this.db.getRepository(Deadline).createQueryBuilder('d').where(`d.status = 'live'`);
       // Redis intact: only deadlines whose current version was never armed (a crash after commit).
       if (!full) qb.andWhere('d.armed_version <> d.version');
-      const page = await qb.andWhere(`(d.case_id::text || d.kind || d.ref) > :after`, { after }).orderBy(`d.case_id::text || d.kind || d.ref`).limit(500).getMany();
+      const page = await qb
+        .andWhere(`(d.subject_type, d.subject_id, d.kind, d.ref) > (:t, :i, :k, :r)`, {
+          t: after[0],
+          i: after[1],
+          k: after[2],
+          r: after[3],
+        })
+        .orderBy('d.subject_type')
+        .addOrderBy('d.subject_id')
+        .addOrderBy('d.kind')
+        .addOrderBy('d.ref')
+        .limit(500)
+        .getMany();
       if (page.length === 0) return rearmed;
       for (const d of page) {
-        after = `${d.caseId}${d.kind}${d.ref}`;
-        const next = await this.sync.nextMoment(d, this.clock.now());
+        after = [d.subjectType, d.subjectId, d.kind, d.ref];
+        const next = await this.book.nextMoment(d, this.clock.now());
         if (!next) {
           // Every effect already happened: just record the version as handled.
-          if (d.armedVersion !== d.version) await this.sync.arm(d, this.clock.now(), undefined, null);
+          if (d.armedVersion !== d.version)
+            await this.book.arm(d, this.clock.now(), undefined, null);
           continue;
         }
         const job = await queue.getJob(tickJobId(d, next));
         const state = job ? await job.getState() : 'missing';
-        if (d.armedVersion === d.version && (state === 'delayed' || state === 'waiting' || state === 'active' || state === 'prioritized')) continue;
+        if (
+          d.armedVersion === d.version &&
+          (state === 'delayed' ||
+            state === 'waiting' ||
+            state === 'active' ||
+            state === 'prioritized')
+        )
+          continue;
         if (job && (state === 'completed' || state === 'failed')) await job.remove();
-        await this.sync.arm(d, this.clock.now(), undefined, next);
+        await this.book.arm(d, this.clock.now(), undefined, next);
         rearmed++;
       }
     }
@@ -90,11 +118,17 @@ export class DeadlineReconciler {
 
   /** Calendar changes after the last one recomputed (made by any process): queue one recompute. */
   private async calendarBacklog(): Promise<void> {
-    const [{ max }] = await this.db.query<Array<{ max: string | null }>>(`SELECT max(id)::text AS max FROM calendar_change`);
+    const [{ max }] = await this.db.query<Array<{ max: string | null }>>(
+      `SELECT max(id)::text AS max FROM calendar_change`,
+    );
     if (!max) return;
     const done = (await readState(this.db.manager, CALENDAR_CURSOR))?.value ?? '0';
     if (BigInt(max) > BigInt(done)) {
-      await this.jobs.add(JobName.RecomputeDeadlines, { changeId: max }, { jobId: jobId(JobName.RecomputeDeadlines, max) });
+      await this.jobs.add(
+        JobName.RecomputeDeadlines,
+        { changeId: max },
+        { jobId: jobId(JobName.RecomputeDeadlines, max) },
+      );
     }
   }
 }

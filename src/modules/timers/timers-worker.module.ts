@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { RequestsModule } from '../requests/requests.module';
 import { DeadlineReconciler } from './deadline-reconciler.service';
-import { DeadlineRecomputeService } from './deadline-recompute.service';
 import { DeadlineTimerService } from './deadline-timer.service';
 import { SupervisorDigestService } from './supervisor-digest.service';
+import { TimersModule } from './timers.module';
 import { TimersProcessor } from './timers.processor';
 
-/** Worker side of the legal dates: timers, automatic transitions, reconcile, digests. */
+/** Worker side of the legal dates: wake-ups, reconcile, calendar recompute, digests. */
 @Module({
-  imports: [RequestsModule, NotificationsModule],
-  providers: [DeadlineTimerService, DeadlineReconciler, DeadlineRecomputeService, SupervisorDigestService, TimersProcessor],
-  exports: [DeadlineTimerService, DeadlineReconciler, DeadlineRecomputeService, SupervisorDigestService],
+  imports: [TimersModule, CalendarModule, NotificationsModule],
+  providers: [DeadlineTimerService, DeadlineReconciler, SupervisorDigestService, TimersProcessor],
+  exports: [DeadlineTimerService, DeadlineReconciler, SupervisorDigestService],
 })
 export class TimersWorkerModule {}

@@ -6,7 +6,7 @@ import { Clock } from '../../infra/clock/clock';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { JobName, type JobPayloads, QueueName } from '../../infra/queue/queue-names';
 import { DeadlineReconciler } from './deadline-reconciler.service';
-import { DeadlineRecomputeService } from './deadline-recompute.service';
+import { CalendarRecompute } from './calendar-recompute.service';
 import { DeadlineTimerService } from './deadline-timer.service';
 import { SupervisorDigestService } from './supervisor-digest.service';
 
@@ -18,7 +18,7 @@ export class TimersProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     private readonly timers: DeadlineTimerService,
     private readonly reconciler: DeadlineReconciler,
-    private readonly recompute: DeadlineRecomputeService,
+    private readonly recompute: CalendarRecompute,
     private readonly digests: SupervisorDigestService,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
@@ -32,25 +32,47 @@ export class TimersProcessor extends WorkerHost implements OnApplicationBootstra
   async onApplicationBootstrap(): Promise<void> {
     const q = this.jobs.queue(QueueName.Deadlines);
     const data = { requestedAt: this.clock.now().toISOString() };
-    await q.upsertJobScheduler(JobName.ReconcileDeadlines, { every: RECONCILE_EVERY_MS }, { name: JobName.ReconcileDeadlines, data });
-    await q.upsertJobScheduler(JobName.SupervisorDigest, { pattern: '0 9 * * *', tz: 'Asia/Shanghai' }, { name: JobName.SupervisorDigest, data });
-    await q.upsertJobScheduler(JobName.SupervisorWeekly, { pattern: '5 9 * * 1', tz: 'Asia/Shanghai' }, { name: JobName.SupervisorWeekly, data });
+    await q.upsertJobScheduler(
+      JobName.ReconcileDeadlines,
+      { every: RECONCILE_EVERY_MS },
+      { name: JobName.ReconcileDeadlines, data },
+    );
+    await q.upsertJobScheduler(
+      JobName.SupervisorDigest,
+      { pattern: '0 9 * * *', tz: 'Asia/Shanghai' },
+      { name: JobName.SupervisorDigest, data },
+    );
+    await q.upsertJobScheduler(
+      JobName.SupervisorWeekly,
+      { pattern: '5 9 * * 1', tz: 'Asia/Shanghai' },
+      { name: JobName.SupervisorWeekly, data },
+    );
     await this.jobs.add(JobName.ReconcileDeadlines, data);
   }
 
   async process(job: Job): Promise<unknown> {
-    const log = this.logger.logger.child({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 });
+    const log = this.logger.logger.child({
+      jobId: job.id,
+      job: job.name,
+      attempt: job.attemptsMade + 1,
+    });
     const name = job.name as JobName;
     switch (name) {
       case JobName.DeadlineTick: {
-        const outcome = await this.timers.tick(job.data as JobPayloads[typeof JobName.DeadlineTick], job.id);
-        if (outcome !== 'stale' && outcome.fired.length) log.info({ fired: outcome.fired }, 'deadline effects');
+        const outcome = await this.timers.tick(
+          job.data as JobPayloads[typeof JobName.DeadlineTick],
+          job.id,
+        );
+        if (outcome !== 'stale' && outcome.fired.length)
+          log.info({ fired: outcome.fired }, 'deadline effects');
         return outcome;
       }
       case JobName.ReconcileDeadlines:
         return this.reconciler.reconcile();
       case JobName.RecomputeDeadlines: {
-        const result = await this.recompute.recomputeAll((job.data as JobPayloads[typeof JobName.RecomputeDeadlines]).changeId);
+        const result = await this.recompute.recomputeAll(
+          (job.data as JobPayloads[typeof JobName.RecomputeDeadlines]).changeId,
+        );
         log.info(result, 'deadlines recomputed after a calendar change');
         return result;
       }

@@ -1,3 +1,5 @@
+import type { ReasonCode } from './reason-code';
+
 /**
  * Base class of every error raised by pure domain code (calendar, deadlines, fees).
  * The CLI maps it to exit code 2 and the HTTP layer to 400 (STYLE.md point 9).
@@ -9,7 +11,7 @@ export interface DomainFieldError {
   readonly message: string;
 }
 
-export abstract class DomainError<C extends string = string> extends Error {
+export abstract class DomainError<C extends ReasonCode = ReasonCode> extends Error {
   abstract readonly code: C;
 
   protected constructor(

@@ -30,9 +30,9 @@ describe(parseLocalDate.name, () => {
   });
 
   it.each(['2024-9-1', '20240901', '2024-09-01T00:00:00Z', ' 2024-09-01', '', 'tomorrow'])(
-    'throws with code INVALID_DATE when %p is malformed',
+    'throws with code invalid-date when %p is malformed',
     (s) => {
-      expect(() => parseLocalDate(s)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+      expect(() => parseLocalDate(s)).toThrow(expect.objectContaining({ code: 'invalid-date' }));
     },
   );
 

@@ -88,10 +88,10 @@ describe(parseYearNotice.name, () => {
     expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['$']);
   });
 
-  it('throws InvalidYearNoticeError with code INVALID_YEAR_NOTICE when using the throwing variant', () => {
+  it('throws InvalidYearNoticeError with code invalid-year-notice when using the throwing variant', () => {
     expect(() => parseYearNoticeOrThrow({})).toThrow(InvalidYearNoticeError);
     expect(() => parseYearNoticeOrThrow({})).toThrow(
-      expect.objectContaining({ code: 'INVALID_YEAR_NOTICE' }),
+      expect.objectContaining({ code: 'invalid-year-notice' }),
     );
   });
 

@@ -54,8 +54,14 @@ const WORKED_EXAMPLE_CLOCKS: Task[] = [
   { fn: 'computeClock', args: [{ received: '2019-04-26', extension: 15 }] },
   { fn: 'computeClock', args: [{ received: '2022-09-30' }] },
   { fn: 'computeClock', args: [{ received: '2026-12-10', pauses: [['2027-01-05', null]] }] },
-  { fn: 'remedyWindows', args: [{ servedOn: '2025-08-02', nonDisclosure: true }] },
-  { fn: 'remedyWindows', args: [{ servedOn: '2025-08-31', nonDisclosure: false }] },
+  {
+    fn: 'remedyWindows',
+    args: [{ deliveredOn: '2025-08-02', repliedOn: '2025-08-02', nonDisclosure: true }],
+  },
+  {
+    fn: 'remedyWindows',
+    args: [{ deliveredOn: '2025-08-31', repliedOn: '2025-08-31', nonDisclosure: false }],
+  },
   { fn: 'traceText', args: [{ received: '2024-09-13' }] },
   {
     fn: 'traceText',

@@ -187,6 +187,8 @@ export function buildInput(kind: LetterKind): LetterInputs[LetterKind] {
         delayedReplyOn: '2026-04-30',
         reason: '申请涉及2015年以来的全部执法档案，共计3000余卷',
       };
+    case 'reasons_request':
+      return { ...applicantLetter, reasonsDueOn: '2026-03-16' };
     case 'reply':
       return { ...applicantLetter, decision: buildDecision('DISCLOSED') };
   }

@@ -213,7 +213,7 @@ describe(computeClock.name, () => {
     ])('throws ExtensionTooLongError when %s allows less', (_regime, received, extension) => {
       expect(() => clock({ received, extension })).toThrow(ExtensionTooLongError);
       expect(() => clock({ received, extension })).toThrow(
-        expect.objectContaining({ code: 'EXTENSION_TOO_LONG' }),
+        expect.objectContaining({ code: 'extension-too-long' }),
       );
     });
 

@@ -11,31 +11,67 @@ const cal = nationalCalendar();
 
 describe(remedyWindows.name, () => {
   it('rolls the 60-day window past National Day and offers no direct suit for a refusal from 2024 (WE-8, D-15)', () => {
-    const r = remedyWindows(cal, { servedOn: '2025-08-02', nonDisclosure: true });
+    const r = remedyWindows(cal, {
+      deliveredOn: '2025-08-02',
+      repliedOn: '2025-08-02',
+      nonDisclosure: true,
+    });
     expect(r.reconsideration).toMatchObject({ raw: '2025-10-01', due: '2025-10-09', rolled: true });
     expect([r.directSuit, r.reconsiderationFirst, r.provisional]).toEqual([null, true, false]);
   });
 
   it('ends on day 60 when it is a working day (WE-8 control)', () => {
     expect(
-      remedyWindows(cal, { servedOn: '2025-09-05', nonDisclosure: true }).reconsideration?.due,
+      remedyWindows(cal, {
+        deliveredOn: '2025-09-05',
+        repliedOn: '2025-09-05',
+        nonDisclosure: true,
+      }).reconsideration?.due,
     ).toBe('2025-11-04');
   });
 
   it('ends the 6-month direct suit on a make-up Saturday when the reply is not a refusal (WE-10)', () => {
-    const r = remedyWindows(cal, { servedOn: '2025-08-31', nonDisclosure: false });
+    const r = remedyWindows(cal, {
+      deliveredOn: '2025-08-31',
+      repliedOn: '2025-08-31',
+      nonDisclosure: false,
+    });
     expect(r.directSuit).toMatchObject({ raw: '2026-02-28', due: '2026-02-28', rolled: false });
     expect(r.reconsiderationFirst).toBe(false);
   });
 
   it('still offers a direct suit for a refusal served before 2024-01-01', () => {
-    const r = remedyWindows(cal, { servedOn: '2023-12-29', nonDisclosure: true });
+    const r = remedyWindows(cal, {
+      deliveredOn: '2023-12-29',
+      repliedOn: '2023-12-29',
+      nonDisclosure: true,
+    });
     expect([r.reconsiderationFirst, r.directSuit?.raw]).toEqual([false, '2024-06-29']);
+  });
+
+  it('judges reconsideration-first on the date of the reply, not on its delivery (D-15)', () => {
+    // A refusal dated 2023-12-29 and delivered by post in 2024: the 2023 law applies, a direct
+    // suit stays open (anchored on the delivery day).
+    const before = remedyWindows(cal, {
+      deliveredOn: '2024-01-03',
+      repliedOn: '2023-12-29',
+      nonDisclosure: true,
+    });
+    expect([before.reconsiderationFirst, before.directSuit?.raw]).toEqual([false, '2024-07-03']);
+    // Dated 2024-01-02, delivered the same week: reconsideration first, no direct suit.
+    const after = remedyWindows(cal, {
+      deliveredOn: '2024-01-05',
+      repliedOn: '2024-01-02',
+      nonDisclosure: true,
+    });
+    expect([after.reconsiderationFirst, after.directSuit]).toEqual([true, null]);
+    expect(after.reconsideration?.raw).toBe('2024-03-05');
   });
 
   it('gives only the one-year outer limits when the reply did not state the remedies (R-RV-05, R-LT-14)', () => {
     const r = remedyWindows(cal, {
-      servedOn: '2025-03-03',
+      deliveredOn: '2025-03-03',
+      repliedOn: '2025-03-03',
       nonDisclosure: false,
       remediesStated: false,
     });

@@ -17,18 +17,26 @@ describe('loadConfig', () => {
   it('names the variable when a value is bad', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: /);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a URL starting with postgres:\/\//);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: must be a URL starting with postgres:\/\//,
+    );
     expect(() => loadConfig({ ROLE: 'web' })).toThrow(/ROLE: /);
   });
 
   it('requires SMTP_URL when the smtp transport is chosen', () => {
-    expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL: is required when MAIL_TRANSPORT=smtp/);
-    expect(loadConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25' }).mail.smtpUrl).toBe('smtp://127.0.0.1:25');
+    expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(
+      /SMTP_URL: is required when MAIL_TRANSPORT=smtp/,
+    );
+    expect(
+      loadConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25' }).mail.smtpUrl,
+    ).toBe('smtp://127.0.0.1:25');
   });
 
   it('requires CLOCK_FIXED_AT for the fixed clock', () => {
     expect(() => loadConfig({ CLOCK: 'fixed' })).toThrow(/CLOCK_FIXED_AT/);
-    expect(loadConfig({ CLOCK: 'fixed', CLOCK_FIXED_AT: '2026-03-02T09:00:00+08:00' }).clock.kind).toBe('fixed');
+    expect(
+      loadConfig({ CLOCK: 'fixed', CLOCK_FIXED_AT: '2026-03-02T09:00:00+08:00' }).clock.kind,
+    ).toBe('fixed');
   });
 
   it('treats empty strings as unset and lets overrides win', () => {
@@ -53,7 +61,9 @@ describe('.env.example', () => {
   });
 
   it('is itself a valid configuration', () => {
-    const values = Object.fromEntries([...text.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    const values = Object.fromEntries(
+      [...text.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]),
+    );
     expect(() => loadConfig(values)).not.toThrow();
   });
 });

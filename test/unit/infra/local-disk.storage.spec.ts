@@ -29,7 +29,10 @@ describe(LocalDiskStorage.name, () => {
     expect(await storage.exists('tmp/x.txt')).toBe(false);
   });
 
-  it.each(['../etc/passwd', '/abs/path', 'a/../../b', 'UPPER/case', 'a//b', ''])('refuses the unsafe key %p', async (key) => {
-    await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow(InvalidStorageKeyError);
-  });
+  it.each(['../etc/passwd', '/abs/path', 'a/../../b', 'UPPER/case', 'a//b', ''])(
+    'refuses the unsafe key %p',
+    async (key) => {
+      await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow(InvalidStorageKeyError);
+    },
+  );
 });

@@ -1,4 +1,10 @@
-import { ALL_QUEUES, JOB_QUEUE, JobName, jobId, QueueName } from '../../../src/infra/queue/queue-names';
+import {
+  ALL_QUEUES,
+  JOB_QUEUE,
+  JobName,
+  jobId,
+  QueueName,
+} from '../../../src/infra/queue/queue-names';
 
 describe('queue registry', () => {
   it('uses stable kebab-case names for queues and jobs', () => {

@@ -8,7 +8,13 @@ export function isResidentIdNumber(value: string): boolean {
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return false;
+  if (
+    y < 1900 ||
+    birth.getUTCFullYear() !== y ||
+    birth.getUTCMonth() !== m - 1 ||
+    birth.getUTCDate() !== d
+  )
+    return false;
   const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(value[i]), 0);
   return ID_CHECK[sum % 11] === value[17];
 }

@@ -1,8 +1,11 @@
-/** Minimum password rules; returns a bilingual message, or null when acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return '密码至少 10 个字符 · at least 10 characters';
-  if (password.length > 200) return '密码过长 · too long';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码需包含字母和数字 · must contain letters and digits';
+import type { ReasonCode } from '../../../shared/domain/reason-code';
+
+/** Minimum password rules; returns the reason a password is refused, or null when acceptable. */
+export function passwordProblem(password: string): ReasonCode | null {
+  if (password.length < 10) return 'password-too-short';
+  if (password.length > 200) return 'password-too-long';
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password))
+    return 'password-needs-letters-and-digits';
   return null;
 }
 

@@ -9,12 +9,19 @@ export class RegisterApplicantDto {
   @MaxLength(200)
   email: string;
 
-  @ApiProperty({ example: 'correct-horse-42', description: 'At least 10 characters with letters and digits' })
+  @ApiProperty({
+    example: 'correct-horse-42',
+    description: 'At least 10 characters with letters and digits',
+  })
   @IsString()
   @Length(1, 200)
   password: string;
 
-  @ApiProperty({ enum: APPLICANT_CATEGORIES, description: 'np 自然人 | biz 商业企业 | res 科研机构 | npo 社会公益组织 | law 法律服务机构 | oth 其他' })
+  @ApiProperty({
+    enum: APPLICANT_CATEGORIES,
+    description:
+      'np 自然人 | biz 商业企业 | res 科研机构 | npo 社会公益组织 | law 法律服务机构 | oth 其他',
+  })
   @IsIn(APPLICANT_CATEGORIES)
   category: ApplicantCategory;
 
@@ -23,7 +30,10 @@ export class RegisterApplicantDto {
   @Length(1, 200)
   name: string;
 
-  @ApiProperty({ example: '11010519491231002X', description: 'Resident ID number (np) or unified social credit code (others)' })
+  @ApiProperty({
+    example: '11010519491231002X',
+    description: 'Resident ID number (np) or unified social credit code (others)',
+  })
   @IsString()
   @Length(18, 18, { message: 'must be 18 characters · 证件号码应为18位' })
   idNumber: string;

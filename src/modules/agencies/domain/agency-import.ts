@@ -26,12 +26,27 @@ export interface ImportProblem {
   message: string;
 }
 
-const OPTIONAL_TEXT = ['address', 'postcode', 'phone', 'email', 'website', 'reconsiderationBody', 'court'] as const;
-const KNOWN = new Set(['code', 'name', 'kind', 'parentCode', 'channels', 'onlineConfirmation', ...OPTIONAL_TEXT]);
+const OPTIONAL_TEXT = [
+  'address',
+  'postcode',
+  'phone',
+  'email',
+  'website',
+  'reconsiderationBody',
+  'court',
+] as const;
+const KNOWN = new Set([
+  'code',
+  'name',
+  'kind',
+  'parentCode',
+  'channels',
+  'onlineConfirmation',
+  ...OPTIONAL_TEXT,
+]);
 
 export type ParseResult =
-  | { ok: true; records: AgencyImportRecord[] }
-  | { ok: false; problems: ImportProblem[] };
+  { ok: true; records: AgencyImportRecord[] } | { ok: false; problems: ImportProblem[] };
 
 /**
  * Parses and checks a whole JSONL file: every line valid, codes unique, every parent known
@@ -57,12 +72,21 @@ export function parseAgencyImport(text: string, existingCodes: ReadonlySet<strin
   const seen = new Map<string, number>();
   for (const r of records) {
     const first = seen.get(r.code);
-    if (first !== undefined) problems.push({ line: r.line, field: 'code', message: `duplicate code ${r.code} (first on line ${first})` });
+    if (first !== undefined)
+      problems.push({
+        line: r.line,
+        field: 'code',
+        message: `duplicate code ${r.code} (first on line ${first})`,
+      });
     else seen.set(r.code, r.line);
   }
   for (const r of records) {
     if (r.parentCode !== null && !seen.has(r.parentCode) && !existingCodes.has(r.parentCode)) {
-      problems.push({ line: r.line, field: 'parentCode', message: `unknown parent ${r.parentCode}` });
+      problems.push({
+        line: r.line,
+        field: 'parentCode',
+        message: `unknown parent ${r.parentCode}`,
+      });
     }
   }
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
@@ -71,7 +95,11 @@ export function parseAgencyImport(text: string, existingCodes: ReadonlySet<strin
   return { ok: true, records: ordered.map(({ line: _line, ...r }) => r) };
 }
 
-function checkRecord(value: unknown, line: number, problems: ImportProblem[]): AgencyImportRecord | null {
+function checkRecord(
+  value: unknown,
+  line: number,
+  problems: ImportProblem[],
+): AgencyImportRecord | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push({ line, message: 'each line must be a JSON object' });
     return null;
@@ -80,25 +108,40 @@ function checkRecord(value: unknown, line: number, problems: ImportProblem[]): A
   const before = problems.length;
   const bad = (field: string, message: string) => problems.push({ line, field, message });
   for (const key of Object.keys(v)) if (!KNOWN.has(key)) bad(key, 'unknown field');
-  if (!isAgencyCode(v.code)) bad('code', 'must be upper-case letters/digits, dash-separated (e.g. DQ-GA)');
-  if (typeof v.name !== 'string' || v.name.trim() === '' || v.name.length > 200) bad('name', 'must be a non-empty string');
-  if (!AGENCY_KINDS.includes(v.kind as AgencyKind)) bad('kind', `must be one of ${AGENCY_KINDS.join(', ')}`);
-  if (v.parentCode !== null && !isAgencyCode(v.parentCode)) bad('parentCode', 'must be an agency code or null');
-  if (v.parentCode !== null && v.parentCode === v.code) bad('parentCode', 'an agency cannot be its own parent');
-  if (v.channels !== undefined && (!Array.isArray(v.channels) || v.channels.some((c) => !CHANNELS.includes(c as Channel)))) {
+  if (!isAgencyCode(v.code))
+    bad('code', 'must be upper-case letters/digits, dash-separated (e.g. DQ-GA)');
+  if (typeof v.name !== 'string' || v.name.trim() === '' || v.name.length > 200)
+    bad('name', 'must be a non-empty string');
+  if (!AGENCY_KINDS.includes(v.kind as AgencyKind))
+    bad('kind', `must be one of ${AGENCY_KINDS.join(', ')}`);
+  if (v.parentCode !== null && !isAgencyCode(v.parentCode))
+    bad('parentCode', 'must be an agency code or null');
+  if (v.parentCode !== null && v.parentCode === v.code)
+    bad('parentCode', 'an agency cannot be its own parent');
+  if (
+    v.channels !== undefined &&
+    (!Array.isArray(v.channels) || v.channels.some((c) => !CHANNELS.includes(c as Channel)))
+  ) {
     bad('channels', `must be a list of ${CHANNELS.join(', ')}`);
   }
-  if (v.onlineConfirmation !== undefined && !ONLINE_CONFIRMATION.includes(v.onlineConfirmation as OnlineConfirmation)) {
+  if (
+    v.onlineConfirmation !== undefined &&
+    !ONLINE_CONFIRMATION.includes(v.onlineConfirmation as OnlineConfirmation)
+  ) {
     bad('onlineConfirmation', 'must be automatic or manual');
   }
   for (const f of OPTIONAL_TEXT) {
-    if (v[f] !== undefined && v[f] !== null && (typeof v[f] !== 'string' || v[f].length > 500)) bad(f, 'must be a string');
+    if (v[f] !== undefined && v[f] !== null && (typeof v[f] !== 'string' || v[f].length > 500))
+      bad(f, 'must be a string');
   }
   if (problems.length > before) return null;
   return v as unknown as AgencyImportRecord;
 }
 
-function topoOrder<T extends { code: string; parentCode: string | null; line: number }>(records: T[], problems: ImportProblem[]): T[] {
+function topoOrder<T extends { code: string; parentCode: string | null; line: number }>(
+  records: T[],
+  problems: ImportProblem[],
+): T[] {
   const byCode = new Map(records.map((r) => [r.code, r]));
   const state = new Map<string, 'visiting' | 'done'>();
   const out: T[] = [];
@@ -106,7 +149,11 @@ function topoOrder<T extends { code: string; parentCode: string | null; line: nu
     const s = state.get(r.code);
     if (s === 'done') return;
     if (s === 'visiting') {
-      problems.push({ line: r.line, field: 'parentCode', message: `cycle: ${[...path, r].map((x) => x.code).join(' → ')}` });
+      problems.push({
+        line: r.line,
+        field: 'parentCode',
+        message: `cycle: ${[...path, r].map((x) => x.code).join(' → ')}`,
+      });
       return;
     }
     state.set(r.code, 'visiting');

@@ -1,12 +1,34 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { AGENCY_CODE, AGENCY_KINDS, CHANNELS, ONLINE_CONFIRMATION, type AgencyKind, type Channel, type OnlineConfirmation } from '../domain/agency';
+import {
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import {
+  AGENCY_CODE,
+  AGENCY_KINDS,
+  CHANNELS,
+  ONLINE_CONFIRMATION,
+  type AgencyKind,
+  type Channel,
+  type OnlineConfirmation,
+} from '../domain/agency';
 
-const CODE_MESSAGE = 'must be upper-case letters/digits, dash-separated, e.g. DQ-GA · 机构代码格式有误';
+const CODE_MESSAGE =
+  'must be upper-case letters/digits, dash-separated, e.g. DQ-GA · 机构代码格式有误';
 
 /** Body of POST /api/v1/agencies. */
 export class CreateAgencyDto {
-  @ApiProperty({ example: 'DQ-GA', description: 'Stable code used in reference numbers; never reused' })
+  @ApiProperty({
+    example: 'DQ-GA',
+    description: 'Stable code used in reference numbers; never reused',
+  })
   @Matches(AGENCY_CODE, { message: CODE_MESSAGE })
   code: string;
 
@@ -23,7 +45,11 @@ export class CreateAgencyDto {
   @Matches(AGENCY_CODE, { message: CODE_MESSAGE })
   parentCode: string;
 
-  @ApiPropertyOptional({ enum: CHANNELS, isArray: true, description: 'Channels announced in the OGI guide' })
+  @ApiPropertyOptional({
+    enum: CHANNELS,
+    isArray: true,
+    description: 'Channels announced in the OGI guide',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -36,7 +62,10 @@ export class CreateAgencyDto {
   onlineConfirmation?: OnlineConfirmation;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/, { message: 'must be 6 digits · 邮编应为6位数字' }) postcode?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'must be 6 digits · 邮编应为6位数字' })
+  postcode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) website?: string;
@@ -46,7 +75,19 @@ export class CreateAgencyDto {
 
 /** Body of PATCH /api/v1/agencies/:code (rename, contacts, channels). */
 export class UpdateAgencyDto extends PartialType(
-  PickType(CreateAgencyDto, ['name', 'kind', 'channels', 'onlineConfirmation', 'address', 'postcode', 'phone', 'email', 'website', 'reconsiderationBody', 'court'] as const),
+  PickType(CreateAgencyDto, [
+    'name',
+    'kind',
+    'channels',
+    'onlineConfirmation',
+    'address',
+    'postcode',
+    'phone',
+    'email',
+    'website',
+    'reconsiderationBody',
+    'court',
+  ] as const),
 ) {}
 
 /** Body of POST /api/v1/agencies/:code/move. */

@@ -26,7 +26,12 @@ export type Reach = 'agency' | 'subtree';
 /** What each staff role may do, and how far down the agency tree. */
 export const ROLE_GRANTS: Record<StaffRole, Partial<Record<Permission, Reach>>> = {
   clerk: { 'agencies.read': 'agency', 'cases.read': 'agency', 'cases.handle': 'agency' },
-  supervisor: { 'agencies.read': 'subtree', 'users.read': 'subtree', 'cases.read': 'subtree', 'cases.approve': 'subtree' },
+  supervisor: {
+    'agencies.read': 'subtree',
+    'users.read': 'subtree',
+    'cases.read': 'subtree',
+    'cases.approve': 'subtree',
+  },
   reporting_officer: { 'agencies.read': 'subtree', 'cases.read': 'subtree' },
   admin: {
     'agencies.read': 'subtree',

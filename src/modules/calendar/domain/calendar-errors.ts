@@ -2,11 +2,11 @@ import { DomainError, type DomainFieldError } from '../../../shared/domain/domai
 
 /** Stable codes of calendar errors (shared with the CLI and the HTTP layer). */
 export const CalendarErrorCode = {
-  InvalidDate: 'INVALID_DATE',
-  InvalidPeriod: 'INVALID_PERIOD',
-  PauseEndsBeforeStart: 'PAUSE_ENDS_BEFORE_START',
-  InvalidPause: 'INVALID_PAUSE',
-  InvalidYearNotice: 'INVALID_YEAR_NOTICE',
+  InvalidDate: 'invalid-date',
+  InvalidPeriod: 'invalid-period',
+  PauseEndsBeforeStart: 'pause-ends-before-start',
+  InvalidPause: 'invalid-pause',
+  InvalidYearNotice: 'invalid-year-notice',
 } as const;
 export type CalendarErrorCode = (typeof CalendarErrorCode)[keyof typeof CalendarErrorCode];
 

@@ -202,7 +202,7 @@ export function parseYearNotice(input: unknown): ParseResult<YearArrangement> {
   };
 }
 
-/** Like parseYearNotice but throws InvalidYearNoticeError (code INVALID_YEAR_NOTICE). */
+/** Like parseYearNotice but throws InvalidYearNoticeError (code invalid-year-notice). */
 export function parseYearNoticeOrThrow(input: unknown): YearArrangement {
   const result = parseYearNotice(input);
   if (!result.ok) throw new InvalidYearNoticeError(result.errors);

@@ -1,4 +1,5 @@
 import { parseLocalDate, type LocalDate } from '../../calendar/domain/local-date';
+import { LEGAL_PERIODS } from '../../deadlines/domain/legal-periods';
 import { Regime } from '../../deadlines/domain/regime';
 import { InvalidLetterInputError } from './correspondence-errors';
 import { markup, multiline, type Html } from './html';
@@ -19,15 +20,28 @@ export interface ConsultationLetterInput extends LetterBase {
   readonly consultee: { readonly kind: ConsulteeKind; readonly name: string };
   /** The information asked for and the date the application was received. */
   readonly request: RequestSummary;
-  /** Last day for the opinion: 15 WD from the party's receipt of the letter (R-TP-02). */
-  readonly replyDueOn: LocalDate;
+  /**
+   * Last day for the opinion: 15 WD from the party's receipt of the letter (R-TP-02) — known only
+   * once the receipt is; null prints the period without a date. Under OGI-2008 (no statutory
+   * period) a date the agency sets, or none.
+   */
+  readonly replyDueOn?: LocalDate | null;
   /** Why the party is consulted, e.g. 可能涉及贵公司商业秘密. */
   readonly reason?: string | null;
   /** Where and how to send the opinion (contact person, address, e-mail). */
   readonly replyTo?: string | null;
 }
 
-function thirdPartyBody(input: ConsultationLetterInput, due: string): Html[] {
+const PARTY_WD = LEGAL_PERIODS.consultationReply.length;
+
+/** 自收到本函之日起15个工作日内（即…前）, from the table and the engine's date when known. */
+function within(due: string | null): Html {
+  return due
+    ? markup`自收到本函之日起${PARTY_WD}个工作日内（即${due}前）`
+    : markup`自收到本函之日起${PARTY_WD}个工作日内`;
+}
+
+function thirdPartyBody(input: ConsultationLetterInput, due: string | null): Html[] {
   const reason = input.reason?.trim();
   const is2019 = input.regime === Regime.Ogi2019;
   return [
@@ -36,8 +50,8 @@ function thirdPartyBody(input: ConsultationLetterInput, due: string): Html[] {
     ),
     para(
       is2019
-        ? markup`请贵方自收到本函之日起15个工作日内（即${due}前）提出是否同意公开的书面意见；不同意公开的，请说明理由。`
-        : markup`请贵方于${due}前提出是否同意公开的书面意见；不同意公开的，请说明理由。`,
+        ? markup`请贵方${within(due)}提出是否同意公开的书面意见；不同意公开的，请说明理由。`
+        : markup`请贵方${due ? markup`于${due}前` : '尽快'}提出是否同意公开的书面意见；不同意公开的，请说明理由。`,
     ),
     para(
       is2019
@@ -47,23 +61,21 @@ function thirdPartyBody(input: ConsultationLetterInput, due: string): Html[] {
   ];
 }
 
-function otherAgencyBody(input: ConsultationLetterInput, due: string): Html[] {
+function otherAgencyBody(input: ConsultationLetterInput, due: string | null): Html[] {
   const reason = input.reason?.trim();
   if (input.regime !== Regime.Ogi2019) {
     return [
       para(
         markup`经审查，该政府信息${reason ? multiline(reason) : '涉及贵机关'}。依照${regulationCitation(input.regime)}的有关规定，现征求贵机关意见。`,
       ),
-      para(markup`请贵机关于${due}前提出是否同意公开的书面意见。`),
+      para(markup`请贵机关${due ? markup`于${due}前` : '尽快'}提出是否同意公开的书面意见。`),
     ];
   }
   return [
     para(
       markup`经审查，该政府信息${reason ? multiline(reason) : '由本机关与贵机关共同制作'}。根据${regulationCitation(input.regime)}第三十四条的规定，现征求贵机关意见。`,
     ),
-    para(
-      markup`请贵机关自收到本函之日起15个工作日内（即${due}前）提出是否同意公开的意见。逾期未提出意见的，视为同意公开。`,
-    ),
+    para(markup`请贵机关${within(due)}提出是否同意公开的意见。逾期未提出意见的，视为同意公开。`),
   ];
 }
 
@@ -71,13 +83,14 @@ function otherAgencyBody(input: ConsultationLetterInput, due: string): Html[] {
 export function renderConsultationLetter(input: ConsultationLetterInput): LetterOutput {
   const { request, consultee } = input;
   const name = requireText(consultee.name, 'consultee.name');
-  if (parseLocalDate(input.replyDueOn, 'replyDueOn') < parseLocalDate(input.issuedOn, 'issuedOn')) {
-    throw new InvalidLetterInputError(
-      'replyDueOn',
-      `${input.replyDueOn} lies before the letter date`,
-    );
+  const replyDueOn = input.replyDueOn ?? null;
+  if (
+    replyDueOn &&
+    parseLocalDate(replyDueOn, 'replyDueOn') < parseLocalDate(input.issuedOn, 'issuedOn')
+  ) {
+    throw new InvalidLetterInputError('replyDueOn', `${replyDueOn} lies before the letter date`);
   }
-  const due = chineseDate(input.replyDueOn, 'replyDueOn');
+  const due = replyDueOn ? chineseDate(replyDueOn, 'replyDueOn') : null;
   const replyTo = input.replyTo?.trim();
   const body: Html[] = [
     para(

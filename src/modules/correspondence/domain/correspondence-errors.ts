@@ -2,7 +2,7 @@ import { DomainError } from '../../../shared/domain/domain-error';
 
 /** Stable codes of correspondence errors (CLI exit code 2, HTTP 400). */
 export const CorrespondenceErrorCode = {
-  InvalidLetterInput: 'INVALID_LETTER_INPUT',
+  InvalidLetterInput: 'invalid-letter-input',
 } as const;
 export type CorrespondenceErrorCode =
   (typeof CorrespondenceErrorCode)[keyof typeof CorrespondenceErrorCode];

@@ -1,4 +1,5 @@
 import { parseLocalDate, type LocalDate } from '../../calendar/domain/local-date';
+import { LEGAL_PERIODS } from '../../deadlines/domain/legal-periods';
 import { Regime } from '../../deadlines/domain/regime';
 import { assertFeesApplicable } from '../../fees/domain/fee-calculator';
 import { InvalidLetterInputError } from './correspondence-errors';
@@ -37,8 +38,11 @@ export interface FeeNoticeInput extends ApplicantLetterBase {
   readonly calculation?: string | null;
   /** How to pay: payee, account, place, online route (R-FEE-03). */
   readonly paymentMethod: string;
-  /** 20 WD counted from the day after the applicant receives this notice (R-FEE-04, D-7). */
-  readonly paymentDueOn: LocalDate;
+  /**
+   * 20 WD counted from the day after the applicant RECEIVES this notice (R-FEE-04, D-7): known
+   * only once the receipt is (e.g. handed over); null prints the period without a date.
+   */
+  readonly paymentDueOn?: LocalDate | null;
 }
 
 const METHOD_LABEL = { 'per-piece': '按件计收', 'per-volume': '按量计收' } as const;
@@ -86,8 +90,8 @@ export function renderFeeNotice(input: FeeNoticeInput): LetterOutput {
       `expected a positive whole number of yuan, got ${amount}`,
     );
   }
-  const dueOn = parseLocalDate(input.paymentDueOn, 'paymentDueOn');
-  if (dueOn <= parseLocalDate(input.issuedOn, 'issuedOn')) {
+  const dueOn = input.paymentDueOn ? parseLocalDate(input.paymentDueOn, 'paymentDueOn') : null;
+  if (dueOn && dueOn <= parseLocalDate(input.issuedOn, 'issuedOn')) {
     throw new InvalidLetterInputError('paymentDueOn', `${dueOn} must lie after the notice date`);
   }
   const payment = requireText(input.paymentMethod, 'paymentMethod');
@@ -108,7 +112,7 @@ export function renderFeeNotice(input: FeeNoticeInput): LetterOutput {
     ),
     para(markup`缴费方式：${multiline(payment)}`),
     para(
-      markup`缴费期限：请您自收到本通知次日起20个工作日内（即${chineseDate(dueOn, 'paymentDueOn')}前）缴纳。逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。`,
+      markup`缴费期限：请您自收到本通知次日起${LEGAL_PERIODS.feePayment.length}个工作日内${dueOn ? markup`（即${chineseDate(dueOn, 'paymentDueOn')}前）` : null}缴纳。逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。`,
     ),
     para(
       markup`信息处理费作为行政事业性收费，全额缴入国库。本机关收到费用后出具财政票据，并继续办理您的申请。`,

@@ -33,8 +33,10 @@ export {
 export {
   renderDeferralNotice,
   renderExtensionNotice,
+  renderReasonsRequest,
   type DeferralNoticeInput,
   type ExtensionNoticeInput,
+  type ReasonsRequestInput,
 } from './timing-letters';
 export {
   CONSULTEE_KINDS,
@@ -63,3 +65,4 @@ export {
   remedyText,
 } from './remedy-paragraph';
 export { CorrespondenceErrorCode, InvalidLetterInputError } from './correspondence-errors';
+export { chineseCount } from './letter-format';

@@ -18,6 +18,11 @@ export interface ReceiptAcknowledgementInput extends ApplicantLetterBase {
    * rule is an engine default (R-FEE-06 UNCONFIRMED), not statutory text.
    */
   readonly statesFeePause?: boolean;
+  /**
+   * The tracking code (查询码), printed only on the copy handed out at intake; the stored copy
+   * says where to find it (the code itself is never stored, only its hash).
+   */
+  readonly trackingCode?: string | null;
 }
 
 export interface CorrectionNoticeInput extends ApplicantLetterBase {
@@ -75,6 +80,11 @@ export function renderReceiptAcknowledgement(input: ReceiptAcknowledgementInput)
   const body: Html[] = [
     para(
       markup`您通过${CHANNEL_LABEL[input.channel]}方式提出的政府信息公开申请已收悉，申请获取${requestedInformation(request)}。本机关已予登记，受理编号为${input.referenceNumber}，请妥善保管本回执，以便查询办理进度。`,
+    ),
+    para(
+      input.trackingCode
+        ? markup`查询码：<strong class="tracking-code">${input.trackingCode}</strong>。凭受理编号和查询码，无需登录即可查询办理进度。`
+        : markup`查询码已在登记时随本回执告知您（为保护您的信息，系统不保存查询码原文）。`,
     ),
     para(
       is2019

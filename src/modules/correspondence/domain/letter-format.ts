@@ -123,3 +123,13 @@ export function requireText(value: string | null | undefined, field: string): st
   if (text === '') throw new InvalidLetterInputError(field, 'must not be empty');
   return text;
 }
+
+const LOWER_DIGITS = '零一二三四五六七八九';
+
+/** A count 1–99 in Chinese numerals as letters print periods (六十日, 十五日, 六个月). */
+export function chineseCount(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  const tens = Math.floor(n / 10);
+  const units = n % 10;
+  return `${tens === 0 ? '' : tens === 1 ? '十' : `${LOWER_DIGITS[tens]}十`}${units ? LOWER_DIGITS[units] : ''}`;
+}

@@ -6,6 +6,7 @@ export const LETTER_KINDS = [
   'consultation_letter',
   'fee_notice',
   'deferral_notice',
+  'reasons_request',
   'reply',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -18,6 +19,7 @@ export const LETTER_TITLES: Readonly<Record<LetterKind, string>> = {
   consultation_letter: '征求意见函', // OGI-2019 Arts 32, 34
   fee_notice: '收费通知', // 国办函〔2020〕109号
   deferral_notice: '延迟答复告知书', // OGI-2019 Art 35
+  reasons_request: '要求说明理由通知书', // OGI-2019 Art 35
   reply: '政府信息公开申请答复书', // OGI-2019 Arts 36–39
 };
 

@@ -12,8 +12,10 @@ import { renderReply, type ReplyLetterInput } from './reply-letter';
 import {
   renderDeferralNotice,
   renderExtensionNotice,
+  renderReasonsRequest,
   type DeferralNoticeInput,
   type ExtensionNoticeInput,
+  type ReasonsRequestInput,
 } from './timing-letters';
 
 /** The input of each letter kind. */
@@ -24,6 +26,7 @@ export interface LetterInputs {
   consultation_letter: ConsultationLetterInput;
   fee_notice: FeeNoticeInput;
   deferral_notice: DeferralNoticeInput;
+  reasons_request: ReasonsRequestInput;
   reply: ReplyLetterInput;
 }
 
@@ -38,6 +41,7 @@ const RENDERERS: { readonly [K in LetterKind]: (input: LetterInputs[K]) => Lette
   consultation_letter: renderConsultationLetter,
   fee_notice: renderFeeNotice,
   deferral_notice: renderDeferralNotice,
+  reasons_request: renderReasonsRequest,
   reply: renderReply,
 };
 

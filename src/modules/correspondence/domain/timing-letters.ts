@@ -123,3 +123,48 @@ export function renderDeferralNotice(input: DeferralNoticeInput): LetterOutput {
     }),
   };
 }
+
+export interface ReasonsRequestInput extends ApplicantLetterBase {
+  /** A reasonable day by which the reasons are asked for, when the agency sets one. */
+  readonly reasonsDueOn?: LocalDate | null;
+}
+
+/**
+ * 要求说明理由通知书 (OGI-2019 Art 35, D-19): the number or frequency of the applicant's requests
+ * clearly exceeds a reasonable range, so the agency asks for reasons. The reply period keeps
+ * running meanwhile (the Regulations set no pause).
+ */
+export function renderReasonsRequest(input: ReasonsRequestInput): LetterOutput {
+  const { request, regime } = input;
+  if (regime !== Regime.Ogi2019) {
+    throw new InvalidLetterInputError(
+      'regime',
+      'asking for reasons (Art 35) exists only under OGI-2019',
+    );
+  }
+  const due = input.reasonsDueOn ?? null;
+  if (due) after(due, 'reasonsDueOn', input.issuedOn, 'issuedOn');
+  const body = [
+    para(
+      markup`本机关于${chineseDate(request.receivedOn, 'request.receivedOn')}收到您提出的政府信息公开申请，申请获取${requestedInformation(request)}。经审查，您申请公开政府信息的数量、频次明显超过合理范围。`,
+    ),
+    para(
+      markup`根据${regulationCitation(regime)}第三十五条的规定，请您${due ? markup`于${chineseDate(due, 'reasonsDueOn')}前` : null}向本机关说明理由。`,
+    ),
+    para(
+      markup`本机关认为申请理由不合理的，将告知您不予处理；认为申请理由合理，但是无法在${REGULATION_SHORT}第三十三条规定的期限内答复的，可以确定延迟答复的合理期限并告知您。`,
+    ),
+    para('特此告知。'),
+  ];
+  const title = LETTER_TITLES.reasons_request;
+  return {
+    title,
+    html: renderDocument({
+      base: input,
+      title,
+      titleEn: 'Request to State the Reasons for the Application',
+      addressee: input.applicant.name,
+      body: markup`${body}`,
+    }),
+  };
+}

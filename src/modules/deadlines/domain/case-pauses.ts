@@ -3,6 +3,7 @@ import { parseLocalDate } from '../../calendar/domain/local-date';
 import type { Pause } from '../../calendar/domain/pauses';
 import type { WorkingCalendar } from '../../calendar/domain/working-calendar';
 import { DatesOutOfOrderError } from './deadline-errors';
+import { LEGAL_PERIODS } from './legal-periods';
 
 /** A consultation letter to a third party or another agency (R-TP-01). */
 export interface ConsultationInput {
@@ -39,8 +40,6 @@ export interface FeeNoticeResult {
   readonly abandoned: boolean;
   readonly provisional: boolean;
 }
-
-const FEE_PAYMENT_WD = 20;
 
 function notBefore(date: LocalDate, earliest: LocalDate, field: string, what: string): void {
   if (date < earliest)
@@ -98,7 +97,7 @@ export function feeNoticePause(
       `${field}.paidOn`,
       received ? 'the notice was received' : 'the notice was sent',
     );
-  const due = received ? cal.addWorkingDays(received, FEE_PAYMENT_WD) : null;
+  const due = received ? cal.addWorkingDays(received, LEGAL_PERIODS.feePayment.length) : null;
   const paymentDue = due?.due ?? null;
   const abandoned =
     paymentDue !== null && (paid ? paid > paymentDue : asOf !== undefined && asOf > paymentDue);

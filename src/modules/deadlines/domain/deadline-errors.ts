@@ -2,10 +2,10 @@ import { DomainError } from '../../../shared/domain/domain-error';
 
 /** Stable codes of deadline errors (CLI exit code 2, HTTP 400). */
 export const DeadlineErrorCode = {
-  InvalidRegime: 'INVALID_REGIME',
-  InvalidExtension: 'INVALID_EXTENSION',
-  ExtensionTooLong: 'EXTENSION_TOO_LONG',
-  DatesOutOfOrder: 'DATES_OUT_OF_ORDER',
+  InvalidRegime: 'invalid-regime',
+  InvalidExtension: 'invalid-extension',
+  ExtensionTooLong: 'extension-too-long',
+  DatesOutOfOrder: 'dates-out-of-order',
 } as const;
 export type DeadlineErrorCode = (typeof DeadlineErrorCode)[keyof typeof DeadlineErrorCode];
 

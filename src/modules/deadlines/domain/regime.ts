@@ -1,5 +1,6 @@
 import { parseLocalDate, type LocalDate } from '../../calendar/domain/local-date';
 import { InvalidRegimeError } from './deadline-errors';
+import { LEGAL_PERIODS as P } from './legal-periods';
 
 /** The two versions of the OGI Regulations (R-REG-01). */
 export const Regime = {
@@ -23,17 +24,17 @@ export interface RegimeRules {
 export const REGIME_RULES: Readonly<Record<Regime, RegimeRules>> = {
   [Regime.Ogi2008]: {
     regime: Regime.Ogi2008,
-    replyLimitWd: 15,
-    maxExtensionWd: 15,
+    replyLimitWd: P.replyOgi2008.length,
+    maxExtensionWd: P.maxExtensionOgi2008.length,
     correctionNoticeWd: null,
     consultationReplyWd: null,
   },
   [Regime.Ogi2019]: {
     regime: Regime.Ogi2019,
-    replyLimitWd: 20,
-    maxExtensionWd: 20,
-    correctionNoticeWd: 7,
-    consultationReplyWd: 15,
+    replyLimitWd: P.replyOgi2019.length,
+    maxExtensionWd: P.maxExtensionOgi2019.length,
+    correctionNoticeWd: P.correctionNotice.length,
+    consultationReplyWd: P.consultationReply.length,
   },
 };
 

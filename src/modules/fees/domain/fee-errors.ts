@@ -2,9 +2,9 @@ import { DomainError } from '../../../shared/domain/domain-error';
 
 /** Stable codes of fee errors (CLI exit code 2, HTTP 400). */
 export const FeeErrorCode = {
-  InvalidFeeInput: 'INVALID_FEE_INPUT',
-  FeeNotApplicable: 'FEE_NOT_APPLICABLE',
-  FeeMethodConflict: 'FEE_METHOD_CONFLICT',
+  InvalidFeeInput: 'invalid-fee-input',
+  FeeNotApplicable: 'fee-not-applicable',
+  FeeMethodConflict: 'fee-method-conflict',
 } as const;
 export type FeeErrorCode = (typeof FeeErrorCode)[keyof typeof FeeErrorCode];
 

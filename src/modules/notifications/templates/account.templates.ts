@@ -10,8 +10,18 @@ export const verifyEmailTemplate: MailTemplate<LinkParams> = {
       locale,
       { zh: '请验证您的电子邮箱', en: 'Please verify your e-mail address' },
       {
-        zh: [`${p.name}，您好：`, '感谢注册政府信息公开申请系统。请打开以下链接验证邮箱：', p.link, `链接 ${p.expiresHours} 小时内有效。如非本人操作，请忽略本邮件。`],
-        en: [`Dear ${p.name},`, 'Thank you for registering. Open this link to verify your e-mail address:', p.link, `The link is valid for ${p.expiresHours} hours. If you did not register, ignore this message.`],
+        zh: [
+          `${p.name}，您好：`,
+          '感谢注册政府信息公开申请系统。请打开以下链接验证邮箱：',
+          p.link,
+          `链接 ${p.expiresHours} 小时内有效。如非本人操作，请忽略本邮件。`,
+        ],
+        en: [
+          `Dear ${p.name},`,
+          'Thank you for registering. Open this link to verify your e-mail address:',
+          p.link,
+          `The link is valid for ${p.expiresHours} hours. If you did not register, ignore this message.`,
+        ],
       },
     ),
 };
@@ -22,17 +32,23 @@ export const resetPasswordTemplate: MailTemplate<LinkParams & { invitation: bool
   render: (p, locale) =>
     bilingual(
       locale,
-      p.invitation ? { zh: '请设置您的登录密码', en: 'Set your password' } : { zh: '重置登录密码', en: 'Reset your password' },
+      p.invitation
+        ? { zh: '请设置您的登录密码', en: 'Set your password' }
+        : { zh: '重置登录密码', en: 'Reset your password' },
       {
         zh: [
           `${p.name}，您好：`,
-          p.invitation ? '管理员已为您开通工作人员账号。请使用以下重置码设置密码：' : '我们收到了重置密码的请求。请使用以下重置码设置新密码：',
+          p.invitation
+            ? '管理员已为您开通工作人员账号。请使用以下重置码设置密码：'
+            : '我们收到了重置密码的请求。请使用以下重置码设置新密码：',
           p.token,
           `提交方式：POST ${p.link}，内容为 {"token": "重置码", "password": "新密码"}。重置码 ${p.expiresHours} 小时内有效，仅可使用一次。`,
         ],
         en: [
           `Dear ${p.name},`,
-          p.invitation ? 'An administrator opened a staff account for you. Use this reset code to set your password:' : 'We received a request to reset your password. Use this reset code to set a new one:',
+          p.invitation
+            ? 'An administrator opened a staff account for you. Use this reset code to set your password:'
+            : 'We received a request to reset your password. Use this reset code to set a new one:',
           p.token,
           `Submit it with POST ${p.link} and {"token": "<code>", "password": "<new password>"}. The code is valid for ${p.expiresHours} hours, once.`,
         ],

@@ -5,7 +5,11 @@ import type { MailTemplate, RenderedMail } from './mail-template';
  * rendered when it is issued (it is a legal document fixed at that moment) and stored in the
  * outbox row; the mail carries it as HTML with a plain-text version.
  */
-export const statutoryLetterTemplate: MailTemplate<{ subject: string; html: string; text: string }> = {
+export const statutoryLetterTemplate: MailTemplate<{
+  subject: string;
+  html: string;
+  text: string;
+}> = {
   key: 'statutory-letter',
   render: (p): RenderedMail => ({ subject: p.subject, html: p.html, text: p.text }),
 };

@@ -15,7 +15,10 @@ export interface MailTemplate<P extends MailParams = MailParams> {
 }
 
 const escape = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 /** Builds a bilingual mail from paragraphs: the locale's language first, the other second. */
 export function bilingual(

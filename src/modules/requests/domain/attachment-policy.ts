@@ -16,13 +16,21 @@ function ascii(b: Uint8Array, at: number, s: string): boolean {
 }
 
 /** The content type recognised from the bytes themselves (never trusted from the client), or null. */
-export function sniffContentType(content: Uint8Array, declaredName: string): { type: string; ext: string } | null {
+export function sniffContentType(
+  content: Uint8Array,
+  declaredName: string,
+): { type: string; ext: string } | null {
   const hit = SIGNATURES.find((s) => s.test(content));
   if (!hit) return null;
   if (hit.type === 'application/zip') {
     const ext = declaredName.toLowerCase().split('.').pop();
-    if (ext === 'docx') return { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext };
-    if (ext === 'xlsx') return { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext };
+    if (ext === 'docx')
+      return {
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ext,
+      };
+    if (ext === 'xlsx')
+      return { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext };
     return null;
   }
   return { type: hit.type, ext: hit.ext };
@@ -31,8 +39,14 @@ export function sniffContentType(content: Uint8Array, declaredName: string): { t
 /** A display name without paths, control characters or reserved characters; never empty. */
 export function safeFilename(name: string, ext: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const printable = [...base.normalize('NFC')].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
-  const cleaned = printable.replace(/[<>:"|?*]/g, '').replace(/^\.+/, '').trim().slice(0, 120);
+  const printable = [...base.normalize('NFC')]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+    .join('');
+  const cleaned = printable
+    .replace(/[<>:"|?*]/g, '')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 120);
   const stem = cleaned.replace(/\.[^.]*$/, '') || 'file';
   return `${stem}.${ext}`;
 }

@@ -28,7 +28,8 @@ export function receiptDate(f: ReceiptFacts): ReceiptResult {
     case 'oral':
       return { receivedOn: day(f.submittedAt) };
     case 'post':
-      if (f.postKind === 'signed') return f.signedAt ? { receivedOn: day(f.signedAt) } : { pending: 'signedAt' };
+      if (f.postKind === 'signed')
+        return f.signedAt ? { receivedOn: day(f.signedAt) } : { pending: 'signedAt' };
       return f.confirmedAt ? { receivedOn: day(f.confirmedAt) } : { pending: 'confirmedAt' };
     case 'online':
       if (f.onlineConfirmation === 'automatic') return { receivedOn: day(f.submittedAt) };

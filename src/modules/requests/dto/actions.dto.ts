@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { FeeMethod } from '../../fees/domain/fee-calculator';
 
 const FEE_METHODS = Object.values(FeeMethod);
@@ -11,8 +27,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MSG = { message: 'must be a date YYYY-MM-DD · 日期格式应为YYYY-MM-DD' };
 
 export class ConfirmReceiptDto {
-  @ApiPropertyOptional({ description: 'When receipt was confirmed with the applicant (default: now)' })
-  @IsOptional() @IsISO8601({ strict: true }) confirmedAt?: string;
+  @ApiPropertyOptional({
+    description: 'When receipt was confirmed with the applicant (default: now)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  confirmedAt?: string;
 }
 
 export class AssignDto {
@@ -20,16 +40,32 @@ export class AssignDto {
 }
 
 export class RequestCorrectionDto {
-  @ApiProperty({ example: '请补充所需信息的具体年份和文件名称。', description: 'What must be corrected, told once (Art 30)' })
-  @IsString() @Length(2, 2000) what: string;
-  @ApiProperty({ example: '2026-03-16', description: 'End of the reasonable correction period set by the agency (R-COR-02)' })
-  @Matches(DATE, DATE_MSG) periodEnd: string;
+  @ApiProperty({
+    example: '请补充所需信息的具体年份和文件名称。',
+    description: 'What must be corrected, told once (Art 30)',
+  })
+  @IsString()
+  @Length(2, 2000)
+  what: string;
+  @ApiProperty({
+    example: '2026-03-16',
+    description: 'End of the reasonable correction period set by the agency (R-COR-02)',
+  })
+  @Matches(DATE, DATE_MSG)
+  periodEnd: string;
 }
 
 export class RecordCorrectionDto {
-  @ApiPropertyOptional({ description: 'Day the corrected application was received (staff; default today)' })
-  @IsOptional() @Matches(DATE, DATE_MSG) receivedOn?: string;
-  @ApiProperty({ example: '所需信息为2025年1月至12月的分月统计数据。' }) @IsString() @Length(2, 5000) correction: string;
+  @ApiPropertyOptional({
+    description: 'Day the corrected application was received (staff; default today)',
+  })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  receivedOn?: string;
+  @ApiProperty({ example: '所需信息为2025年1月至12月的分月统计数据。' })
+  @IsString()
+  @Length(2, 5000)
+  correction: string;
 }
 
 export class ReasonDto {
@@ -37,37 +73,89 @@ export class ReasonDto {
 }
 
 export class StartConsultationDto {
-  @ApiProperty({ enum: ['third_party', 'other_agency'], description: 'Art 32 third party / Art 34 other agency' })
-  @IsIn(['third_party', 'other_agency']) partyKind: 'third_party' | 'other_agency';
+  @ApiProperty({
+    enum: ['third_party', 'other_agency'],
+    description: 'Art 32 third party / Art 34 other agency',
+  })
+  @IsIn(['third_party', 'other_agency'])
+  partyKind: 'third_party' | 'other_agency';
   @ApiProperty({ example: '大庆某某有限公司' }) @IsString() @Length(1, 200) partyName: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) partyAddress?: string;
-  @ApiProperty({ example: '申请公开的许可材料涉及贵公司商业秘密' }) @IsString() @Length(2, 2000) subject: string;
-  @ApiPropertyOptional({ description: 'Day the letter was sent (default today)' }) @IsOptional() @Matches(DATE, DATE_MSG) sentOn?: string;
-  @ApiPropertyOptional({ description: 'Day the party received it, when known' }) @IsOptional() @Matches(DATE, DATE_MSG) partyReceivedOn?: string;
+  @ApiProperty({ example: '申请公开的许可材料涉及贵公司商业秘密' })
+  @IsString()
+  @Length(2, 2000)
+  subject: string;
+  @ApiPropertyOptional({ description: 'Day the letter was sent (default today)' })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  sentOn?: string;
+  @ApiPropertyOptional({ description: 'Day the party received it, when known' })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  partyReceivedOn?: string;
 }
 
 export class CloseConsultationDto {
   @ApiProperty() @IsUUID() consultationId: string;
-  @ApiPropertyOptional({ description: 'Day the party received the letter (if not recorded before)' }) @IsOptional() @Matches(DATE, DATE_MSG) partyReceivedOn?: string;
-  @ApiPropertyOptional({ description: "Day the party's answer arrived; omit for silence" }) @IsOptional() @Matches(DATE, DATE_MSG) answeredOn?: string;
-  @ApiProperty({ enum: ['consent', 'objection', 'silence'] }) @IsIn(['consent', 'objection', 'silence']) outcome: 'consent' | 'objection' | 'silence';
+  @ApiPropertyOptional({
+    description: 'Day the party received the letter (if not recorded before)',
+  })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  partyReceivedOn?: string;
+  @ApiPropertyOptional({ description: "Day the party's answer arrived; omit for silence" })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  answeredOn?: string;
+  @ApiProperty({ enum: ['consent', 'objection', 'silence'] })
+  @IsIn(['consent', 'objection', 'silence'])
+  outcome: 'consent' | 'objection' | 'silence';
 }
 
 export class IssueFeeNoticeDto {
-  @ApiProperty({ enum: FEE_METHODS, description: 'One method per application (R-FEE-01)' }) @IsIn(FEE_METHODS) method: FeeMethod;
-  @ApiPropertyOptional({ description: 'per-volume: number of pages' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) pages?: number;
-  @ApiPropertyOptional({ description: 'Day the notice was sent (default today)' }) @IsOptional() @Matches(DATE, DATE_MSG) sentOn?: string;
-  @ApiPropertyOptional({ description: 'Day the applicant received it, when known' }) @IsOptional() @Matches(DATE, DATE_MSG) receivedOn?: string;
+  @ApiProperty({ enum: FEE_METHODS, description: 'One method per application (R-FEE-01)' })
+  @IsIn(FEE_METHODS)
+  method: FeeMethod;
+  @ApiPropertyOptional({ description: 'per-volume: number of pages' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  pages?: number;
+  @ApiPropertyOptional({ description: 'Day the notice was sent (default today)' })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  sentOn?: string;
+  @ApiPropertyOptional({ description: 'Day the applicant received it, when known' })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  receivedOn?: string;
 }
 
 export class RecordFeePaymentDto {
-  @ApiPropertyOptional({ description: 'Day of payment (default today)' }) @IsOptional() @Matches(DATE, DATE_MSG) paidOn?: string;
-  @ApiPropertyOptional({ description: 'Day the applicant received the notice, if not recorded' }) @IsOptional() @Matches(DATE, DATE_MSG) noticeReceivedOn?: string;
+  @ApiPropertyOptional({ description: 'Day of payment (default today)' })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  paidOn?: string;
+  @ApiPropertyOptional({ description: 'Day the applicant received the notice, if not recorded' })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  noticeReceivedOn?: string;
 }
 
 export class RequestExtensionDto {
-  @ApiProperty({ example: 20, description: '≤ 20 working days (≤ 15 under OGI-2008), once per case (D-5)' }) @IsInt() @Min(1) @Max(100) days: number;
-  @ApiProperty({ example: '涉及多个内设机构，需要会商。' }) @IsString() @Length(2, 2000) reason: string;
+  @ApiProperty({
+    example: 20,
+    description: '≤ 20 working days (≤ 15 under OGI-2008), once per case (D-5)',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  days: number;
+  @ApiProperty({ example: '涉及多个内设机构，需要会商。' })
+  @IsString()
+  @Length(2, 2000)
+  reason: string;
 }
 
 export class DecideExtensionDto {
@@ -76,27 +164,124 @@ export class DecideExtensionDto {
 }
 
 export class RecordDeferralDto {
-  @ApiProperty({ example: '2026-06-30', description: 'Art 35 reasonable delayed reply date' }) @Matches(DATE, DATE_MSG) deferralDue: string;
+  @ApiProperty({ example: '2026-06-30', description: 'Art 35 reasonable delayed reply date' })
+  @Matches(DATE, DATE_MSG)
+  deferralDue: string;
   @ApiProperty() @IsString() @Length(2, 2000) reason: string;
 }
 
 export class WithheldItemDto {
   @ApiProperty({ example: '第三方联系电话' }) @IsString() @Length(1, 500) item: string;
   @ApiProperty({ example: '涉及个人隐私' }) @IsString() @Length(1, 1000) reason: string;
-  @ApiProperty({ example: '《政府信息公开条例》第十五条' }) @IsString() @Length(1, 300) basis: string;
+  @ApiProperty({ example: '《政府信息公开条例》第十五条' })
+  @IsString()
+  @Length(1, 300)
+  basis: string;
 }
 
 export class ReplyDto {
   @ApiProperty({ enum: REPLY_TYPES }) @IsIn(REPLY_TYPES) replyType: ReplyType;
-  @ApiPropertyOptional({ description: 'Legal basis; defaults to the article for the reply type' }) @IsOptional() @IsString() @MaxLength(500) basis?: string;
-  @ApiPropertyOptional({ description: 'The decision in words (e.g. how and where to obtain the information)' }) @IsOptional() @IsString() @MaxLength(5000) text?: string;
-  @ApiPropertyOptional({ type: WithheldItemDto, isArray: true, description: 'PARTIAL_REDACTED: what was withheld and why (Art 37)' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => WithheldItemDto) withheld?: WithheldItemDto[];
-  @ApiPropertyOptional({ description: 'NOT_THIS_AGENCY: the responsible agency and its contact, when known' }) @IsOptional() @IsString() @MaxLength(500) responsibleAgency?: string;
-  @ApiPropertyOptional({ description: 'Day of the decision (default today)' }) @IsOptional() @Matches(DATE, DATE_MSG) repliedOn?: string;
+  @ApiPropertyOptional({ description: 'Legal basis; defaults to the article for the reply type' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  basis?: string;
+  @ApiPropertyOptional({
+    description: 'The decision in words (e.g. how and where to obtain the information)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  text?: string;
+  @ApiPropertyOptional({
+    type: WithheldItemDto,
+    isArray: true,
+    description: 'PARTIAL_REDACTED: what was withheld and why (Art 37)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => WithheldItemDto)
+  withheld?: WithheldItemDto[];
+  @ApiPropertyOptional({
+    description: 'NOT_THIS_AGENCY: the responsible agency and its contact, when known',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  responsibleAgency?: string;
+  @ApiPropertyOptional({ description: 'Day of the decision (default today)' })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  repliedOn?: string;
 }
 
 export class RecordServiceDto {
   @ApiProperty({ enum: SERVICE_METHODS }) @IsIn(SERVICE_METHODS) method: ServiceMethod;
-  @ApiProperty({ description: 'Day the applicant signed for it, or for post the posting day (R-DEL-03)' }) @Matches(DATE, DATE_MSG) servedOn: string;
+  @ApiProperty({
+    description: 'Day the applicant signed for it, or for post the posting day (R-DEL-03)',
+  })
+  @Matches(DATE, DATE_MSG)
+  servedOn: string;
+  @ApiPropertyOptional({
+    description:
+      'Day the applicant received it (post: the delivery day); the remedy windows run from it',
+  })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  deliveredOn?: string;
+  @ApiPropertyOptional({ example: 'EMS1234567890CN', description: 'Postal tracking number' })
+  @IsOptional()
+  @IsString()
+  @Length(4, 64)
+  trackingNo?: string;
+  @ApiPropertyOptional({
+    description: 'An attachment of kind service_proof (signed receipt, postal record)',
+  })
+  @IsOptional()
+  @IsUUID()
+  proofAttachmentId?: string;
+}
+
+export class RequestReasonsDto {
+  @ApiProperty({
+    example: '您本月已提交申请120件，数量明显超过合理范围。',
+    description: 'Why reasons are asked (Art 35)',
+  })
+  @IsString()
+  @Length(2, 2000)
+  why: string;
+  @ApiPropertyOptional({ description: 'A reasonable day by which the reasons are asked for' })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  reasonsDueOn?: string;
+}
+
+export class RecordReasonsDto {
+  @ApiProperty({ example: '用于学术研究，需要完整数据。' })
+  @IsString()
+  @Length(2, 5000)
+  reasons: string;
+  @ApiPropertyOptional({ description: 'Day the reasons arrived (staff; default today)' })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  receivedOn?: string;
+}
+
+export class ReopenDto {
+  @ApiProperty({
+    example: '2026-11-02',
+    description: 'Day the agency received the decision or judgment ordering a new answer (D-18)',
+  })
+  @Matches(DATE, DATE_MSG)
+  decisionReceivedOn: string;
+  @ApiPropertyOptional({ description: 'The due date the decision set, when it set one' })
+  @IsOptional()
+  @Matches(DATE, DATE_MSG)
+  orderedDue?: string;
+  @ApiProperty({ example: '行政复议决定责令重新答复（大政复决字〔2026〕12号）' })
+  @IsString()
+  @Length(2, 2000)
+  reason: string;
 }

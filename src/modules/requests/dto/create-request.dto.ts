@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { AGENCY_CODE } from '../../agencies/domain/agency';
-import { DELIVERY_ROUTES, INFORMATION_FORMS, type DeliveryRoute, type InformationForm } from '../domain/request-fields';
+import {
+  DELIVERY_ROUTES,
+  INFORMATION_FORMS,
+  type DeliveryRoute,
+  type InformationForm,
+} from '../domain/request-fields';
 
 /** What an application asks for (OGI-2019 Art 29(2)–(3)). */
 export class RequestContentDto {
@@ -9,18 +14,27 @@ export class RequestContentDto {
   @Matches(AGENCY_CODE, { message: 'must be an agency code · 机构代码格式有误' })
   agencyCode: string;
 
-  @ApiProperty({ example: '2025年大庆市道路交通事故统计数据', description: 'Title (名称) of the information' })
+  @ApiProperty({
+    example: '2025年大庆市道路交通事故统计数据',
+    description: 'Title (名称) of the information',
+  })
   @IsString()
   @Length(2, 300)
   title: string;
 
-  @ApiPropertyOptional({ example: '庆公发〔2025〕12号', description: 'Document number (文号), when known' })
+  @ApiPropertyOptional({
+    example: '庆公发〔2025〕12号',
+    description: 'Document number (文号), when known',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   docNo?: string;
 
-  @ApiProperty({ example: '申请公开2025年全市道路交通事故起数、死亡人数的分月统计。', description: 'A description that lets the agency find it' })
+  @ApiProperty({
+    example: '申请公开2025年全市道路交通事故起数、死亡人数的分月统计。',
+    description: 'A description that lets the agency find it',
+  })
   @IsString()
   @Length(5, 5000)
   description: string;

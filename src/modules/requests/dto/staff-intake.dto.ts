@@ -1,15 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { APPLICANT_CATEGORIES, type ApplicantCategory } from '../../accounts/domain/applicant';
 import { CHANNELS, type Channel } from '../../agencies/domain/agency';
 import { RequestContentDto } from './create-request.dto';
 
 export class IntakeApplicantDto {
-  @ApiProperty({ enum: APPLICANT_CATEGORIES }) @IsIn(APPLICANT_CATEGORIES) category: ApplicantCategory;
+  @ApiProperty({ enum: APPLICANT_CATEGORIES })
+  @IsIn(APPLICANT_CATEGORIES)
+  category: ApplicantCategory;
   @ApiProperty({ example: '张三' }) @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ description: 'Resident ID number (np) or unified social credit code' }) @IsString() @Length(18, 18) idNumber: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9+\-\s]{5,20}$/, { message: 'must be a phone number · 电话号码格式有误' }) phone?: string;
+  @ApiProperty({ description: 'Resident ID number (np) or unified social credit code' })
+  @IsString()
+  @Length(18, 18)
+  idNumber: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9+\-\s]{5,20}$/, { message: 'must be a phone number · 电话号码格式有误' })
+  phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/) postcode?: string;
@@ -17,16 +35,25 @@ export class IntakeApplicantDto {
 
 /** Staff intake of an application that arrived in person, by post, fax, e-mail or orally. */
 export class StaffIntakeDto extends RequestContentDto {
-  @ApiProperty({ enum: CHANNELS, description: 'A channel the agency has not announced is refused, except in person and post' })
+  @ApiProperty({
+    enum: CHANNELS,
+    description: 'A channel the agency has not announced is refused, except in person and post',
+  })
   @IsIn(CHANNELS)
   channel: Channel;
 
-  @ApiPropertyOptional({ enum: ['signed', 'ordinary'], description: 'post: signed for (registered/EMS) or ordinary letter' })
+  @ApiPropertyOptional({
+    enum: ['signed', 'ordinary'],
+    description: 'post: signed for (registered/EMS) or ordinary letter',
+  })
   @IsOptional()
   @IsIn(['signed', 'ordinary'])
   postKind?: 'signed' | 'ordinary';
 
-  @ApiProperty({ example: '2026-03-02T09:30:00+08:00', description: 'When it was handed in / arrived' })
+  @ApiProperty({
+    example: '2026-03-02T09:30:00+08:00',
+    description: 'When it was handed in / arrived',
+  })
   @IsISO8601({ strict: true })
   submittedAt: string;
 
@@ -35,7 +62,10 @@ export class StaffIntakeDto extends RequestContentDto {
   @IsISO8601({ strict: true })
   signedAt?: string;
 
-  @ApiPropertyOptional({ description: 'ordinary letter, fax, e-mail: when receipt was confirmed with the applicant (R-RCV-03/04)' })
+  @ApiPropertyOptional({
+    description:
+      'ordinary letter, fax, e-mail: when receipt was confirmed with the applicant (R-RCV-03/04)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   confirmedAt?: string;

@@ -7,7 +7,9 @@ export function median(values: readonly number[]): number | null {
 }
 
 export function average(values: readonly number[]): number | null {
-  return values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
+  return values.length
+    ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10
+    : null;
 }
 
 export interface ReplyFact {

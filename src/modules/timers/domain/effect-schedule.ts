@@ -2,7 +2,13 @@ import { addDays, type LocalDate } from '../../calendar/domain/local-date';
 import type { WorkingCalendar } from '../../calendar/domain/working-calendar';
 import type { DeadlineKind } from './deadline-kind';
 
-export type EffectName = `remind-${number}` | 'escalate' | 'auto-abandon-correction' | 'auto-silence' | 'auto-abandon-fee' | 'alert-unconfirmed';
+export type EffectName =
+  | `remind-${number}`
+  | 'escalate'
+  | 'auto-abandon-correction'
+  | 'auto-silence'
+  | 'auto-abandon-fee'
+  | 'alert-unconfirmed';
 
 export interface PlannedEffect {
   readonly effect: EffectName;
@@ -29,16 +35,32 @@ export function workingDaysBefore(cal: WorkingCalendar, due: LocalDate, n: numbe
  * - an online submission awaiting manual confirmation (D-2): an alert to the clerks at the end of
  *   the next working day.
  */
-export function planEffects(cal: WorkingCalendar, kind: DeadlineKind, due: LocalDate, reminderDays: readonly number[]): PlannedEffect[] {
+export function planEffects(
+  cal: WorkingCalendar,
+  kind: DeadlineKind,
+  due: LocalDate,
+  reminderDays: readonly number[],
+): PlannedEffect[] {
   switch (kind) {
     case 'reply':
     case 'correction_notice': {
       const reminders = [...new Set([...reminderDays, 0])]
         .sort((a, b) => b - a)
-        .map((n): PlannedEffect => ({ effect: `remind-${n}`, on: workingDaysBefore(cal, due, n), time: '09:00' }));
+        .map((n): PlannedEffect => ({
+          effect: `remind-${n}`,
+          on: workingDaysBefore(cal, due, n),
+          time: '09:00',
+        }));
       // A correction notice is only needed for unclear applications: no escalation when none was sent.
       if (kind === 'correction_notice') return reminders;
-      return [...reminders, { effect: 'escalate', on: cal.firstWorkingDayOnOrAfter(addDays(due, 1)).date, time: '09:00' }];
+      return [
+        ...reminders,
+        {
+          effect: 'escalate',
+          on: cal.firstWorkingDayOnOrAfter(addDays(due, 1)).date,
+          time: '09:00',
+        },
+      ];
     }
     case 'correction_period':
       return [{ effect: 'auto-abandon-correction', on: addDays(due, 1), time: '00:05' }];
@@ -57,7 +79,12 @@ export function planEffects(cal: WorkingCalendar, kind: DeadlineKind, due: Local
  * is sent; the earlier ones are recorded as superseded.
  */
 export function isSuperseded(e: PlannedEffect, due: readonly PlannedEffect[]): boolean {
-  return e.effect.startsWith('remind-') && due.some((o) => o !== e && o.on > e.on && (o.effect.startsWith('remind-') || o.effect === 'escalate'));
+  return (
+    e.effect.startsWith('remind-') &&
+    due.some(
+      (o) => o !== e && o.on > e.on && (o.effect.startsWith('remind-') || o.effect === 'escalate'),
+    )
+  );
 }
 
 /** The instant of a planned effect. */

@@ -1,6 +1,16 @@
-import type { ReplyDecision } from './domain';
-import { REPLY_TYPE_INFO } from '../requests/domain/reply-type';
-import type { RequestCase } from '../requests/request-case.entity';
+import type { ReplyDecision } from '../../correspondence/domain';
+import type { CaseFacts } from './case-facts';
+import { REPLY_TYPE_INFO, type ReplyType } from './reply-type';
+import type { ReplyDetail } from './request-fields';
+
+/** What a reply letter needs of the case. */
+export type ReplyFacts = Pick<
+  CaseFacts,
+  'correctionRequestedOn' | 'correctionPeriodEnd' | 'repliedOn'
+> & {
+  readonly replyType: ReplyType | null;
+  readonly replyDetail: ReplyDetail | null;
+};
 
 /** Extra facts some decisions cite (earlier case, fee notice). */
 export interface DecisionFacts {
@@ -10,18 +20,28 @@ export interface DecisionFacts {
 }
 
 /** Turns a closed case's reply type and detail into the letter's decision. */
-export function replyDecisionOf(c: RequestCase, facts: DecisionFacts = {}): ReplyDecision {
+export function replyDecisionOf(c: ReplyFacts, facts: DecisionFacts = {}): ReplyDecision {
   const type = c.replyType;
   if (!type) throw new Error('case has no reply');
   const text = c.replyDetail?.text ?? null;
   const label = REPLY_TYPE_INFO[type].label;
-  const access = { means: text ?? '请按本答复所附材料获取，或到本机关政府信息公开工作机构查阅、复制。' };
+  const access = {
+    means: text ?? '请按本答复所附材料获取，或到本机关政府信息公开工作机构查阅、复制。',
+  };
   switch (type) {
     case 'ALREADY_PUBLIC_ROUTE':
     case 'DISCLOSED':
       return { type, access };
     case 'PARTIAL_REDACTED':
-      return { type, access, withheld: (c.replyDetail?.withheld ?? []).map((w) => ({ part: w.item, reason: w.reason, basis: w.basis })) };
+      return {
+        type,
+        access,
+        withheld: (c.replyDetail?.withheld ?? []).map((w) => ({
+          part: w.item,
+          reason: w.reason,
+          basis: w.basis,
+        })),
+      };
     case 'WITHHELD_STATE_SECRET':
     case 'WITHHELD_LAW_PROHIBITS':
     case 'WITHHELD_3SAFETY_1STABILITY':
@@ -34,7 +54,13 @@ export function replyDecisionOf(c: RequestCase, facts: DecisionFacts = {}): Repl
     case 'NOT_EXIST':
       return { type, search: text };
     case 'NOT_THIS_AGENCY':
-      return { type, reason: text ?? label, responsibleAgency: c.replyDetail?.responsibleAgency ? { name: c.replyDetail.responsibleAgency } : null };
+      return {
+        type,
+        reason: text ?? label,
+        responsibleAgency: c.replyDetail?.responsibleAgency
+          ? { name: c.replyDetail.responsibleAgency }
+          : null,
+      };
     case 'NEEDS_CREATION':
     case 'CONFIRM_OR_REISSUE_REQUEST':
       return { type };
@@ -53,9 +79,17 @@ export function replyDecisionOf(c: RequestCase, facts: DecisionFacts = {}): Repl
     case 'OTHER':
       return { type, decision: text ?? label };
     case 'ABANDONED_NO_CORRECTION':
-      return { type, correctionNoticeOn: c.correctionRequestedOn, correctionDueOn: c.correctionPeriodEnd ?? (c.repliedOn as string) };
+      return {
+        type,
+        correctionNoticeOn: c.correctionRequestedOn,
+        correctionDueOn: c.correctionPeriodEnd ?? (c.repliedOn as string),
+      };
     case 'ABANDONED_FEE_UNPAID':
-      return { type, feeNoticeOn: facts.feeNoticeOn ?? null, paymentDueOn: facts.paymentDueOn ?? (c.repliedOn as string) };
+      return {
+        type,
+        feeNoticeOn: facts.feeNoticeOn ?? null,
+        paymentDueOn: facts.paymentDueOn ?? (c.repliedOn as string),
+      };
     case 'WITHDRAWN':
       return { type, withdrawnOn: c.repliedOn as string };
   }

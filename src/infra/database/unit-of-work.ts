@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PinoLogger } from 'nestjs-pino';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** After-commit work gives up after this long; the reconciles re-do what it did not finish. */
+export const AFTER_COMMIT_TIMEOUT_MS = 1_000;
+
+/** One database transaction and the work it leaves for after its COMMIT. */
+export interface Tx {
+  readonly m: EntityManager;
+  /**
+   * Runs `work` after COMMIT, once per `key` (arm these deadline versions, dispatch this outbox
+   * row, …). Never run when the transaction rolls back. A failure or a wait beyond
+   * AFTER_COMMIT_TIMEOUT_MS is logged and left to the reconciles: the change is committed, so the
+   * caller's request does not fail.
+   */
+  afterCommit(key: string, work: () => Promise<unknown>): void;
+}
+
+/**
+ * The one unit of work of every case change (intake, each action, the timers, the calendar
+ * recompute) and of every other change that writes mail: a transaction plus what must run after
+ * it commits, collected while it runs.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext(UnitOfWork.name);
+  }
+
+  async run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const after = new Map<string, () => Promise<unknown>>();
+    const result = await this.db.transaction((m) =>
+      fn({
+        m,
+        afterCommit: (key, work) => {
+          if (!after.has(key)) after.set(key, work);
+        },
+      }),
+    );
+    for (const [key, work] of after) await this.runAfterCommit(key, work);
+    return result;
+  }
+
+  private async runAfterCommit(key: string, work: () => Promise<unknown>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`gave up after ${AFTER_COMMIT_TIMEOUT_MS} ms`)),
+        AFTER_COMMIT_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([work(), timeout]);
+    } catch (err) {
+      this.logger.warn({ err, key }, 'after-commit work failed; the reconcile will redo it');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

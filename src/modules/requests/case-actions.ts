@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
+import type { Principal } from '../auth/domain/principal';
+import { CaseAccess, type CaseHandle } from './case-access.service';
+import { caseRefusal } from './case-changes.service';
+
+export interface ActionOptions {
+  /** If-Match: the case version the caller last saw; a different current version is a 409. */
+  expectedVersion?: number;
+}
+
+/** Runs every case action: one unit of work, the case loaded and locked, the If-Match check. */
+@Injectable()
+export class CaseActions {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: CaseAccess,
+  ) {}
+
+  run<T>(
+    principal: Principal,
+    id: string,
+    opts: ActionOptions & { applicantAllowed?: boolean; prefer?: 'clerk' | 'supervisor' },
+    fn: (tx: Tx, h: CaseHandle) => Promise<T>,
+  ): Promise<T> {
+    return this.uow.run(async (tx) => {
+      const h = await this.access.load(tx.m, principal, id, {
+        lock: true,
+        applicantAllowed: opts.applicantAllowed ?? false,
+        prefer: opts.prefer,
+      });
+      if (opts.expectedVersion !== undefined && opts.expectedVersion !== h.c.version)
+        throw caseRefusal(h.c, 'stale-version');
+      return fn(tx, h);
+    });
+  }
+}

@@ -1,0 +1,251 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../../infra/clock/clock';
+import type { Tx } from '../../infra/database/unit-of-work';
+import type { Agency } from '../agencies/agency.entity';
+import type { LocalDate } from '../calendar/domain/local-date';
+import type { LetterInputs, LetterKind } from '../correspondence/domain';
+import type { IssuedLetter } from '../correspondence/issued-letter.entity';
+import { LetterIssuer } from '../correspondence/letter-issuer.service';
+import { OutboxService } from '../notifications/outbox.service';
+import { CaseChanges } from './case-changes.service';
+import { CasesRepository } from './cases.repository';
+import type { CaseConsultation } from './case-consultation.entity';
+import type { CaseExtension } from './case-extension.entity';
+import type { CaseFeeNotice } from './case-fee-notice.entity';
+import type { Actor } from './domain/case-status';
+import { replyDecisionOf } from './domain/reply-decision';
+import type { RequestCase } from './request-case.entity';
+
+/** What each kind of letter needs beyond the case itself. */
+export type LetterFacts =
+  | { kind: 'receipt_acknowledgement'; trackingCode?: string | null }
+  | { kind: 'correction_notice'; what: string }
+  | { kind: 'extension_notice'; extension: CaseExtension }
+  | { kind: 'deferral_notice'; reason: string; originalDueOn: LocalDate | null }
+  | { kind: 'reasons_request'; reasonsDueOn: LocalDate | null }
+  | { kind: 'fee_notice'; notice: CaseFeeNotice }
+  | { kind: 'consultation_letter'; consultation: CaseConsultation }
+  | { kind: 'reply'; previousReplyOn?: LocalDate | null; feeNotice?: CaseFeeNotice | null };
+
+type Body<K extends LetterKind> = Omit<LetterInputs[K], 'documentNumber' | 'issuedOn'>;
+type AnyBody = { [K in LetterKind]: Body<K> }[LetterKind];
+
+/** Plain text of a letter for the text/plain part (the HTML is the document itself). */
+function textOf(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<(br|\/p|\/div|\/h\d|\/tr)>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n\s*\n+/g, '\n\n')
+    .trim();
+}
+
+/**
+ * Issues the statutory letters of a case: builds each letter from the case's facts (every date
+ * is the deadline engine's result), stores it numbered through the letter issuer, records an
+ * event, and e-mails it to an applicant who chose e-mail delivery — all in the case's unit of work.
+ */
+@Injectable()
+export class CaseLetters {
+  constructor(
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly issuer: LetterIssuer,
+    private readonly outbox: OutboxService,
+    private readonly changes: CaseChanges,
+    private readonly cases: CasesRepository,
+  ) {}
+
+  async issue(
+    tx: Tx,
+    c: RequestCase,
+    agency: Agency,
+    facts: LetterFacts,
+    opts: { actorId?: string | null; actor?: Actor; docSeq?: number; issuedOn?: LocalDate } = {},
+  ): Promise<IssuedLetter> {
+    const issuedOn = opts.issuedOn ?? this.clock.today();
+    const owner = {
+      caseId: c.id,
+      caseYear: c.year,
+      agencyId: c.agencyId,
+      agencyName: agency.name,
+      actorId: opts.actorId ?? null,
+    };
+    const toApplicant = facts.kind !== 'consultation_letter';
+    const ref = facts.kind === 'consultation_letter' ? facts.consultation.id : '';
+    // The stored letter never carries the tracking code (only its hash is kept).
+    const body = this.body(
+      c,
+      agency,
+      facts.kind === 'receipt_acknowledgement' ? { kind: facts.kind } : facts,
+    );
+    const letter = await this.issuer.issue(
+      tx,
+      owner,
+      facts.kind,
+      { ...body, issuedOn },
+      { ref, toApplicant, docSeq: opts.docSeq },
+    );
+    await this.changes.note(tx, c, {
+      actorId: opts.actorId ?? null,
+      actor: opts.actor ?? (opts.actorId ? 'clerk' : 'system'),
+      action: 'letter_issued',
+      payload: {
+        letterId: letter.id,
+        kind: letter.kind,
+        documentNumber: letter.documentNumber,
+        sha256: letter.sha256,
+      },
+    });
+    if (toApplicant && c.deliveryRoute === 'email' && c.applicantEmail) {
+      // The receipt e-mailed at intake is the copy with the tracking code; it is scrubbed from
+      // the outbox row once sent (the code itself is never kept).
+      const code = facts.kind === 'receipt_acknowledgement' ? (facts.trackingCode ?? null) : null;
+      const html = code
+        ? this.issuer.renderCopy(letter, facts.kind, { ...body, trackingCode: code } as never)
+        : letter.html;
+      await this.outbox.write(tx, {
+        template: 'statutory-letter',
+        to: c.applicantEmail,
+        params: {
+          subject: `${letter.title}（${c.referenceNo}）· ${agency.name}`,
+          html,
+          text: textOf(html),
+          ...(code ? { redactAfterSend: code } : {}),
+        },
+      });
+    }
+    return letter;
+  }
+
+  /** A concluding letter (reply, termination, withdrawal) and its entry in the reply history. */
+  async issueReply(
+    tx: Tx,
+    c: RequestCase,
+    agency: Agency,
+    facts: Extract<LetterFacts, { kind: 'reply' }>,
+    opts: { actorId?: string | null; actor?: Actor; issuedOn?: LocalDate } = {},
+  ): Promise<IssuedLetter> {
+    const letter = await this.issue(tx, c, agency, facts, opts);
+    await this.cases.addReply(tx.m, c, { letterId: letter.id, actorId: opts.actorId ?? null });
+    return letter;
+  }
+
+  /** The receipt with its tracking code, for the intake response (rendered, never stored). */
+  receiptCopy(c: RequestCase, agency: Agency, letter: IssuedLetter, trackingCode: string): string {
+    const body = this.body(c, agency, {
+      kind: 'receipt_acknowledgement',
+    }) as Body<'receipt_acknowledgement'>;
+    return this.issuer.renderCopy(letter, 'receipt_acknowledgement', { ...body, trackingCode });
+  }
+
+  private base(c: RequestCase, agency: Agency) {
+    return {
+      agency: {
+        name: agency.name,
+        contact: {
+          address: agency.address,
+          postcode: agency.postcode,
+          phone: agency.phone,
+          email: agency.email,
+          website: agency.website,
+        },
+        remedyBodies: { reconsiderationBody: agency.reconsiderationBody, court: agency.court },
+      },
+      referenceNumber: c.referenceNo,
+      regime: c.regime ?? ('OGI-2019' as const),
+    };
+  }
+
+  private applicantBase(c: RequestCase, agency: Agency) {
+    return {
+      ...this.base(c, agency),
+      applicant: { name: c.applicantName },
+      request: {
+        title: c.title,
+        docNo: c.docNo,
+        description: c.description,
+        receivedOn: c.receivedOn ?? this.clock.today(),
+      },
+    };
+  }
+
+  private body(c: RequestCase, agency: Agency, f: LetterFacts): AnyBody {
+    const a = this.applicantBase(c, agency);
+    switch (f.kind) {
+      case 'receipt_acknowledgement':
+        return {
+          ...a,
+          channel: c.channel,
+          // The engine's due date (before any extension); never re-derived here.
+          replyDueOn: (c.baseDue ?? c.replyDue) as LocalDate,
+          statesFeePause: true,
+          trackingCode: f.trackingCode ?? null,
+        } satisfies Body<'receipt_acknowledgement'>;
+      case 'correction_notice':
+        return {
+          ...a,
+          items: [f.what],
+          correctionDueOn: c.correctionPeriodEnd as LocalDate,
+        } satisfies Body<'correction_notice'>;
+      case 'extension_notice':
+        return {
+          ...a,
+          originalDueOn: c.baseDue as LocalDate,
+          extensionWorkingDays: f.extension.days,
+          newDueOn: c.replyDue as LocalDate,
+          reason: f.extension.reason,
+        } satisfies Body<'extension_notice'>;
+      case 'deferral_notice':
+        return {
+          ...a,
+          delayedReplyOn: c.deferralDue as LocalDate,
+          reason: f.reason,
+          originalDueOn: f.originalDueOn,
+        } satisfies Body<'deferral_notice'>;
+      case 'reasons_request':
+        return { ...a, reasonsDueOn: f.reasonsDueOn } satisfies Body<'reasons_request'>;
+      case 'fee_notice':
+        return {
+          ...a,
+          charge:
+            f.notice.method === 'per-piece'
+              ? { method: 'per-piece', cumulativePiecesInMonth: f.notice.quantity }
+              : { method: 'per-volume', pages: f.notice.quantity },
+          amountYuan: f.notice.amountYuan,
+          paymentMethod: `请持本通知到${agency.name}缴纳，或按本机关公布的非税收入缴款方式缴入国库（预算科目103049950其他缴入国库的行政事业性收费），凭财政部门票据办理。`,
+          // R-FEE-04: from the applicant's receipt (engine); without it the period only.
+          paymentDueOn: f.notice.paymentDue,
+        } satisfies Body<'fee_notice'>;
+      case 'consultation_letter': {
+        const x = f.consultation;
+        return {
+          ...this.base(c, agency),
+          consultee: { kind: x.partyKind, name: x.partyName },
+          request: {
+            title: c.title,
+            docNo: c.docNo,
+            description: x.subject,
+            receivedOn: c.receivedOn ?? x.sentOn,
+          },
+          // R-TP-02: from the party's receipt (engine); without it the period only.
+          replyDueOn: x.partyDue,
+          reason: x.subject,
+        } satisfies Body<'consultation_letter'>;
+      }
+      case 'reply':
+        return {
+          ...a,
+          decision: replyDecisionOf(c, {
+            previousReplyOn: f.previousReplyOn ?? null,
+            feeNoticeOn: f.feeNotice?.sentOn ?? null,
+            paymentDueOn: f.feeNotice?.paymentDue ?? null,
+          }),
+        } satisfies Body<'reply'>;
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Agency } from '../agencies/agency.entity';
+import { CaseConsultation } from './case-consultation.entity';
+import { CaseEvent } from './case-event.entity';
+import { CaseExtension } from './case-extension.entity';
+import { CaseFeeNotice } from './case-fee-notice.entity';
+import { CaseReply } from './case-reply.entity';
+import type { Actor, CaseStatus } from './domain/case-status';
+import { normalise, REPEAT_THRESHOLD, similarity } from './domain/similarity';
+import { RequestCase } from './request-case.entity';
+
+/** The clock ledger of a case: what pauses it and what extended it. */
+export interface CaseLedger {
+  readonly consultations: CaseConsultation[];
+  readonly feeNotice: CaseFeeNotice | null;
+  readonly extensions: CaseExtension[];
+}
+
+/** Pauses still open: consultations without an outcome, an unpaid fee notice. */
+export function openPauses(l: CaseLedger): number {
+  return (
+    l.consultations.filter((x) => !x.outcome).length + (l.feeNotice && !l.feeNotice.paidOn ? 1 : 0)
+  );
+}
+
+export interface NewEvent {
+  readonly actorId: string | null;
+  readonly actor: Actor;
+  readonly action: string;
+  readonly fromStatus: CaseStatus | null;
+  readonly toStatus: CaseStatus;
+  readonly reason?: string | null;
+  readonly payload?: Record<string, unknown>;
+}
+
+/**
+ * Reads and writes of cases, named for what the workflow needs: on the caller's manager inside
+ * a unit of work, on the pool for reads outside one.
+ */
+@Injectable()
+export class CasesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Ids of open live cases after `after` (keyset by id), for batch recomputes. */
+  async openLiveIds(after: string, limit: number, statuses: readonly string[]): Promise<string[]> {
+    const rows = await this.db.query<Array<{ id: string }>>(
+      `SELECT id FROM request_case WHERE status = ANY($1) AND source = 'live' AND id > $2 ORDER BY id LIMIT $3`,
+      [statuses, after, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The case row locked for an action (FOR UPDATE): concurrent actions queue on it. */
+  lockForAction(m: EntityManager, id: string): Promise<RequestCase | null> {
+    return m
+      .getRepository(RequestCase)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findById(m: EntityManager, id: string): Promise<RequestCase | null> {
+    return m.getRepository(RequestCase).findOneBy({ id });
+  }
+
+  agencyOf(m: EntityManager, c: Pick<RequestCase, 'agencyId'>): Promise<Agency> {
+    return m.getRepository(Agency).findOneByOrFail({ id: c.agencyId });
+  }
+
+  async ledger(m: EntityManager, caseId: string): Promise<CaseLedger> {
+    const [consultations, feeNotice, extensions] = await Promise.all([
+      m
+        .getRepository(CaseConsultation)
+        .find({ where: { caseId }, order: { sentOn: 'ASC', id: 'ASC' } }),
+      m.getRepository(CaseFeeNotice).findOne({ where: { caseId }, order: { sentOn: 'DESC' } }),
+      m
+        .getRepository(CaseExtension)
+        .find({ where: { caseId }, order: { requestedOn: 'ASC', id: 'ASC' } }),
+    ]);
+    return { consultations, feeNotice, extensions };
+  }
+
+  save(m: EntityManager, c: RequestCase): Promise<RequestCase> {
+    return m.getRepository(RequestCase).save(c);
+  }
+
+  async insertEvent(m: EntityManager, c: RequestCase, at: Date, e: NewEvent): Promise<void> {
+    await m.insert(CaseEvent, {
+      year: c.year,
+      caseId: c.id,
+      at,
+      actorId: e.actorId,
+      actorRole: e.actor,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      reason: e.reason ?? null,
+      payload: (e.payload ?? {}) as never,
+    });
+  }
+
+  /** The replies of a case in order (round 1 first). */
+  replies(m: EntityManager, caseId: string): Promise<CaseReply[]> {
+    return m.getRepository(CaseReply).find({ where: { caseId }, order: { round: 'ASC' } });
+  }
+
+  /** Appends a concluding reply (the next round) to the case's reply history. */
+  async addReply(
+    m: EntityManager,
+    c: RequestCase,
+    r: { letterId: string | null; actorId: string | null },
+  ): Promise<CaseReply> {
+    const [{ round }] = await m.query<Array<{ round: number }>>(
+      `SELECT coalesce(max(round), 0)::int + 1 AS round FROM case_reply WHERE case_id = $1`,
+      [c.id],
+    );
+    const row: CaseReply = {
+      caseYear: c.year,
+      id: randomUUID(),
+      caseId: c.id,
+      round,
+      replyType: c.replyType as NonNullable<RequestCase['replyType']>,
+      basis: c.replyBasis ?? '',
+      detail: c.replyDetail,
+      repliedOn: c.repliedOn as string,
+      dueOn: c.replyDue,
+      letterId: r.letterId,
+      actorId: r.actorId,
+      createdAt: new Date(),
+    };
+    await m.insert(CaseReply, row);
+    return row;
+  }
+
+  /** The current (latest) reply of the case. */
+  latestReply(m: EntityManager, caseId: string): Promise<CaseReply | null> {
+    return m.getRepository(CaseReply).findOne({ where: { caseId }, order: { round: 'DESC' } });
+  }
+
+  /** D-8: the k-th application of the same applicant (blind index) to the agency in the month of receipt. */
+  async nthInMonth(m: EntityManager, c: RequestCase): Promise<number> {
+    const month = (c.receivedOn as string).slice(0, 7);
+    const [{ n }] = await m.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM request_case
+        WHERE agency_id = $1 AND applicant_id_index = $2 AND received_on >= ($3 || '-01')::date
+          AND received_on < (($3 || '-01')::date + interval '1 month')
+          AND (received_on, created_at) <= ($4::date, (SELECT created_at FROM request_case WHERE id = $5))`,
+      [c.agencyId, c.applicantIdIndex, month, c.receivedOn, c.id],
+    );
+    return n;
+  }
+
+  /**
+   * Art 36(6): the most similar earlier REPLIED request of the same applicant (by ID number)
+   * to the same agency — the repeat a clerk may decline to process again. Uses the
+   * (agency, applicant index) index; the new text is normalised once.
+   */
+  async earlierSimilar(
+    m: EntityManager,
+    agencyId: string,
+    applicantIdIndex: string | null,
+    text: string,
+  ): Promise<string | null> {
+    if (!applicantIdIndex) return null;
+    const earlier = await m.getRepository(RequestCase).find({
+      select: { id: true, title: true, description: true },
+      where: { agencyId, applicantIdIndex, status: 'replied' },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
+    const mine = normalise(text);
+    let best: { id: string; score: number } | null = null;
+    for (const e of earlier) {
+      const score = similarity(mine, `${e.title} ${e.description}`);
+      if (score >= REPEAT_THRESHOLD && (!best || score > best.score)) best = { id: e.id, score };
+    }
+    return best?.id ?? null;
+  }
+
+  /** The emails of the assignee, or of every clerk of the agency when unassigned. */
+  async clerkEmails(
+    m: EntityManager,
+    agencyId: string,
+    assigneeId: string | null,
+  ): Promise<string[]> {
+    const rows = assigneeId
+      ? await m.query<Array<{ email: string }>>(
+          `SELECT email FROM app_user WHERE id = $1 AND active`,
+          [assigneeId],
+        )
+      : await m.query<Array<{ email: string }>>(
+          `SELECT DISTINCT u.email FROM role_assignment r JOIN app_user u ON u.id = r.user_id AND u.active WHERE r.agency_id = $1 AND r.role = 'clerk'`,
+          [agencyId],
+        );
+    return rows.map((r) => r.email);
+  }
+
+  /** Supervisors of the agency or of any agency above it. */
+  async supervisorEmails(m: EntityManager, agencyId: string): Promise<string[]> {
+    const rows = await m.query<Array<{ email: string }>>(
+      `SELECT DISTINCT u.email FROM agency a JOIN agency s ON a.path LIKE s.path || '%'
+         JOIN role_assignment r ON r.agency_id = s.id AND r.role = 'supervisor'
+         JOIN app_user u ON u.id = r.user_id AND u.active
+        WHERE a.id = $1`,
+      [agencyId],
+    );
+    return rows.map((r) => r.email);
+  }
+
+  /** Whether the user is a clerk of the agency (who may be assigned its cases). */
+  isClerkOf(m: EntityManager, userId: string, agencyId: string): Promise<boolean> {
+    return m
+      .query<unknown[]>(
+        `SELECT 1 FROM role_assignment WHERE user_id = $1 AND agency_id = $2 AND role = 'clerk'`,
+        [userId, agencyId],
+      )
+      .then((r) => r.length > 0);
+  }
+}

@@ -1,0 +1,75 @@
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Refusal } from '../../infra/http/domain-error';
+import { RequirePermission } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/domain/principal';
+import { isLetterKind } from '../correspondence/domain';
+import { IssuedLettersRepository } from '../correspondence/issued-letters.repository';
+import { CaseAccess } from './case-access.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The letters of a case as issued: listed, and each served from storage as printable HTML. */
+@ApiTags('letters')
+@ApiBearerAuth()
+@Controller('api/v1/requests/:id/letters')
+export class LettersController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CaseAccess,
+    private readonly letters: IssuedLettersRepository,
+  ) {}
+
+  @Get()
+  @RequirePermission('self.read')
+  @ApiOperation({
+    summary:
+      'Letters issued for the case (applicants: those addressed to them), with document numbers and SHA-256',
+  })
+  @ApiOkResponse({ description: 'JSON list' })
+  async list(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    const { c } = await this.access.load(this.db.manager, p, id, { applicantAllowed: true });
+    const rows = await this.letters.listForCase(c.id, p.kind === 'staff');
+    return rows.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      title: l.title,
+      documentNumber: l.documentNumber,
+      issuedOn: l.issuedOn,
+      sha256: l.sha256,
+      ...(l.ref ? { consultationId: l.ref } : {}),
+    }));
+  }
+
+  @Get(':letter')
+  @RequirePermission('self.read')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOperation({
+    summary:
+      'One letter as issued (by id, or the latest of a kind): the stored A4 HTML, never re-rendered',
+  })
+  async get(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('letter') ref: string,
+    @Query('consultationId') consultationId?: string,
+  ): Promise<string> {
+    const { c } = await this.access.load(this.db.manager, p, id, { applicantAllowed: true });
+    const letter = UUID.test(ref)
+      ? await this.letters.findForCase(c.id, ref)
+      : isLetterKind(ref)
+        ? await this.letters.latestOfKind(
+            c.id,
+            ref,
+            ref === 'consultation_letter' ? (consultationId ?? '') : '',
+          )
+        : null;
+    if (!letter || (!letter.toApplicant && p.kind !== 'staff'))
+      throw new Refusal(isLetterKind(ref) ? 'letter-not-issued' : 'letter-not-found');
+    return letter.html;
+  }
+}

@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { CorrespondenceModule } from '../correspondence/correspondence.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { TimersModule } from '../timers/timers.module';
+import { AttachmentsService } from './attachments.service';
+import { CaseAccess } from './case-access.service';
+import { CaseActions } from './case-actions';
+import { CaseChanges } from './case-changes.service';
+import { CaseClock } from './case-clock.service';
+import { CaseDeadlines } from './case-deadlines';
+import { CaseEffectsHandler } from './case-effects.handler';
+import { CaseLetters } from './case-letters.service';
+import { CasesRepository } from './cases.repository';
+import { ClockActionsService } from './clock-actions.service';
+import { FeeActionsService } from './fee-actions.service';
+import { IntakeService } from './intake.service';
+import { RequestsQueryService } from './requests-query.service';
+import { SystemActions } from './system-actions.service';
+import { WorkflowService } from './workflow.service';
+
+/**
+ * The case core for every role: intake, the workflow actions, the automatic transitions (the
+ * timers' handler for cases), letters of cases, and the read side.
+ */
+@Module({
+  imports: [CalendarModule, NotificationsModule, TimersModule, CorrespondenceModule],
+  providers: [
+    AttachmentsService,
+    CaseAccess,
+    CaseActions,
+    CaseChanges,
+    CaseClock,
+    CaseDeadlines,
+    CaseEffectsHandler,
+    CaseLetters,
+    CasesRepository,
+    ClockActionsService,
+    FeeActionsService,
+    IntakeService,
+    RequestsQueryService,
+    SystemActions,
+    WorkflowService,
+  ],
+  exports: [
+    AttachmentsService,
+    CaseAccess,
+    CaseClock,
+    CasesRepository,
+    ClockActionsService,
+    FeeActionsService,
+    IntakeService,
+    RequestsQueryService,
+    SystemActions,
+    WorkflowService,
+    CorrespondenceModule,
+  ],
+})
+export class RequestsCoreModule {}

@@ -1,0 +1,52 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../infra/clock/clock';
+import { JobQueue } from '../../infra/queue/job-queue';
+import { JobName, jobId } from '../../infra/queue/queue-names';
+import { CalendarChanges } from '../calendar/calendar-changes';
+import { DeadlineEffectHandlers } from './effect-handlers';
+import { readState, writeState } from './worker-state';
+
+export const CALENDAR_CURSOR = 'calendar-recompute-cursor';
+
+/**
+ * R-WD-04 / DOMAIN §5.5: a calendar change (import, override) queues one recompute job; the job
+ * asks every deadline owner to recompute its open subjects, then moves the cursor past the change.
+ */
+@Injectable()
+export class CalendarRecompute implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+    private readonly changes: CalendarChanges,
+    private readonly jobs: JobQueue,
+    private readonly handlers: DeadlineEffectHandlers,
+  ) {}
+
+  onModuleInit(): void {
+    this.changes.onChange((c) => this.queue(c.id));
+  }
+
+  queue(changeId: string): Promise<void> {
+    return this.jobs.add(
+      JobName.RecomputeDeadlines,
+      { changeId },
+      { jobId: jobId(JobName.RecomputeDeadlines, changeId) },
+    );
+  }
+
+  async recomputeAll(changeId: string): Promise<{ checked: number; moved: number }> {
+    const done = (await readState(this.db.manager, CALENDAR_CURSOR))?.value ?? '0';
+    if (BigInt(done) >= BigInt(changeId)) return { checked: 0, moved: 0 };
+    let checked = 0;
+    let moved = 0;
+    for (const h of this.handlers.all()) {
+      const r = (await h.recompute?.(changeId)) ?? { checked: 0, moved: 0 };
+      checked += r.checked;
+      moved += r.moved;
+    }
+    await writeState(this.db.manager, CALENDAR_CURSOR, changeId, this.clock.now());
+    return { checked, moved };
+  }
+}

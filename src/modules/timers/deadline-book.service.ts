@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../infra/clock/clock';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import type { Tx } from '../../infra/database/unit-of-work';
+import { MetricsService } from '../../infra/metrics/metrics.service';
+import { JobQueue } from '../../infra/queue/job-queue';
+import { JobName, jobId } from '../../infra/queue/queue-names';
+import { CalendarService } from '../calendar/calendar.service';
+import type { LocalDate } from '../calendar/domain/local-date';
+import { Deadline } from './deadline.entity';
+import type { DeadlineKind, DeadlineSubject } from './domain/deadline-kind';
+import { momentOf, planEffects } from './domain/effect-schedule';
+
+/** The subject a set of deadlines belongs to. */
+export interface SubjectRef {
+  readonly type: DeadlineSubject;
+  readonly id: string;
+  /** The subject's partition year. */
+  readonly year: number;
+  /** Whose calendar governs the dates (R-WD-05). */
+  readonly agencyId: string;
+}
+
+export interface DesiredDeadline {
+  readonly kind: DeadlineKind;
+  /** '' unless several deadlines of one kind exist (consultation or fee notice id). */
+  readonly ref: string;
+  readonly dueOn: LocalDate;
+}
+
+type DeadlineKey = Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>;
+
+/** Deterministic wake-up job id: one per deadline version and planned moment. */
+export function tickJobId(d: DeadlineKey, moment: Date): string {
+  return jobId(
+    JobName.DeadlineTick,
+    d.subjectType,
+    d.subjectId,
+    d.kind,
+    d.ref || 'none',
+    `v${d.version}`,
+    `t${Math.floor(moment.getTime() / 1000)}`,
+  );
+}
+
+/**
+ * The one narrow interface through which owners keep their legal dates: `sync` inside the
+ * subject's unit of work writes the desired deadlines (a moved or ended one gets a new version)
+ * and arms, after commit, one delayed BullMQ job per live version at its next effect moment.
+ */
+@Injectable()
+export class DeadlineBook {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
+    private readonly calendars: CalendarService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /** Upserts the subject's desired deadlines in `tx`; after commit their new versions are armed. */
+  async sync(tx: Tx, s: SubjectRef, desired: readonly DesiredDeadline[]): Promise<void> {
+    const m = tx.m;
+    const current = await m
+      .getRepository(Deadline)
+      .findBy({ subjectType: s.type, subjectId: s.id });
+    const key = (k: { kind: string; ref: string }) => `${k.kind}/${k.ref}`;
+    const byKey = new Map(current.map((d) => [key(d), d]));
+    for (const want of desired) {
+      const have = byKey.get(key(want));
+      byKey.delete(key(want));
+      const where = { subjectType: s.type, subjectId: s.id, kind: want.kind, ref: want.ref };
+      if (!have) {
+        await m.insert(Deadline, {
+          ...where,
+          subjectYear: s.year,
+          agencyId: s.agencyId,
+          dueOn: want.dueOn,
+          version: 1,
+          status: 'live',
+          armedVersion: 0,
+        });
+      } else if (
+        have.dueOn !== want.dueOn ||
+        have.status !== 'live' ||
+        have.agencyId !== s.agencyId
+      ) {
+        await m.update(Deadline, where, {
+          dueOn: want.dueOn,
+          status: 'live',
+          agencyId: s.agencyId,
+          version: have.version + 1,
+        });
+      }
+    }
+    for (const gone of byKey.values()) {
+      if (gone.status !== 'live') continue;
+      await m.update(
+        Deadline,
+        { subjectType: s.type, subjectId: s.id, kind: gone.kind, ref: gone.ref },
+        { status: 'resolved', version: gone.version + 1 },
+      );
+    }
+    // Also re-arms a version whose arming failed earlier (Redis down at the last change).
+    tx.afterCommit(`arm:${s.type}:${s.id}`, () => this.armSubject(s.type, s.id));
+  }
+
+  /** Arms the live deadlines of a subject whose current version has no job yet. */
+  async armSubject(type: DeadlineSubject, id: string): Promise<void> {
+    const rows = await this.db
+      .getRepository(Deadline)
+      .createQueryBuilder('d')
+      .where('d.subject_type = :type AND d.subject_id = :id', { type, id })
+      .andWhere(`d.status = 'live' AND d.armed_version <> d.version`)
+      .getMany();
+    for (const d of rows) await this.arm(d);
+  }
+
+  /** Adds the wake-up job for the deadline's next effect (if any) and records the armed version. */
+  async arm(
+    d: Deadline,
+    after: Date = this.clock.now(),
+    busyJobId?: string,
+    known?: Date | null,
+  ): Promise<string | null> {
+    const next = known !== undefined ? known : await this.nextMoment(d, after);
+    if (next) {
+      const delay = Math.max(0, next.getTime() - this.clock.now().getTime());
+      let id = tickJobId(d, next);
+      // Re-arming from inside the job that woke too early: its own id is still taken.
+      if (id === busyJobId) id = `${id}_again${this.clock.now().getTime()}`;
+      await this.jobs.add(
+        JobName.DeadlineTick,
+        {
+          subjectType: d.subjectType,
+          subjectId: d.subjectId,
+          kind: d.kind,
+          ref: d.ref,
+          version: d.version,
+          at: next.toISOString(),
+        },
+        { jobId: id, delay },
+      );
+      this.metrics.timersArmed.inc({ kind: d.kind });
+    }
+    await this.db
+      .getRepository(Deadline)
+      .update(
+        {
+          subjectType: d.subjectType,
+          subjectId: d.subjectId,
+          kind: d.kind,
+          ref: d.ref,
+          version: d.version,
+        },
+        { armedVersion: d.version },
+      );
+    return next ? next.toISOString() : null;
+  }
+
+  /** The first planned effect moment strictly after `after`, or the earliest unfired past one. */
+  async nextMoment(d: Deadline, after: Date): Promise<Date | null> {
+    const cal = await this.calendars.calendarFor(d.agencyId);
+    const fired = new Set(
+      (
+        await this.db.query<Array<{ effect: string }>>(
+          `SELECT effect FROM deadline_effect WHERE subject_type = $1 AND subject_id = $2 AND kind = $3 AND ref = $4 AND version = $5`,
+          [d.subjectType, d.subjectId, d.kind, d.ref, d.version],
+        )
+      ).map((r) => r.effect),
+    );
+    const pending = planEffects(cal, d.kind, d.dueOn, this.config.timers.reminderDays)
+      .filter((e) => !fired.has(e.effect))
+      .map(momentOf)
+      .sort((a, b) => a.getTime() - b.getTime());
+    const overdue = pending.find((t) => t.getTime() <= after.getTime());
+    return overdue ?? pending[0] ?? null;
+  }
+}

@@ -1,0 +1,341 @@
+import type { ReasonCode } from '../domain/reason-code';
+
+/** A text in Simplified Chinese (first) and English (second). `{name}` marks a parameter. */
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+interface Entry {
+  /** Short, the same for every occurrence (problem details `title`). */
+  readonly title: Bilingual;
+  /** With the occurrence's parameters (problem details `detail`); the title when absent. */
+  readonly detail?: Bilingual;
+}
+
+const t = (zh: string, en: string, detail?: [string, string]): Entry => ({
+  title: { zh, en },
+  ...(detail ? { detail: { zh: detail[0], en: detail[1] } } : {}),
+});
+
+/**
+ * The one message catalogue, keyed by reason code. The API (problem details and field errors),
+ * the letters' error texts and the portal take their words from here.
+ */
+export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
+  'validation-failed': t('请求字段有误', 'The request has invalid fields'),
+  'field-required': t('必填', 'required'),
+  'field-invalid': t('格式有误', 'invalid'),
+  'invalid-date': t('日期有误', 'Invalid date'),
+  'invalid-period': t('期间有误', 'Invalid period'),
+  'invalid-pause': t('暂停计时区间有误', 'Invalid pause'),
+  'pause-ends-before-start': t('暂停计时的结束日早于开始日', 'A pause ends before it starts'),
+  'invalid-year-notice': t('放假安排有误', 'Invalid holiday notice'),
+  'invalid-regime': t('条例版本有误', 'Invalid regime'),
+  'invalid-extension': t('延长天数有误', 'Invalid extension'),
+  'dates-out-of-order': t('日期先后顺序有误', 'Dates out of order'),
+  'invalid-fee-input': t('收费参数有误', 'Invalid fee input'),
+  'fee-not-applicable': t('不适用信息处理费', 'The information-processing fee does not apply'),
+  'fee-method-conflict': t('同一申请只能选择一种计收方式', 'One fee method per application'),
+  'invalid-letter-input': t('文书内容有误', 'Invalid letter input'),
+  'invalid-idempotency-key': t('幂等键格式有误', 'Invalid Idempotency-Key', [
+    '幂等键应为8至100个字符（A-Z a-z 0-9 . _ : -）。',
+    'The Idempotency-Key must be 8–100 characters [A-Za-z0-9._:-].',
+  ]),
+  'invalid-if-match': t('If-Match 应为版本号', 'If-Match must be the case version'),
+  'payload-too-large': t('内容过大', 'Payload too large'),
+  'unsupported-media-type': t('不支持的内容类型', 'Unsupported media type'),
+
+  unauthorized: t('请先登录', 'Sign in first'),
+  'wrong-credentials': t('邮箱或密码错误', 'Wrong e-mail or password'),
+  'password-too-short': t('密码至少10个字符', 'At least 10 characters'),
+  'password-too-long': t('密码过长', 'Too long'),
+  'password-needs-letters-and-digits': t('密码需包含字母和数字', 'Must contain letters and digits'),
+  'email-not-verified': t('请先验证电子邮箱', 'Verify your e-mail address first'),
+  'account-locked': t(
+    '登录失败次数过多，账号已临时锁定',
+    'Too many failed attempts; the account is locked for a while',
+    [
+      '登录失败次数过多，账号已临时锁定，请于{until}后再试。',
+      'Too many failed attempts; try again after {until}.',
+    ],
+  ),
+  'invalid-refresh-token': t('刷新令牌无效或已过期', 'Refresh token is invalid or expired'),
+  forbidden: t('无权操作', 'Forbidden'),
+  'role-not-allowed': t('您的角色无权执行此操作', 'Your role does not allow this'),
+  'route-without-access-rule': t('该接口未声明访问权限', 'This route declares no access rule'),
+  'root-admin-only': t(
+    '仅根机构（省、市）管理员可执行此操作',
+    'Only administrators of a root agency may do this',
+  ),
+  'rate-limited': t('请求过于频繁', 'Too many requests', [
+    '请求过于频繁，请于{retryAfter}秒后重试。',
+    'Too many requests; retry after {retryAfter} s.',
+  ]),
+
+  'not-found': t('未找到', 'Not found'),
+  'case-not-found': t('未找到该申请', 'No such request'),
+  'agency-not-found': t('未找到该机构', 'No such agency', [
+    '未找到机构 {agency}。',
+    'No agency {agency} within your reach.',
+  ]),
+  'user-not-found': t('未找到该用户', 'No such user'),
+  'role-assignment-not-found': t('未找到该角色', 'No such role assignment'),
+  'attachment-not-found': t('未找到该附件', 'No such attachment'),
+  'consultation-not-found': t('未找到该征求意见记录', 'No such consultation'),
+  'letter-not-found': t('无此文书', 'No such letter'),
+  'letter-not-issued': t('该申请尚未出具此文书', 'This letter has not been issued for the request'),
+
+  conflict: t('状态冲突', 'Conflict'),
+  'stale-version': t(
+    '申请已被他人更新，请刷新后重试',
+    'The request changed since you loaded it; reload and try again',
+  ),
+  'action-not-allowed-in-state': t(
+    '当前状态下不能执行此操作',
+    'This action is not possible in the current state',
+    [
+      '申请当前状态为“{statusLabel}”，不能执行“{actionLabel}”。',
+      'The request is {status}: {action} is not possible.',
+    ],
+  ),
+  'actor-not-allowed': t(
+    '您的角色不能对该申请执行此操作',
+    'Your role cannot do this on this request',
+    ['您的角色不能执行“{actionLabel}”。', 'Your role cannot {action}.'],
+  ),
+  'email-taken': t('该邮箱已注册', 'This e-mail address is already registered'),
+  'agency-code-taken': t(
+    '机构代码已被使用（代码不重复使用）',
+    'The agency code is taken (codes are never reused)',
+    ['机构代码 {code} 已被使用。', 'Agency code {code} is taken (codes are never reused).'],
+  ),
+  'agency-cycle': t(
+    '不能移动到自身或下级机构之下',
+    'An agency cannot move under itself or its own subtree',
+  ),
+  'agency-has-children': t(
+    '请先停用或移走其下级机构',
+    'Deactivate or move its sub-agencies first',
+    [
+      '请先停用或移走其{children}个下级机构。',
+      'Deactivate or move its {children} active sub-agencies first.',
+    ],
+  ),
+  'agency-parent-inactive': t('上级机构已停用', 'The parent agency is deactivated'),
+  'agency-parent-required': t('必须指定上级机构', 'parentCode is required'),
+  'calendar-year-loaded': t('该年度放假安排已存在', 'This year is already loaded', [
+    '{year}年的放假安排已存在（{from}）；如需替换请使用 replace=true。',
+    '{year} is already loaded from {from}; import with replace=true to replace it.',
+  ]),
+  'calendar-override-exists': t(
+    '该日期在此范围内已有调整',
+    'An override for this date and scope exists',
+    [
+      '{date} 在此范围内已有调整（{id}），请先删除。',
+      'An override for {date} in this scope exists ({id}); remove it first.',
+    ],
+  ),
+  'override-not-found': t('未找到该日历调整', 'No such override'),
+  'override-scope-needs-agency': t('请指定机构', 'This scope needs an agency'),
+  'override-national-has-no-agency': t(
+    '全国更正不指定机构',
+    'A national correction names no agency',
+  ),
+  'override-basis-required': t('必须填写依据', 'A legal basis is required (R-WD-05)'),
+  'one-period-unit': t('请只指定一种期间单位', 'Exactly one period unit is needed'),
+  'invalid-token': t(
+    '链接或验证码无效、已使用或已过期',
+    'The link or code is invalid, used or expired',
+  ),
+
+  'staff-use-intake': t('工作人员请使用登记接口', 'Staff register requests through intake'),
+  'agency-unknown-or-inactive': t('未找到该机构或已停用', 'Unknown or inactive agency'),
+  'channel-not-announced': t(
+    '该机构未公布此申请渠道',
+    'The agency has not announced this channel',
+    ['{agency}未公布{channel}申请渠道。', '{agency} has not announced the {channel} channel.'],
+  ),
+  'id-checksum': t('证件号码校验失败', 'The identity number fails its checksum'),
+  'post-kind-required': t(
+    '邮寄须注明是否签收',
+    'Post: say whether it was signed for or an ordinary letter',
+  ),
+  'signed-at-required': t('须填写签收时间', 'Required for post that was signed for'),
+  'date-before-submission': t('早于提交时间', 'Before the submission'),
+
+  'date-in-future': t('不能晚于今天', 'In the future'),
+  'date-outside-case-period': t('日期不在办理期间内', 'Outside the case period'),
+  'date-before-sending': t('早于发出日期', 'Before the day it was sent'),
+
+  'correction-not-in-ogi-2008': t(
+    '2008年条例无补正重新计时程序',
+    'OGI-2008 has no correction procedure with a restart',
+  ),
+  'correction-period-not-after-today': t(
+    '补正期限应晚于今天',
+    'The correction period must end after today',
+  ),
+  'correction-before-notice': t('早于补正通知', 'Before the correction notice'),
+  'correction-not-awaited': t('该申请不在补正期间', 'The request is not awaiting a correction'),
+  'correction-period-running': t('补正期限尚未届满', 'The correction period is still running', [
+    '补正期限至{periodEnd}届满。',
+    'The correction period runs until {periodEnd}.',
+  ]),
+
+  'consultation-closed': t('该征求意见已结束', 'This consultation is already closed'),
+  'party-may-still-answer': t(
+    '被征求意见方的答复期限尚未届满',
+    'The consulted party may still answer',
+    ['被征求意见方可在{partyDue}前答复。', 'The party may answer until {partyDue}.'],
+  ),
+  'party-receipt-required': t(
+    '须填写对方收到征求意见函的日期',
+    "The party's day of receipt is needed to establish its 15-working-day limit",
+  ),
+  'answer-date-required': t(
+    '须填写答复日期（发出日至今天之间）',
+    'The day of the answer is required, between sending and today',
+  ),
+
+  'fee-not-in-regime': t('信息处理费仅适用于2019年条例', 'Fees exist only under OGI-2019'),
+  'fee-notice-exists': t(
+    '本申请已发出收费通知',
+    'A fee notice was already issued for this request',
+  ),
+  'fee-pages-required': t('按量计收须填写页数', 'Per-volume charging needs the number of pages'),
+  'fee-in-free-band': t('在免费范围内，不应收费', 'No fee is due (within the free band)', [
+    '在免费范围内（{quantity}），不应收费。',
+    'No fee is due ({quantity}).',
+  ]),
+  'fee-notice-after-due': t(
+    '收费通知应在答复期限内发出',
+    'A fee notice must be sent within the processing period',
+  ),
+  'no-unpaid-fee-notice': t('没有待缴费的收费通知', 'No unpaid fee notice'),
+  'payment-window-closed': t(
+    '已超过缴费期限，视为放弃申请',
+    'The payment window has closed; the application is deemed abandoned',
+    [
+      '缴费期限已于{paymentDue}届满，视为放弃申请。',
+      'The payment window ended {paymentDue}; the application is deemed abandoned.',
+    ],
+  ),
+  'payment-window-running': t('缴费期限尚未届满', 'The applicant may still pay', [
+    '申请人可在{paymentDue}前缴费。',
+    'The applicant may pay until {paymentDue}.',
+  ]),
+
+  'extension-too-long': t('延长期限超过上限', 'The extension is longer than the law allows', [
+    '{regime}下延长不得超过{max}个工作日。',
+    'At most {max} working days under {regime}.',
+  ]),
+  'extension-already-used': t(
+    '答复期限已延长过一次',
+    'The reply period has already been extended once',
+  ),
+  'extension-pending': t(
+    '已有待审批的延期申请',
+    'An extension request is already waiting for a decision',
+  ),
+  'extension-too-late': t('已超过答复期限，不能延期', 'Too late: the reply period has ended', [
+    '答复期限已于{due}届满，不能延期。',
+    'Too late: the reply was due {due}.',
+  ]),
+  'no-extension-pending': t(
+    '没有待审批的延期申请',
+    'No extension request is waiting for a decision',
+  ),
+
+  'art35-not-in-ogi-2008': t('2008年条例无此规定（第三十五条）', 'Art 35 exists only in OGI-2019'),
+  'deferral-not-after-due': t(
+    '延迟答复日期应晚于现答复期限',
+    'The delayed reply date must be after the current due date',
+    ['延迟答复日期应晚于现答复期限{due}。', 'Must be after the current due date {due}.'],
+  ),
+  'reasons-already-requested': t(
+    '已要求申请人说明理由',
+    'The applicant has already been asked for reasons',
+  ),
+  'reasons-not-received': t(
+    '尚未收到申请人说明的理由（第三十五条）',
+    "The applicant's reasons have not been received (Art 35)",
+  ),
+  'deferral-too-late': t(
+    '已超过答复期限，不能确定延迟答复期限',
+    'Too late: the reply period has ended',
+    ['答复期限已于{due}届满，不能再确定延迟答复期限。', 'Too late: the reply was due {due}.'],
+  ),
+  'deferral-too-far': t('延迟答复期限过长', 'The delayed reply date is too far', [
+    '延迟答复期限最迟为{max}（收到申请之日起12个月）。',
+    'At the latest {max} (12 months after receipt).',
+  ]),
+
+  'reply-type-by-own-action': t(
+    '该结果由相应操作产生',
+    'This outcome is recorded by its own action',
+  ),
+  'withheld-list-required': t(
+    '须列明不予公开的内容及理由（第三十七条）',
+    'List what was withheld and why (Art 37)',
+  ),
+  'responsible-agency-required': t(
+    '须告知负责公开的机关，无法确定的写明“无法确定”',
+    'Name the responsible agency when known, or write 无法确定 (Art 36(5))',
+  ),
+  'served-before-reply': t('送达日期早于答复日期', 'Served before the reply'),
+  'no-reply-to-serve': t('尚无可送达的答复', 'There is no reply to serve'),
+  'assignee-not-a-clerk': t('不是本机关承办人', 'Not a clerk of this agency'),
+
+  'reopen-due-not-after-decision': t(
+    '重新答复期限应晚于收到决定之日',
+    'The ordered due date must be after the day the decision was received',
+  ),
+
+  'attachment-missing': t('请选择文件', 'Attach a file'),
+  'attachment-too-large': t('文件过大（最大20 MB）', 'File too large (max 20 MB)'),
+  'attachment-type': t(
+    '文件类型不受支持（PDF、PNG、JPEG、TIFF、DOCX、XLSX）',
+    'Only PDF, PNG, JPEG, TIFF, DOCX and XLSX files are accepted',
+  ),
+  'attachment-kind': t('附件类型有误', 'Unknown attachment kind'),
+  'attachment-checksum': t('文件校验失败', 'The stored file does not match its checksum'),
+
+  'tracking-code-mismatch': t('受理编号或查询码有误', 'Unknown reference number or tracking code'),
+
+  internal: t('服务器发生意外错误', 'An unexpected error occurred'),
+  unavailable: t('服务暂时不可用，请稍后重试', 'The service is unavailable; retry shortly'),
+};
+
+export type MessageParams = Readonly<Record<string, string | number | null | undefined>>;
+
+function fill(text: string, params: MessageParams): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? '—' : String(v);
+  });
+}
+
+/** `中文 English` of a text. */
+export function bilingual(b: Bilingual, params: MessageParams = {}): string {
+  const zh = fill(b.zh, params);
+  const en = fill(b.en, params);
+  return `${zh}${/[。！？）]$/.test(zh) ? '' : '。'} ${en}${/[.!?)]$/.test(en) ? '' : '.'}`;
+}
+
+/** The short title of a reason (`中文。 English.`). */
+export function titleOf(code: ReasonCode): string {
+  return bilingual(MESSAGES[code].title);
+}
+
+/** The full message of one occurrence of a reason, with its parameters. */
+export function messageOf(code: ReasonCode, params: MessageParams = {}): string {
+  const e = MESSAGES[code];
+  return bilingual(e.detail ?? e.title, params);
+}
+
+/** The message in one language (portal pages pick the reader's language). */
+export function messageIn(lang: 'zh' | 'en', code: ReasonCode, params: MessageParams = {}): string {
+  const e = MESSAGES[code];
+  return fill((e.detail ?? e.title)[lang], params);
+}
