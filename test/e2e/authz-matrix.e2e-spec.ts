@@ -475,6 +475,11 @@ const MATRIX: Record<string, Row> = {
     }),
     expect: handle(200),
   },
+  'GET /problems': { call: () => ({ path: '/problems' }), expect: allPublic(200) },
+  'GET /problems/:code': {
+    call: () => ({ path: '/problems/extension-already-used' }),
+    expect: allPublic(200),
+  },
   'POST /api/v1/track': {
     call: () => ({
       path: '/api/v1/track',

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { MailTransport } from '../../infra/mail/mail-transport';
 import { MetricsService } from '../../infra/metrics/metrics.service';
-import { MailOutbox } from './mail-outbox.entity';
+import { MailOutbox, type MailParams } from './mail-outbox.entity';
 import { MAIL_TEMPLATES } from './templates';
 import type { Locale } from './templates/mail-template';
 
@@ -20,6 +20,16 @@ export const INTERRUPTED =
  * A row found still `sending` means an earlier attempt died mid-send: it is not resent
  * automatically (that could duplicate the e-mail) but marked failed for an operator.
  */
+/** The params with every occurrence of `secret` replaced, and the redaction marker dropped. */
+function redacted(params: MailParams, secret: string): MailParams {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (k === 'redactAfterSend') continue;
+    out[k] = typeof v === 'string' ? v.split(secret).join('（已隐去 · redacted）') : v;
+  }
+  return out as MailParams;
+}
+
 @Injectable()
 export class MailSenderService {
   constructor(
@@ -74,9 +84,16 @@ export class MailSenderService {
       );
       throw err;
     }
-    await this.db
-      .getRepository(MailOutbox)
-      .update(row.id, { status: 'sent', messageId, sentAt: this.clock.now(), lastError: null });
+    await this.db.getRepository(MailOutbox).update(row.id, {
+      status: 'sent',
+      messageId,
+      sentAt: this.clock.now(),
+      lastError: null,
+      // A secret shown once (the receipt's tracking code) does not stay in the row once sent.
+      ...(typeof row.params.redactAfterSend === 'string'
+        ? { params: redacted(row.params, row.params.redactAfterSend) }
+        : {}),
+    });
     this.metrics.mailSent.inc({ template: row.template, transport: this.transport.kind });
     return 'sent';
   }

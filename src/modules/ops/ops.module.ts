@@ -3,11 +3,12 @@ import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 import { HomeController } from './home.controller';
 import { MetricsController } from './metrics.controller';
+import { ProblemsController } from './problems.controller';
 import { StateMetrics } from './state-metrics';
 
-/** Operations endpoints served by every role: /, /health, /metrics. */
+/** Operations endpoints served by every role: /, /health, /metrics, /problems. */
 @Module({
-  controllers: [HomeController, HealthController, MetricsController],
+  controllers: [HomeController, HealthController, MetricsController, ProblemsController],
   providers: [HealthService, StateMetrics],
 })
 export class OpsModule {}

@@ -3,13 +3,18 @@ import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
 import type { Principal } from '../auth/domain/principal';
 import { CaseAccess, type CaseHandle } from './case-access.service';
 import { caseRefusal } from './case-changes.service';
+import { STATUS_LABELS, ACTION_LABELS, transition, type CaseAction } from './domain/case-status';
 
 export interface ActionOptions {
   /** If-Match: the case version the caller last saw; a different current version is a 409. */
   expectedVersion?: number;
 }
 
-/** Runs every case action: one unit of work, the case loaded and locked, the If-Match check. */
+/**
+ * Runs every case action: one unit of work, the case loaded and locked, the If-Match check, and
+ * the transition table asked first — a state or a role that does not allow the action is refused
+ * (409 / 403) before any rule of the action runs.
+ */
 @Injectable()
 export class CaseActions {
   constructor(
@@ -20,6 +25,7 @@ export class CaseActions {
   run<T>(
     principal: Principal,
     id: string,
+    action: CaseAction,
     opts: ActionOptions & { applicantAllowed?: boolean; prefer?: 'clerk' | 'supervisor' },
     fn: (tx: Tx, h: CaseHandle) => Promise<T>,
   ): Promise<T> {
@@ -31,6 +37,16 @@ export class CaseActions {
       });
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== h.c.version)
         throw caseRefusal(h.c, 'stale-version');
+      const t = transition(h.c.status, action, h.actor);
+      if (!t.ok) {
+        const labels = {
+          status: h.c.status,
+          statusLabel: STATUS_LABELS[h.c.status],
+          action,
+          actionLabel: ACTION_LABELS[action],
+        };
+        throw caseRefusal(h.c, t.reason, labels);
+      }
       return fn(tx, h);
     });
   }

@@ -69,15 +69,16 @@ export class CasesRepository {
   }
 
   async ledger(m: EntityManager, caseId: string): Promise<CaseLedger> {
-    const [consultations, feeNotice, extensions] = await Promise.all([
-      m
-        .getRepository(CaseConsultation)
-        .find({ where: { caseId }, order: { sentOn: 'ASC', id: 'ASC' } }),
-      m.getRepository(CaseFeeNotice).findOne({ where: { caseId }, order: { sentOn: 'DESC' } }),
-      m
-        .getRepository(CaseExtension)
-        .find({ where: { caseId }, order: { requestedOn: 'ASC', id: 'ASC' } }),
-    ]);
+    // One after another: on a transaction's single connection queries cannot overlap.
+    const consultations = await m
+      .getRepository(CaseConsultation)
+      .find({ where: { caseId }, order: { sentOn: 'ASC', id: 'ASC' } });
+    const feeNotice = await m
+      .getRepository(CaseFeeNotice)
+      .findOne({ where: { caseId }, order: { sentOn: 'DESC' } });
+    const extensions = await m
+      .getRepository(CaseExtension)
+      .find({ where: { caseId }, order: { requestedOn: 'ASC', id: 'ASC' } });
     return { consultations, feeNotice, extensions };
   }
 

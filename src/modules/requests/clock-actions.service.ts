@@ -49,7 +49,7 @@ export class ClockActionsService {
     dto: StartConsultationDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, agency, actor }) => {
+    return this.actions.run(p, id, 'start_consultation', o, async (tx, { c, agency, actor }) => {
       const today = this.clock.today();
       const sentOn = dto.sentOn ?? today;
       const cal = await this.caseClock.calendarOf(tx.m, c);
@@ -100,7 +100,7 @@ export class ClockActionsService {
     dto: CloseConsultationDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, actor }) => {
+    return this.actions.run(p, id, 'close_consultation', o, async (tx, { c, actor }) => {
       const x = await tx.m
         .getRepository(CaseConsultation)
         .findOneBy({ id: dto.consultationId, caseId: c.id });
@@ -144,7 +144,7 @@ export class ClockActionsService {
     dto: RequestExtensionDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, actor }) => {
+    return this.actions.run(p, id, 'request_extension', o, async (tx, { c, actor }) => {
       const today = this.clock.today();
       const previous = this.thisRound(c, (await this.cases.ledger(tx.m, c.id)).extensions);
       decidedFor(c, decideExtensionRequest(c, previous, { today, days: dto.days }));
@@ -181,6 +181,7 @@ export class ClockActionsService {
     return this.actions.run(
       p,
       id,
+      'decide_extension',
       { ...o, prefer: 'supervisor' },
       async (tx, { c, agency, actor }) => {
         const pending =
@@ -228,7 +229,7 @@ export class ClockActionsService {
     dto: RequestReasonsDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, agency, actor }) => {
+    return this.actions.run(p, id, 'request_reasons', o, async (tx, { c, agency, actor }) => {
       decidedFor(c, decideReasonsRequest(c));
       const today = this.clock.today();
       await this.changes.apply(tx, c, {
@@ -257,19 +258,25 @@ export class ClockActionsService {
     dto: RecordReasonsDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, { ...o, applicantAllowed: true }, async (tx, { c, actor }) => {
-      const today = this.clock.today();
-      const receivedOn = actor === 'applicant' ? today : (dto.receivedOn ?? today);
-      decidedFor(c, decideReasonsReceived(c, { today, receivedOn }));
-      return this.changes.apply(tx, c, {
-        action: 'record_reasons',
-        actor,
-        actorId: p.userId,
-        reason: dto.reasons,
-        payload: { receivedOn },
-        mutate: (x) => (x.reasonsReceivedOn = receivedOn),
-      });
-    });
+    return this.actions.run(
+      p,
+      id,
+      'record_reasons',
+      { ...o, applicantAllowed: true },
+      async (tx, { c, actor }) => {
+        const today = this.clock.today();
+        const receivedOn = actor === 'applicant' ? today : (dto.receivedOn ?? today);
+        decidedFor(c, decideReasonsReceived(c, { today, receivedOn }));
+        return this.changes.apply(tx, c, {
+          action: 'record_reasons',
+          actor,
+          actorId: p.userId,
+          reason: dto.reasons,
+          payload: { receivedOn },
+          mutate: (x) => (x.reasonsReceivedOn = receivedOn),
+        });
+      },
+    );
   }
 
   /** Art 35: reasonable grounds → a delayed reply date, with its notice (D-19). */
@@ -279,7 +286,7 @@ export class ClockActionsService {
     dto: RecordDeferralDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, agency, actor }) => {
+    return this.actions.run(p, id, 'record_deferral', o, async (tx, { c, agency, actor }) => {
       decidedFor(c, decideDeferral(c, { today: this.clock.today(), deferralDue: dto.deferralDue }));
       const originalDueOn = c.replyDue;
       await this.changes.apply(tx, c, {

@@ -33,7 +33,7 @@ export class FeeActionsService {
     dto: IssueFeeNoticeDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, agency, actor }) => {
+    return this.actions.run(p, id, 'issue_fee_notice', o, async (tx, { c, agency, actor }) => {
       const today = this.clock.today();
       const sentOn = dto.sentOn ?? today;
       const { feeNotice } = await this.cases.ledger(tx.m, c.id);
@@ -99,33 +99,39 @@ export class FeeActionsService {
     dto: RecordFeePaymentDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, { ...o, applicantAllowed: true }, async (tx, { c, actor }) => {
-      const { feeNotice } = await this.cases.ledger(tx.m, c.id);
-      const today = this.clock.today();
-      const paidOn = actor === 'applicant' ? today : (dto.paidOn ?? today);
-      const cal = await this.caseClock.calendarOf(tx.m, c);
-      const { receivedOn, paymentDue } = decidedFor(
-        c,
-        decideFeePayment(cal, feeNotice, {
-          today,
-          paidOn,
-          noticeReceivedOn: dto.noticeReceivedOn ?? null,
-        }),
-      );
-      const notice = feeNotice as CaseFeeNotice;
-      await tx.m.update(CaseFeeNotice, notice.id, { receivedOn, paymentDue, paidOn });
-      return this.changes.apply(tx, c, {
-        action: 'record_fee_payment',
-        actor,
-        actorId: p.userId,
-        payload: { feeNoticeId: notice.id, paidOn, amountYuan: notice.amountYuan },
-      });
-    });
+    return this.actions.run(
+      p,
+      id,
+      'record_fee_payment',
+      { ...o, applicantAllowed: true },
+      async (tx, { c, actor }) => {
+        const { feeNotice } = await this.cases.ledger(tx.m, c.id);
+        const today = this.clock.today();
+        const paidOn = actor === 'applicant' ? today : (dto.paidOn ?? today);
+        const cal = await this.caseClock.calendarOf(tx.m, c);
+        const { receivedOn, paymentDue } = decidedFor(
+          c,
+          decideFeePayment(cal, feeNotice, {
+            today,
+            paidOn,
+            noticeReceivedOn: dto.noticeReceivedOn ?? null,
+          }),
+        );
+        const notice = feeNotice as CaseFeeNotice;
+        await tx.m.update(CaseFeeNotice, notice.id, { receivedOn, paymentDue, paidOn });
+        return this.changes.apply(tx, c, {
+          action: 'record_fee_payment',
+          actor,
+          actorId: p.userId,
+          payload: { feeNoticeId: notice.id, paidOn, amountYuan: notice.amountYuan },
+        });
+      },
+    );
   }
 
   /** R-FEE-05: unpaid 20 WD after receipt of the notice → deemed abandoned (row （六）2). */
   abandonUnpaid(p: Principal, id: string, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c }) => {
+    return this.actions.run(p, id, 'abandon_unpaid_fee', o, async (tx, { c }) => {
       const refused = await this.deemed.abandonUnpaidFeeOf(tx, c, { role: 'clerk', id: p.userId });
       if (refused) throw caseRefusal(c, refused.code, refused.params);
       return c;

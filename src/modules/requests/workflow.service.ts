@@ -52,7 +52,7 @@ export class WorkflowService {
     dto: ConfirmReceiptDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, agency, actor }) => {
+    return this.actions.run(p, id, 'confirm_receipt', o, async (tx, { c, agency, actor }) => {
       const confirmedAt = dto.confirmedAt ? new Date(dto.confirmedAt) : this.clock.now();
       if (confirmedAt < c.submittedAt) throw invalidField('confirmedAt', 'date-before-submission');
       if (confirmedAt > this.clock.now()) throw invalidField('confirmedAt', 'date-in-future');
@@ -78,7 +78,7 @@ export class WorkflowService {
 
   /** Clerks and supervisors assign a case to a clerk of its agency. */
   assign(p: Principal, id: string, dto: AssignDto, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, actor }) => {
+    return this.actions.run(p, id, 'assign', o, async (tx, { c, actor }) => {
       if (!(await this.cases.isClerkOf(tx.m, dto.assigneeId, c.agencyId)))
         throw invalidField('assigneeId', 'assignee-not-a-clerk');
       return this.changes.apply(tx, c, {
@@ -98,7 +98,7 @@ export class WorkflowService {
     dto: RequestCorrectionDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, agency, actor }) => {
+    return this.actions.run(p, id, 'request_correction', o, async (tx, { c, agency, actor }) => {
       const today = this.clock.today();
       const { late } = decidedFor(
         c,
@@ -140,24 +140,30 @@ export class WorkflowService {
     dto: RecordCorrectionDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, { ...o, applicantAllowed: true }, async (tx, { c, actor }) => {
-      const today = this.clock.today();
-      const receivedOn = actor === 'applicant' ? today : (dto.receivedOn ?? today);
-      decidedFor(c, decideCorrectionReceived(c, { today, receivedOn }));
-      return this.changes.apply(tx, c, {
-        action: 'record_correction',
-        actor,
-        actorId: p.userId,
-        reason: dto.correction,
-        payload: { receivedOn, correction: dto.correction },
-        mutate: (x) => (x.correctionReceivedOn = receivedOn),
-      });
-    });
+    return this.actions.run(
+      p,
+      id,
+      'record_correction',
+      { ...o, applicantAllowed: true },
+      async (tx, { c, actor }) => {
+        const today = this.clock.today();
+        const receivedOn = actor === 'applicant' ? today : (dto.receivedOn ?? today);
+        decidedFor(c, decideCorrectionReceived(c, { today, receivedOn }));
+        return this.changes.apply(tx, c, {
+          action: 'record_correction',
+          actor,
+          actorId: p.userId,
+          reason: dto.correction,
+          payload: { receivedOn, correction: dto.correction },
+          mutate: (x) => (x.correctionReceivedOn = receivedOn),
+        });
+      },
+    );
   }
 
   /** R-COR-04: the correction period passed without a correction → deemed abandoned. */
   abandonCorrection(p: Principal, id: string, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c }) => {
+    return this.actions.run(p, id, 'abandon_correction', o, async (tx, { c }) => {
       const refused = await this.deemed.abandonCorrectionOf(tx, c, { role: 'clerk', id: p.userId });
       if (refused) throw caseRefusal(c, refused.code, refused.params);
       return c;
@@ -166,7 +172,7 @@ export class WorkflowService {
 
   /** Arts 36–39: the reply concludes the case; its letter is issued and joins the reply history. */
   reply(p: Principal, id: string, dto: ReplyDto, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, agency, actor }) => {
+    return this.actions.run(p, id, 'reply', o, async (tx, { c, agency, actor }) => {
       const today = this.clock.today();
       const repliedOn = dto.repliedOn ?? today;
       decidedFor(
@@ -221,7 +227,7 @@ export class WorkflowService {
     dto: RecordServiceDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, actor }) => {
+    return this.actions.run(p, id, 'record_service', o, async (tx, { c, actor }) => {
       const { deliveredOn } = decidedFor(
         c,
         decideService(c, {
@@ -282,6 +288,7 @@ export class WorkflowService {
     return this.actions.run(
       p,
       id,
+      'withdraw',
       { ...o, applicantAllowed: true },
       async (tx, { c, agency, actor }) => {
         const today = this.clock.today();
@@ -313,7 +320,7 @@ export class WorkflowService {
    * first conclusion (concludedOn, D-17) is kept.
    */
   reopen(p: Principal, id: string, dto: ReopenDto, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.actions.run(p, id, o, async (tx, { c, actor }) => {
+    return this.actions.run(p, id, 'reopen', o, async (tx, { c, actor }) => {
       decidedFor(
         c,
         decideReopen({

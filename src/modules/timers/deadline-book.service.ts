@@ -147,18 +147,16 @@ export class DeadlineBook {
       );
       this.metrics.timersArmed.inc({ kind: d.kind });
     }
-    await this.db
-      .getRepository(Deadline)
-      .update(
-        {
-          subjectType: d.subjectType,
-          subjectId: d.subjectId,
-          kind: d.kind,
-          ref: d.ref,
-          version: d.version,
-        },
-        { armedVersion: d.version },
-      );
+    await this.db.getRepository(Deadline).update(
+      {
+        subjectType: d.subjectType,
+        subjectId: d.subjectId,
+        kind: d.kind,
+        ref: d.ref,
+        version: d.version,
+      },
+      { armedVersion: d.version },
+    );
     return next ? next.toISOString() : null;
   }
 
