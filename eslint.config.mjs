@@ -78,6 +78,32 @@ export default tseslint.config(
     },
   },
   {
+    // Database access through repositories named for intent (and the unit of work): nothing else
+    // under src/modules injects the DataSource or an EntityManager.
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/modules/**/*.repository.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through src/infra/config (AppConfig), not process.env.',
+        },
+        {
+          selector: 'Decorator[expression.callee.name=/^Inject(DataSource|EntityManager)$/]',
+          message:
+            'Only *.repository.ts files inject the DataSource or an EntityManager; use a repository or the UnitOfWork.',
+        },
+        {
+          selector:
+            'TSParameterProperty TSTypeReference[typeName.name=/^(DataSource|EntityManager)$/]',
+          message:
+            'Only *.repository.ts files inject the DataSource or an EntityManager; use a repository or the UnitOfWork.',
+        },
+      ],
+    },
+  },
+  {
     // Places that legitimately read the environment: the config loader and test/bench harnesses.
     files: ['src/infra/config/**/*.ts', 'test/**/*.ts', 'src/infra/dev-services/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -15,17 +15,18 @@ import { LoggingModule } from './infra/logging/logging.module';
 import { MailModule } from './infra/mail/mail.module';
 import { HttpMetricsMiddleware } from './infra/metrics/http-metrics.middleware';
 import { MetricsModule } from './infra/metrics/metrics.module';
-import { bullBoardModules } from './infra/queue/bull-board.module';
+import { bullBoardModules } from './modules/ops/bull-board.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { StorageModule } from './infra/storage/storage.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuditApiModule } from './modules/audit/audit-api.module';
 import { AuditModule } from './modules/audit/audit.module';
-import { AuthGuard } from './modules/auth/auth.guard';
+import { AuthGuard } from './modules/access/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarApiModule } from './modules/calendar/calendar-api.module';
-import { AccessModule } from './modules/auth/access.module';
+import { DeadlinesApiModule } from './modules/deadlines/deadlines-api.module';
+import { AccessModule } from './modules/access/access.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RequestsModule } from './modules/requests/requests.module';
@@ -44,6 +45,7 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
   RequestsModule,
   SupervisionModule,
   CalendarApiModule,
+  DeadlinesApiModule,
 ];
 /** Modules that run queue processors (role worker or all). */
 const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../utils/free-port';
 import { buildDist, runNode, startNode } from '../utils/processes';
 import { SmtpReceiver } from '../utils/smtp-receiver';
 import {
@@ -12,15 +12,6 @@ import {
   testQueuePrefix,
   testRedisUrl,
 } from '../utils/test-services';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function health(port: number): Promise<{ status: string }> {
   const res = await fetch(`http://127.0.0.1:${port}/health`);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { REPLY_TYPE_INFO, REPLY_TYPES } from '../../src/modules/requests/domain/reply-type';
+import { REPLY_TYPE_INFO, REPLY_TYPES } from '../../src/modules/law/domain/reply-type';
 import { seedWorld, type World } from '../utils/fixtures';
 import { act, intake, setToday } from '../utils/requests';
 import { bootTestApp, type TestApp } from '../utils/test-app';

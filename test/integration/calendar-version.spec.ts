@@ -3,12 +3,13 @@ import { DataSource } from 'typeorm';
 import { FixedClock } from '../../src/infra/clock/clock';
 import { loadConfig } from '../../src/infra/config/app-config';
 import { dataSourceOptions } from '../../src/infra/database/data-source-options';
+import { AuditRepository } from '../../src/modules/audit/audit.repository';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import type { CalendarChange } from '../../src/modules/calendar/calendar-change';
 import { CalendarChangeWriter } from '../../src/modules/calendar/calendar-change-writer';
 import { CalendarChanges } from '../../src/modules/calendar/calendar-changes';
 import { CalendarOverridesService } from '../../src/modules/calendar/calendar-overrides.service';
-import { CalendarStore } from '../../src/modules/calendar/calendar-store';
+import { CalendarRepository } from '../../src/modules/calendar/calendar.repository';
 import { CalendarYearsService } from '../../src/modules/calendar/calendar-years.service';
 import {
   CALENDAR_VERSION_TTL_MS,
@@ -22,18 +23,18 @@ function startProcess(url: string) {
   const clock = new FixedClock('2026-11-29T08:00:00Z');
   const config = loadConfig({});
   const logger = { setContext: () => undefined, error: jest.fn() } as unknown as PinoLogger;
-  const store = new CalendarStore(db);
-  const calendar = new CalendarService(store, db, clock, config);
+  const store = new CalendarRepository(db);
+  const calendar = new CalendarService(store, clock, config);
   const changes = new CalendarChanges(logger);
-  const writer = new CalendarChangeWriter(db, clock, store, calendar, changes);
-  const audit = new AuditService(db, clock);
+  const writer = new CalendarChangeWriter(clock, store, calendar, changes);
+  const audit = new AuditService(new AuditRepository(db), clock);
   return {
     db,
     clock,
     logger,
     calendar,
     changes,
-    overrides: new CalendarOverridesService(db, writer, audit, clock, config),
+    overrides: new CalendarOverridesService(store, writer, audit, clock, config),
     years: new CalendarYearsService(writer, audit, clock),
   };
 }

@@ -238,6 +238,13 @@ describe('deadline timers', () => {
       [c.id],
     );
     expect(due_on).toBe('2026-12-01');
+    // Re-armed for the new date: nothing on the old due date, the due-day reminder on the new one.
+    const dueToday = () =>
+      replyMails(WORLD.staff.clerk.email, c.referenceNo).filter((m) => m.includes('今日到期'));
+    await at('2026-11-30', '10:00');
+    expect(dueToday()).toEqual([]);
+    await at('2026-12-01', '10:00');
+    expect(dueToday()).toHaveLength(1);
   });
 
   it('alerts the clerks when an online submission is still unconfirmed at the end of the next working day (D-2)', async () => {
@@ -314,5 +321,50 @@ describe('deadline timers', () => {
     expect(after).toEqual(
       expect.objectContaining({ status: 'abandoned', replyType: 'ABANDONED_FEE_UNPAID' }),
     );
+  });
+
+  it('moves the D-2 confirmation alert of a submitted online request when the calendar changes', async () => {
+    await request(t.app.getHttpServer())
+      .patch('/api/v1/agencies/DQ-JY')
+      .set('authorization', `Bearer ${w.tokens.rootAdmin}`)
+      .send({ channels: ['online'], onlineConfirmation: 'manual' })
+      .expect(200);
+    setToday(t.app, '2025-11-14', '22:00'); // Friday night: the next working day is Mon 11-17
+    const filed = await request(t.app.getHttpServer())
+      .post('/api/v1/requests')
+      .set('authorization', `Bearer ${w.tokens.applicant}`)
+      .send({
+        agencyCode: 'DQ-JY',
+        title: '校车线路',
+        description: '申请公开2025年校车线路。',
+        form: 'electronic',
+        deliveryRoute: 'portal',
+      })
+      .expect(201);
+    const ref = filed.body.referenceNo as string;
+    const confirmDue = async () =>
+      (
+        await db().query<Array<{ due_on: string }>>(
+          `SELECT due_on::text FROM deadline WHERE subject_type = 'case' AND subject_id = $1 AND kind = 'receipt_confirmation'`,
+          [filed.body.id],
+        )
+      )[0].due_on;
+    expect(await confirmDue()).toBe('2025-11-17');
+    await t.app.get(CalendarOverridesService).add(null, {
+      date: '2025-11-17',
+      kind: 'CLOSED',
+      scope: 'NATIONAL_CORRECTION',
+      basis: '测试：国务院办公厅更正通知',
+    });
+    await settle(t.app);
+    expect(await confirmDue()).toBe('2025-11-18');
+    const alerts = () =>
+      mailsTo(WORLD.staff.otherClerk.email).filter(
+        (m) => m.startsWith('网上申请待确认') && m.includes(ref),
+      );
+    await at('2025-11-17', '17:35');
+    expect(alerts()).toEqual([]);
+    await at('2025-11-18', '17:35');
+    expect(alerts()).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { AccountsService } from '../../src/modules/accounts/accounts.service';
 import { withResidentIdCheck } from '../../src/modules/accounts/domain/identity';
 import { User } from '../../src/modules/accounts/user.entity';
 import { AgenciesService } from '../../src/modules/agencies/agencies.service';
-import type { StaffRole } from '../../src/modules/auth/domain/roles';
+import type { StaffRole } from '../../src/modules/access/domain/roles';
 
 export const PASSWORD = 'correct-horse-42';
 

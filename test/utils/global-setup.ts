@@ -1,27 +1,16 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, databaseUrl, dropDatabase } from '../../src/infra/database/admin';
 import { migrateDatabase } from '../../src/infra/database/migrate';
 import { startEmbeddedPostgres } from '../../src/infra/dev-services/embedded-postgres';
 import { ensureLocalRedis } from '../../src/infra/dev-services/local-redis';
+import { freePort } from './free-port';
 
 interface TestServices {
   stop(): Promise<void>;
 }
 const g = globalThis as typeof globalThis & { __GOVINFO_TEST_SERVICES__?: TestServices };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /**
  * Once per jest run (shared by the integration and e2e projects):

@@ -16,6 +16,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export const TEST_PII_KEY = 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=';
+
 /**
  * Boots the real application (same createApp as main.ts) against a cloned database and a
  * private Redis prefix. `env` overrides environment variables (e.g. ROLE, MAIL_TRANSPORT).
@@ -30,7 +32,7 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     REDIS_URL: testRedisUrl(),
     QUEUE_PREFIX: prefix,
     MAIL_TRANSPORT: 'memory',
-    PII_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+    PII_ENCRYPTION_KEY: TEST_PII_KEY,
     DB_POOL_SIZE: '4',
     ...env,
   });

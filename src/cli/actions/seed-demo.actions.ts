@@ -5,8 +5,8 @@ import { withResidentIdCheck, withUsccCheck } from '../../modules/accounts/domai
 import { User } from '../../modules/accounts/user.entity';
 import { AgenciesService } from '../../modules/agencies/agencies.service';
 import type { Agency } from '../../modules/agencies/agency.entity';
-import { Principal } from '../../modules/auth/domain/principal';
-import type { StaffRole } from '../../modules/auth/domain/roles';
+import { Principal } from '../../modules/access/domain/principal';
+import type { StaffRole } from '../../modules/access/domain/roles';
 import { addDays } from '../../modules/calendar/domain/local-date';
 import { Clock } from '../../infra/clock/clock';
 import { IntakeService } from '../../modules/requests/intake.service';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AccountsService } from '../../modules/accounts/accounts.service';
-import type { StaffRole } from '../../modules/auth/domain/roles';
+import type { StaffRole } from '../../modules/access/domain/roles';
 import { withApp } from '../support/with-app';
 
 export interface CreateUserOptions {

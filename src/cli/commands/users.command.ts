@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading keeps the pure commands fast */
 import type { Command } from 'commander';
 import { AGENCY_CODE } from '../../modules/agencies/domain/agency';
-import { STAFF_ROLES, type StaffRole } from '../../modules/auth/domain/roles';
+import { STAFF_ROLES, type StaffRole } from '../../modules/access/domain/roles';
 import { lazy } from '../support/lazy';
 import { UsageError } from '../usage-error';
 

@@ -23,7 +23,11 @@ export interface AppConfig {
     readonly transactionGuard: TransactionGuardMode;
   };
   readonly redis: { readonly url: string | undefined; readonly queuePrefix: string };
-  readonly worker: { readonly concurrency: number };
+  /**
+   * `lockMs`: how long a running job's lock lasts without renewal; a job whose worker died is
+   * handed to another worker after about this long (BullMQ lockDuration and stalledInterval).
+   */
+  readonly worker: { readonly concurrency: number; readonly lockMs: number };
   readonly log: { readonly level: string };
   readonly mail: {
     readonly transport: 'smtp' | 'log' | 'memory';
@@ -97,7 +101,7 @@ export function loadConfig(
       transactionGuard: e.DB_TX_GUARD ?? (e.NODE_ENV === 'production' ? 'log' : 'throw'),
     },
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
-    worker: { concurrency: e.WORKER_CONCURRENCY },
+    worker: { concurrency: e.WORKER_CONCURRENCY, lockMs: e.WORKER_LOCK_MS },
     log: { level: e.LOG_LEVEL },
     mail: { transport: e.MAIL_TRANSPORT, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     clock: { kind: e.CLOCK, fixedAt: e.CLOCK_FIXED_AT },

@@ -46,6 +46,7 @@ export const envSchema = z
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
       .default('govinfo'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    WORKER_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -46,6 +46,14 @@ export class UnitOfWork {
     return result;
   }
 
+  /**
+   * Reads outside any transaction (each statement takes a pooled connection for itself), for
+   * read paths that hand a manager to repositories and access checks.
+   */
+  read<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return fn(this.db.manager);
+  }
+
   private async runAfterCommit(key: string, work: () => Promise<unknown>): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

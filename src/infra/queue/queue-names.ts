@@ -1,3 +1,5 @@
+import type { DeadlineKind, DeadlineSubject } from '../../shared/domain/deadline-kind';
+
 /**
  * The one registry of queues, jobs and their payloads (STYLE.md point 5).
  * Values are stable kebab-case strings: they live in Redis, so never derive them from
@@ -27,9 +29,9 @@ export interface JobPayloads {
   [JobName.ReconcileOutbox]: { requestedAt: string };
   /** `at`: the planned moment (ISO), so an early wake-up is recognised. */
   [JobName.DeadlineTick]: {
-    subjectType: string;
+    subjectType: DeadlineSubject;
     subjectId: string;
-    kind: string;
+    kind: DeadlineKind;
     ref: string;
     version: number;
     at: string;
@@ -42,7 +44,7 @@ export interface JobPayloads {
 }
 
 /** Which queue each job runs on. */
-export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
+export const JOB_QUEUE = {
   [JobName.SendMail]: QueueName.Mail,
   [JobName.ReconcileOutbox]: QueueName.Maintenance,
   [JobName.DeadlineTick]: QueueName.Deadlines,
@@ -50,7 +52,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.RecomputeDeadlines]: QueueName.Deadlines,
   [JobName.SupervisorDigest]: QueueName.Deadlines,
   [JobName.SupervisorWeekly]: QueueName.Deadlines,
-};
+} as const satisfies { readonly [J in JobName]: QueueName };
 
 export type JobsOf<Q extends QueueName> = {
   [J in JobName]: (typeof JOB_QUEUE)[J] extends Q ? J : never;

@@ -3,7 +3,9 @@ import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { DEFAULT_JOB_OPTIONS } from './job-options';
+import { JobHandlerRegistry } from './job-handlers';
 import { JobQueue } from './job-queue';
+import { bullConnection } from './queue.connection';
 import { ALL_QUEUES } from './queue-names';
 import { RedisClient } from './redis-client';
 
@@ -14,14 +16,14 @@ import { RedisClient } from './redis-client';
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        connection: { url: config.redis.url, maxRetriesPerRequest: null },
+        connection: bullConnection(config),
         prefix: config.redis.queuePrefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [JobQueue, RedisClient],
-  exports: [BullModule, JobQueue, RedisClient],
+  providers: [JobQueue, RedisClient, JobHandlerRegistry],
+  exports: [BullModule, JobQueue, RedisClient, JobHandlerRegistry],
 })
 export class QueueModule {}

@@ -7,11 +7,26 @@ import { OneTimeTokens } from './one-time-tokens.service';
 import { PasswordHasher } from './password-hasher';
 import { UsersController } from './users.controller';
 import { UsersQueryService } from './users-query.service';
+import { UsersRepository } from './users.repository';
 
 @Module({
   imports: [NotificationsModule],
   controllers: [MeController, UsersController],
-  providers: [AccountsService, UsersQueryService, PasswordHasher, OneTimeTokens, AccountMails],
-  exports: [AccountsService, UsersQueryService, PasswordHasher, OneTimeTokens, AccountMails],
+  providers: [
+    AccountsService,
+    UsersQueryService,
+    UsersRepository,
+    PasswordHasher,
+    OneTimeTokens,
+    AccountMails,
+  ],
+  exports: [
+    AccountsService,
+    UsersQueryService,
+    UsersRepository,
+    PasswordHasher,
+    OneTimeTokens,
+    AccountMails,
+  ],
 })
 export class AccountsModule {}

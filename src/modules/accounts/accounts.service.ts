@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { UnitOfWork } from '../../infra/database/unit-of-work';
 import { fieldProblem, invalidField, invalidFields, Refusal } from '../../infra/http/domain-error';
 import { Agency } from '../agencies/agency.entity';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/domain/principal';
-import type { StaffRole } from '../auth/domain/roles';
+import type { Principal } from '../access/domain/principal';
+import type { StaffRole } from '../access/domain/roles';
 import { AccountMails } from './account-mails.service';
 import { ApplicantProfile } from './applicant-profile.entity';
 import { idProofTypeFor } from './domain/applicant';
@@ -31,7 +30,6 @@ const emailTaken = () => new Refusal('email-taken', {}, [fieldProblem('email', '
 @Injectable()
 export class AccountsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(Clock) private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly hasher: PasswordHasher,
@@ -132,7 +130,7 @@ export class AccountsService {
   }
 
   async grantRole(principal: Principal | null, userId: string, grant: RoleGrant): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.uow.run(async ({ m }) => {
       const user = await m.getRepository(User).findOneBy({ id: userId, kind: 'staff' });
       if (!user) throw new Refusal('user-not-found');
       await this.grantIn(m, principal, userId, grant);
@@ -140,7 +138,7 @@ export class AccountsService {
   }
 
   async revokeRole(principal: Principal, userId: string, grant: RoleGrant): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.uow.run(async ({ m }) => {
       const agency = await this.manageableAgency(m, principal, grant.agencyCode);
       const res = await m.delete(RoleAssignment, { userId, agencyId: agency.id, role: grant.role });
       if (!res.affected) throw new Refusal('role-assignment-not-found');

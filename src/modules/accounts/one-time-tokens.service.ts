@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { OneTimeToken, type TokenPurpose } from './one-time-token.entity';
-import { hashToken, newToken } from '../auth/tokens';
+import { hashToken, newToken } from '../access/tokens';
 
 export const TOKEN_HOURS: Record<TokenPurpose, number> = {
   'verify-email': 48,

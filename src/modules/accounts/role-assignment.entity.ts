@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { User } from './user.entity';
-import type { StaffRole } from '../auth/domain/roles';
+import type { StaffRole } from '../access/domain/roles';
 
 /** A staff role held in one agency. */
 @Entity('role_assignment')

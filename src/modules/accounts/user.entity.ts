@@ -7,7 +7,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { UserKind } from '../auth/domain/principal';
+import type { UserKind } from '../access/domain/principal';
 
 /** Anyone who signs in: an applicant (self-registered) or staff (created by an admin). */
 @Entity('app_user')

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { Refusal } from '../../infra/http/domain-error';
-import { Agency } from '../agencies/agency.entity';
-import { whereInScope } from '../agencies/agency-scope';
-import type { Principal } from '../auth/domain/principal';
+import type { Principal } from '../access/domain/principal';
 import type { ApplicantProfileView, RoleView, UserView } from './accounts.views';
-import { ApplicantProfile } from './applicant-profile.entity';
+import type { ApplicantProfile } from './applicant-profile.entity';
 import { maskAddress, maskIdNumber, maskPhone } from './domain/masking';
-import { RoleAssignment } from './role-assignment.entity';
-import { User } from './user.entity';
+import type { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 const notFound = () => new Refusal('user-not-found');
 
@@ -18,35 +14,20 @@ const notFound = () => new Refusal('user-not-found');
 @Injectable()
 export class UsersQueryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
     private readonly cipher: FieldCipher,
   ) {}
 
   /** The signed-in person, with their own personal data unmasked. */
   async me(principal: Principal): Promise<UserView> {
-    const user = await this.db.getRepository(User).findOneBy({ id: principal.userId });
+    const user = await this.users.byId(principal.userId);
     if (!user) throw notFound();
     return this.view(user, false);
   }
 
   /** Staff holding a role in an agency within the principal's `users.read` reach. */
   async listStaff(principal: Principal): Promise<UserView[]> {
-    const qb = this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where(`u.kind = 'staff'`)
-      .andWhere((sub) => {
-        const inner = sub
-          .subQuery()
-          .select('1')
-          .from(RoleAssignment, 'r')
-          .innerJoin(Agency, 'a', 'a.id = r.agency_id')
-          .where('r.user_id = u.id');
-        whereInScope(inner, 'a.path', principal.scope('users.read'));
-        return `EXISTS ${inner.getQuery()}`;
-      })
-      .orderBy('u.email');
-    const users = await qb.getMany();
+    const users = await this.users.staffInScope(principal.scope('users.read'));
     return Promise.all(users.map((u) => this.view(u, true)));
   }
 
@@ -55,17 +36,12 @@ export class UsersQueryService {
    * i.e. a root agency) an applicant — whose personal data is then shown masked.
    */
   async get(principal: Principal, id: string): Promise<UserView> {
-    const user = await this.db.getRepository(User).findOneBy({ id });
+    const user = await this.users.byId(id);
     if (!user) throw notFound();
     if (user.id === principal.userId) return this.view(user, false);
     const scope = principal.scope('users.read');
     if (user.kind === 'staff') {
-      const qb = this.db
-        .getRepository(RoleAssignment)
-        .createQueryBuilder('r')
-        .innerJoin(Agency, 'a', 'a.id = r.agency_id')
-        .where('r.user_id = :id', { id });
-      if ((await whereInScope(qb, 'a.path', scope).getCount()) === 0) throw notFound();
+      if (!(await this.users.hasRoleInScope(id, scope))) throw notFound();
     } else {
       const rootReach = scope.prefixes.some((p) => p.split('/').filter(Boolean).length === 1);
       if (!rootReach) throw notFound();
@@ -74,14 +50,8 @@ export class UsersQueryService {
   }
 
   private async view(user: User, masked: boolean): Promise<UserView> {
-    const roles = await this.db.query<Array<{ code: string; name: string; role: string }>>(
-      `SELECT a.code, a.name, r.role FROM role_assignment r JOIN agency a ON a.id = r.agency_id WHERE r.user_id = $1 ORDER BY a.path, r.role`,
-      [user.id],
-    );
-    const profile =
-      user.kind === 'applicant'
-        ? await this.db.getRepository(ApplicantProfile).findOneBy({ userId: user.id })
-        : null;
+    const roles = await this.users.rolesOf(user.id);
+    const profile = user.kind === 'applicant' ? await this.users.profileOf(user.id) : null;
     return {
       id: user.id,
       kind: user.kind,

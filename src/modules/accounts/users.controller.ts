@@ -15,10 +15,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/domain/principal';
-import { STAFF_ROLES, type StaffRole } from '../auth/domain/roles';
+import { RequirePermission } from '../access/access.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import type { Principal } from '../access/domain/principal';
+import { STAFF_ROLES, type StaffRole } from '../access/domain/roles';
 import { Refusal } from '../../infra/http/domain-error';
 import { UserView } from './accounts.views';
 import { AccountsService } from './accounts.service';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../../infra/database/unit-of-work';
+import { AgenciesRepository } from './agencies.repository';
 import { AgenciesService } from './agencies.service';
-import { Agency } from './agency.entity';
 import { parseAgencyImport, type ImportProblem } from './domain/agency-import';
 
 export type ImportOutcome =
@@ -16,15 +15,16 @@ export type ImportOutcome =
 @Injectable()
 export class AgenciesImportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly repo: AgenciesRepository,
     private readonly agencies: AgenciesService,
   ) {}
 
   async import(text: string): Promise<ImportOutcome> {
-    const existing = await this.db.getRepository(Agency).find({ select: { id: true, code: true } });
+    const existing = await this.repo.allCodes();
     const parsed = parseAgencyImport(text, new Set(existing.map((a) => a.code)));
     if (!parsed.ok) return parsed;
-    return this.db.transaction(async (tx) => {
+    return this.uow.run(async ({ m: tx }) => {
       const counts = { created: 0, updated: 0, moved: 0, unchanged: 0 };
       for (const rec of parsed.records) {
         const current = await this.agencies.findByCode(rec.code, tx);
@@ -37,7 +37,7 @@ export class AgenciesImportService {
         const before = current.version;
         const after = await this.agencies.update(null, rec.code, fields, tx);
         const currentParent = current.parentId
-          ? (await tx.getRepository(Agency).findOneBy({ id: current.parentId }))?.code
+          ? (await this.repo.byId(current.parentId, tx))?.code
           : null;
         let moved = false;
         if (parentCode && parentCode !== currentParent) {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/domain/principal';
+import { RequirePermission } from '../access/access.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import type { Principal } from '../access/domain/principal';
 import { AgenciesService } from './agencies.service';
 import { AgencyView } from './agency.view';
 import { CreateAgencyDto, MoveAgencyDto, UpdateAgencyDto } from './dto/agency.dto';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
+import { UnitOfWork } from '../../infra/database/unit-of-work';
 import { fieldProblem, Refusal } from '../../infra/http/domain-error';
-import type { Principal } from '../auth/domain/principal';
-import { AgencyEvent, type AgencyAction } from './agency-event.entity';
-import { Agency } from './agency.entity';
-import { whereInScope } from './agency-scope';
+import type { Principal } from '../access/domain/principal';
+import { AgenciesRepository } from './agencies.repository';
+import type { AgencyAction, AgencyEvent } from './agency-event.entity';
+import type { Agency } from './agency.entity';
 import type { AgencyImportRecord } from './domain/agency-import';
 
 export type AgencyChanges = Partial<Omit<AgencyImportRecord, 'code' | 'parentCode'>>;
@@ -18,37 +18,29 @@ const notFound = (code: string) => new Refusal('agency-not-found', { agency: cod
 @Injectable()
 export class AgenciesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly agencies: AgenciesRepository,
+    private readonly uow: UnitOfWork,
   ) {}
+
+  private inTx<T>(
+    m: EntityManager | undefined,
+    run: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return m ? run(m) : this.uow.run((tx) => run(tx.m));
+  }
 
   /** Agencies the principal may read, optionally only the children of one. */
   async list(
     principal: Principal,
     filter: { parentCode?: string; includeInactive?: boolean } = {},
   ): Promise<Array<{ agency: Agency; parentCode: string | null }>> {
-    const qb = this.db
-      .getRepository(Agency)
-      .createQueryBuilder('a')
-      .leftJoin(Agency, 'p', 'p.id = a.parent_id')
-      .addSelect('p.code', 'parent_code');
-    whereInScope(qb, 'a.path', principal.scope('agencies.read'));
-    if (!filter.includeInactive) qb.andWhere('a.active');
-    if (filter.parentCode) qb.andWhere('p.code = :pc', { pc: filter.parentCode });
-    qb.orderBy('a.path');
-    const { entities, raw } = await qb.getRawAndEntities<{ parent_code: string | null }>();
-    return entities.map((agency, i) => ({ agency, parentCode: raw[i].parent_code }));
+    return this.agencies.listInScope(principal.scope('agencies.read'), filter);
   }
 
   /** Active agencies for citizens choosing where to apply (no scope: public information). */
   async directory(): Promise<Array<{ agency: Agency; parentCode: string | null }>> {
-    const rows = await this.db.query<Array<{ id: string; parent_code: string | null }>>(
-      `SELECT a.id, p.code AS parent_code FROM agency a LEFT JOIN agency p ON p.id = a.parent_id WHERE a.active ORDER BY a.path`,
-    );
-    const byId = new Map(
-      (await this.db.getRepository(Agency).findBy({ active: true })).map((a) => [a.id, a]),
-    );
-    return rows.map((r) => ({ agency: byId.get(r.id) as Agency, parentCode: r.parent_code }));
+    return this.agencies.activeWithParents();
   }
 
   /** One agency, if it exists and the principal may exercise `permission` on it; else 404. */
@@ -57,18 +49,18 @@ export class AgenciesService {
     code: string,
     permission: 'agencies.read' | 'agencies.manage' = 'agencies.read',
   ): Promise<{ agency: Agency; parentCode: string | null }> {
-    const agency = await this.db.getRepository(Agency).findOneBy({ code });
+    const agency = await this.agencies.byCode(code);
     if (!agency || !principal.can(permission, agency.path)) throw notFound(code);
     return { agency, parentCode: await this.parentCode(agency) };
   }
 
-  async findByCode(code: string, m: EntityManager = this.db.manager): Promise<Agency | null> {
-    return m.getRepository(Agency).findOneBy({ code });
+  findByCode(code: string, m?: EntityManager): Promise<Agency | null> {
+    return this.agencies.byCode(code, m);
   }
 
   async parentCode(agency: Agency): Promise<string | null> {
     if (!agency.parentId) return null;
-    return (await this.db.getRepository(Agency).findOneBy({ id: agency.parentId }))?.code ?? null;
+    return (await this.agencies.byId(agency.parentId))?.code ?? null;
   }
 
   /** Creates an agency under a parent the principal manages (principal null: CLI, may create roots). */
@@ -96,7 +88,7 @@ export class AgenciesService {
         throw new Refusal('validation-failed', {}, [fieldProblem('parentCode', 'field-required')]);
       }
       const id = randomUUID();
-      const agency = tx.getRepository(Agency).create({
+      const agency = this.agencies.build(tx, {
         id,
         code: rec.code,
         name: rec.name,
@@ -116,11 +108,11 @@ export class AgenciesService {
         active: true,
         deactivatedAt: null,
       });
-      await tx.getRepository(Agency).insert(agency);
+      await this.agencies.insert(tx, agency);
       await this.event(tx, principal, id, 'created', null, snapshot(agency));
       return agency;
     };
-    return m ? run(m) : this.db.transaction(run);
+    return this.inTx(m, run);
   }
 
   async update(
@@ -137,7 +129,7 @@ export class AgenciesService {
       );
       if (changed.length === 0) return agency;
       Object.assign(agency, Object.fromEntries(changed));
-      await tx.getRepository(Agency).save(agency);
+      await this.agencies.save(tx, agency);
       await this.event(
         tx,
         principal,
@@ -151,7 +143,7 @@ export class AgenciesService {
       );
       return agency;
     };
-    return m ? run(m) : this.db.transaction(run);
+    return this.inTx(m, run);
   }
 
   /** Moves an agency (and its subtree) under another parent; never into its own subtree. */
@@ -173,12 +165,7 @@ export class AgenciesService {
       const oldPath = agency.path;
       const newPath = `${parent.path}${agency.id}/`;
       const shift = parent.depth + 1 - agency.depth;
-      await tx.query(
-        `UPDATE agency SET path = $2 || substr(path, length($1) + 1), depth = depth + $3, updated_at = now()
-          WHERE path LIKE $4`,
-        [oldPath, newPath, shift, `${oldPath}%`],
-      );
-      await tx.update(Agency, agency.id, { parentId: parent.id });
+      await this.agencies.moveSubtree(tx, agency.id, parent.id, oldPath, newPath, shift);
       await this.event(
         tx,
         principal,
@@ -187,25 +174,23 @@ export class AgenciesService {
         { parentId: agency.parentId },
         { parentId: parent.id, parentCode },
       );
-      return (await tx.getRepository(Agency).findOneBy({ id: agency.id })) as Agency;
+      return (await this.agencies.byId(agency.id, tx)) as Agency;
     };
-    return m ? run(m) : this.db.transaction(run);
+    return this.inTx(m, run);
   }
 
   /** Deactivates an agency with no active children; its code stays reserved. */
   async deactivate(principal: Principal | null, code: string): Promise<Agency> {
-    return this.db.transaction(async (tx) => {
+    return this.uow.run(async ({ m: tx }) => {
       const agency = await this.lockManaged(tx, principal, code);
       if (!agency.active) return agency;
-      const children = await tx
-        .getRepository(Agency)
-        .countBy({ parentId: agency.id, active: true });
+      const children = await this.agencies.activeChildren(tx, agency.id);
       if (children > 0) {
         throw new Refusal('agency-has-children', { children });
       }
       agency.active = false;
       agency.deactivatedAt = this.clock.now();
-      await tx.getRepository(Agency).save(agency);
+      await this.agencies.save(tx, agency);
       await this.event(
         tx,
         principal,
@@ -220,9 +205,7 @@ export class AgenciesService {
 
   async history(principal: Principal, code: string): Promise<AgencyEvent[]> {
     const { agency } = await this.getVisible(principal, code);
-    return this.db
-      .getRepository(AgencyEvent)
-      .find({ where: { agencyId: agency.id }, order: { id: 'ASC' } });
+    return this.agencies.events(agency.id);
   }
 
   private async lockManaged(
@@ -230,9 +213,7 @@ export class AgenciesService {
     principal: Principal | null,
     code: string,
   ): Promise<Agency> {
-    const agency = await tx
-      .getRepository(Agency)
-      .findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+    const agency = await this.agencies.lockByCode(tx, code);
     if (!agency || (principal && !principal.can('agencies.manage', agency.path)))
       throw notFound(code);
     return agency;
@@ -246,7 +227,7 @@ export class AgenciesService {
     before: Record<string, unknown> | null,
     after: Record<string, unknown> | null,
   ): Promise<void> {
-    await tx.getRepository(AgencyEvent).save({
+    await this.agencies.addEvent(tx, {
       agencyId,
       at: this.clock.now(),
       actorId: principal?.userId ?? null,

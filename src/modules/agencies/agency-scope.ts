@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
-import { type AgencyScope, isEmptyScope } from '../auth/domain/principal';
+import { type AgencyScope, isEmptyScope } from '../access/domain/principal';
 
 /**
  * Restricts a query to agencies within a scope, on the given path column

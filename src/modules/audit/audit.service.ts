@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
-import { AuditLog } from './audit-log.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -18,12 +17,12 @@ export interface AuditEntry {
 @Injectable()
 export class AuditService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly log: AuditRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.insert(AuditLog, {
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    await this.log.append(manager ?? null, {
       at: this.clock.now(),
       actorId: entry.actorId,
       action: entry.action,

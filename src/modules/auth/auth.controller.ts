@@ -26,9 +26,9 @@ import type { AppConfig } from '../../infra/config/app-config';
 import { Public } from '../../infra/http/public.decorator';
 import { AccountsService } from '../accounts/accounts.service';
 import { RegisterApplicantDto } from '../accounts/dto/register.dto';
-import { RequirePermission } from './access.decorator';
+import { RequirePermission } from '../access/access.decorator';
 import { AuthService, type IssuedSession } from './auth.service';
-import { CurrentSessionId } from './current-principal.decorator';
+import { CurrentSessionId } from '../access/current-principal.decorator';
 import {
   ForgotPasswordDto,
   LoginDto,
@@ -37,7 +37,7 @@ import {
   TokenDto,
   TokensView,
 } from './dto/auth.dto';
-import { SESSION_COOKIE } from './request-auth';
+import { SESSION_COOKIE } from '../access/request-auth';
 
 /** Sign-in attempts per minute per client IP (on top of per-account lockout). */
 const LOGIN_THROTTLE = { default: { limit: 10, ttl: 60_000 } };

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/app-config';
 import { AccountMails } from '../accounts/account-mails.service';
@@ -11,10 +10,11 @@ import { UnitOfWork } from '../../infra/database/unit-of-work';
 import { invalidField, Refusal } from '../../infra/http/domain-error';
 import { LOCKOUT, passwordProblem } from '../accounts/domain/password-policy';
 import { PasswordHasher } from '../accounts/password-hasher';
-import { User } from '../accounts/user.entity';
+import { UsersRepository } from '../accounts/users.repository';
 import { AuditService } from '../audit/audit.service';
-import { AuthSession, type SessionKind } from './session.entity';
-import { hashToken, newToken } from './tokens';
+import type { SessionKind } from './session.entity';
+import { SessionsRepository } from './sessions.repository';
+import { hashToken, newToken } from '../access/tokens';
 
 export interface IssuedSession {
   sessionId: string;
@@ -28,7 +28,8 @@ export interface IssuedSession {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
@@ -44,7 +45,7 @@ export class AuthService {
     kind: SessionKind,
     ip: string | null,
   ): Promise<IssuedSession> {
-    const user = await this.db.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
+    const user = await this.users.byEmail(email);
     const now = this.clock.now();
     if (!user || !user.active) {
       await this.hasher.verify('$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$ZHVtbXk', password); // same timing
@@ -73,9 +74,10 @@ export class AuthService {
         failures >= LOCKOUT.maxFailures
           ? new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000)
           : null;
-      await this.db
-        .getRepository(User)
-        .update(user.id, { failedLogins: lock ? 0 : failures, lockedUntil: lock });
+      await this.users.setLoginState(null, user.id, {
+        failedLogins: lock ? 0 : failures,
+        lockedUntil: lock,
+      });
       await this.audit.record({
         actorId: user.id,
         action: lock ? 'auth.locked' : 'auth.login-failed',
@@ -87,8 +89,8 @@ export class AuthService {
     if (!user.emailVerifiedAt) {
       throw new Refusal('email-not-verified');
     }
-    return this.db.transaction(async (m) => {
-      await m.update(User, user.id, { failedLogins: 0, lockedUntil: null });
+    return this.uow.run(async ({ m }) => {
+      await this.users.setLoginState(m, user.id, { failedLogins: 0, lockedUntil: null });
       const session = await this.createSession(m, user.id, kind);
       await this.audit.record({ actorId: user.id, action: 'auth.login', ip, details: { kind } }, m);
       return session;
@@ -109,7 +111,7 @@ export class AuthService {
         ? new Date(now + this.config.security.accessTokenTtlSeconds * 1000)
         : expiresAt;
     const sessionId = randomUUID();
-    await m.insert(AuthSession, {
+    await this.sessions.insert(m, {
       id: sessionId,
       userId,
       kind,
@@ -124,11 +126,8 @@ export class AuthService {
 
   /** Rotates both tokens of an API session; the old refresh token stops working. */
   async refresh(refreshToken: string): Promise<IssuedSession> {
-    return this.db.transaction(async (m) => {
-      const session = await m.findOne(AuthSession, {
-        where: { refreshHash: hashToken(refreshToken) },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.uow.run(async ({ m }) => {
+      const session = await this.sessions.lockByRefreshHash(m, hashToken(refreshToken));
       const now = this.clock.now();
       if (!session || session.revokedAt || session.expiresAt <= now) {
         throw new Refusal('invalid-refresh-token');
@@ -138,7 +137,7 @@ export class AuthService {
       const accessExpiresAt = new Date(
         now.getTime() + this.config.security.accessTokenTtlSeconds * 1000,
       );
-      await m.update(AuthSession, session.id, {
+      await this.sessions.rotate(m, session.id, {
         accessHash: hashToken(accessToken),
         accessExpiresAt,
         refreshHash: hashToken(next),
@@ -154,23 +153,21 @@ export class AuthService {
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.db.getRepository(AuthSession).update(sessionId, { revokedAt: this.clock.now() });
+    await this.sessions.revoke(sessionId, this.clock.now());
   }
 
   async verifyEmail(token: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.uow.run(async ({ m }) => {
       const userId = await this.tokens.consume(m, token, 'verify-email');
       if (!userId) throw new Refusal('invalid-token');
-      await m.update(User, userId, { emailVerifiedAt: this.clock.now() });
+      await this.users.markVerified(m, userId, this.clock.now());
       await this.audit.record({ actorId: userId, action: 'auth.email-verified' }, m);
     });
   }
 
   /** Always answers the same way, whether or not the address is known. */
   async requestPasswordReset(email: string): Promise<void> {
-    const user = await this.db
-      .getRepository(User)
-      .findOneBy({ email: email.trim().toLowerCase(), active: true });
+    const user = await this.users.byEmail(email, true);
     if (!user) return;
     await this.uow.run(async (tx) => {
       await this.mails.resetPassword(
@@ -186,17 +183,12 @@ export class AuthService {
     const problem = passwordProblem(password);
     if (problem) throw invalidField('password', problem);
     const hashed = await this.hasher.hash(password);
-    await this.db.transaction(async (m) => {
+    await this.uow.run(async ({ m }) => {
       const userId = await this.tokens.consume(m, token, 'reset-password');
       if (!userId) throw new Refusal('invalid-token');
       const now = this.clock.now();
-      // Setting a password through an e-mailed code also proves the address.
-      await m.query(
-        `UPDATE app_user SET password_hash = $2, failed_logins = 0, locked_until = NULL,
-                email_verified_at = COALESCE(email_verified_at, $3), updated_at = $3 WHERE id = $1`,
-        [userId, hashed, now],
-      );
-      await m.update(AuthSession, { userId, revokedAt: IsNull() }, { revokedAt: now });
+      await this.users.setPassword(m, userId, hashed, now);
+      await this.sessions.revokeAllOf(m, userId, now);
       await this.audit.record({ actorId: userId, action: 'auth.password-reset' }, m);
     });
   }

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, Ip, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequirePermission } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/domain/principal';
+import { RequirePermission } from '../access/access.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import type { Principal } from '../access/domain/principal';
 import { NOTICE_EXAMPLE } from './calendar-api.examples';
 import { OverrideView } from './calendar-override.view';
 import { CalendarOverridesService } from './calendar-overrides.service';

@@ -1,16 +1,15 @@
+import { CalendarRepository } from './calendar.repository';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import { fieldProblem, invalidField, Refusal } from '../../infra/http/domain-error';
 import { Agency } from '../agencies/agency.entity';
-import { whereInScope } from '../agencies/agency-scope';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/domain/principal';
-import { isRootAdmin } from '../auth/domain/root-admin';
+import type { Principal } from '../access/domain/principal';
+import { isRootAdmin } from '../access/domain/root-admin';
 import { CalendarChangeWriter, type ChangeOutcome } from './calendar-change-writer';
 import { CalendarDayOverride } from './calendar-day-override.entity';
 import { OverrideView } from './calendar-override.view';
@@ -42,7 +41,7 @@ const rootOnly = () => new Refusal('root-admin-only');
 @Injectable()
 export class CalendarOverridesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly store: CalendarRepository,
     private readonly writer: CalendarChangeWriter,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
@@ -51,24 +50,11 @@ export class CalendarOverridesService {
 
   /** National corrections and the overrides of agencies within reach, by date. */
   async list(principal: Principal | null, includeDeleted = false): Promise<OverrideView[]> {
-    const qb = this.db
-      .getRepository(CalendarDayOverride)
-      .createQueryBuilder('o')
-      .leftJoin(Agency, 'a', 'a.id = o.agency_id')
-      .addSelect('a.code', 'agency_code');
-    if (!includeDeleted) qb.andWhere('o.deleted_at IS NULL');
-    if (principal) {
-      const inReach = whereInScope(
-        this.db.getRepository(Agency).createQueryBuilder('s').select('s.id'),
-        's.path',
-        principal.scope('calendar.manage'),
-      );
-      qb.andWhere(`(o.agency_id IS NULL OR o.agency_id IN (${inReach.getQuery()}))`);
-      qb.setParameters(inReach.getParameters());
-    }
-    qb.orderBy('o.date').addOrderBy('o.created_at').addOrderBy('o.id');
-    const { entities, raw } = await qb.getRawAndEntities<{ agency_code: string | null }>();
-    return entities.map((o, i) => OverrideView.of(o, raw[i].agency_code));
+    const rows = await this.store.overrides(
+      principal ? principal.scope('calendar.manage') : null,
+      includeDeleted,
+    );
+    return rows.map((r) => OverrideView.of(r.o, r.agencyCode));
   }
 
   async add(
@@ -162,7 +148,7 @@ export class CalendarOverridesService {
     if (!input.agencyCode) {
       throw invalidField('agencyCode', 'override-scope-needs-agency');
     }
-    const agency = await this.db.getRepository(Agency).findOneBy({ code: input.agencyCode });
+    const agency = await this.store.agencyByCode(input.agencyCode);
     if (!agency || (principal && !principal.can('calendar.manage', agency.path))) {
       throw notFound(`agency ${input.agencyCode}`);
     }

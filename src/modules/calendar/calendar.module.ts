@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarChangeWriter } from './calendar-change-writer';
 import { CalendarChanges } from './calendar-changes';
 import { CalendarOverridesService } from './calendar-overrides.service';
-import { CalendarStore } from './calendar-store';
+import { CalendarRepository } from './calendar.repository';
 import { CalendarYearsService } from './calendar-years.service';
 import { CalendarService } from './calendar.service';
 
@@ -13,7 +13,7 @@ import { CalendarService } from './calendar.service';
  */
 @Module({
   providers: [
-    CalendarStore,
+    CalendarRepository,
     CalendarService,
     CalendarChanges,
     CalendarChangeWriter,

@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import { fieldProblem, Refusal } from '../../infra/http/domain-error';
-import { Agency } from '../agencies/agency.entity';
 import type { CalendarChange } from './calendar-change';
-import { CalendarStore } from './calendar-store';
+import { CalendarRepository } from './calendar.repository';
 import { EffectiveCalendar, type AgencyCalendar } from './domain/effective-calendar';
 import type { AgencyRef } from './domain/override-scope';
 import type { WorkingCalendar } from './domain/working-calendar';
@@ -38,8 +36,7 @@ export class CalendarService {
   private generation = 0;
 
   constructor(
-    private readonly store: CalendarStore,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly store: CalendarRepository,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -76,7 +73,7 @@ export class CalendarService {
   async calendarFor(agencyId: string | null, m?: EntityManager): Promise<WorkingCalendar> {
     const effective = await this.current(m);
     if (agencyId === null) return effective.national;
-    const agency = await (m ?? this.db.manager).getRepository(Agency).findOneBy({ id: agencyId });
+    const agency = await this.store.agencyById(m, agencyId);
     if (!agency) throw new Refusal('agency-not-found', { agency: agencyId });
     return effective.forAgency(agency).calendar;
   }
@@ -88,7 +85,7 @@ export class CalendarService {
   async view(agencyCode?: string, field = 'agency'): Promise<CalendarView> {
     const effective = await this.current();
     if (agencyCode === undefined) return { effective, agency: null, ...effective.forAgency(null) };
-    const agency = await this.db.getRepository(Agency).findOneBy({ code: agencyCode });
+    const agency = await this.store.agencyByCode(agencyCode);
     if (!agency) {
       throw new Refusal('validation-failed', {}, [
         fieldProblem(field, 'agency-not-found', { agency: agencyCode }),

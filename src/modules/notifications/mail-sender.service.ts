@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
+import { UnitOfWork } from '../../infra/database/unit-of-work';
 import { MailTransport } from '../../infra/mail/mail-transport';
 import { MetricsService } from '../../infra/metrics/metrics.service';
-import { MailOutbox, type MailParams } from './mail-outbox.entity';
+import type { MailParams } from './mail-outbox.entity';
+import { OutboxRepository } from './outbox.repository';
 import { MAIL_TEMPLATES } from './templates';
 import type { Locale } from './templates/mail-template';
 
@@ -33,34 +33,32 @@ function redacted(params: MailParams, secret: string): MailParams {
 @Injectable()
 export class MailSenderService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly rows: OutboxRepository,
     @Inject(MailTransport) private readonly transport: MailTransport,
     @Inject(Clock) private readonly clock: Clock,
     private readonly metrics: MetricsService,
   ) {}
 
   async send(outboxId: string): Promise<SendOutcome> {
-    const claim = await this.db.transaction(async (m) => {
-      const row = await m.findOne(MailOutbox, {
-        where: { id: outboxId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const claim = await this.uow.run(async ({ m }) => {
+      const row = await this.rows.lockForSend(m, outboxId);
       if (!row) return 'missing' as const;
       if (row.status === 'sent' || row.status === 'failed') return 'already-done' as const;
       if (row.status === 'sending') {
-        await m.update(MailOutbox, row.id, { status: 'failed', lastError: INTERRUPTED });
+        await this.rows.update(m, row.id, { status: 'failed', lastError: INTERRUPTED });
         return 'interrupted' as const;
       }
       const template = MAIL_TEMPLATES.get(row.template);
       if (!template) {
-        await m.update(MailOutbox, row.id, {
+        await this.rows.update(m, row.id, {
           status: 'failed',
           attempts: row.attempts + 1,
           lastError: `unknown mail template "${row.template}"`,
         });
         return 'unknown-template' as const;
       }
-      await m.update(MailOutbox, row.id, { status: 'sending', attempts: row.attempts + 1 });
+      await this.rows.update(m, row.id, { status: 'sending', attempts: row.attempts + 1 });
       return { row, rendered: template.render(row.params, row.locale as Locale) };
     });
     if (claim === 'unknown-template') throw new UnrecoverableError('unknown mail template');
@@ -75,16 +73,13 @@ export class MailSenderService {
       }));
     } catch (err) {
       // A definite failure from the server or the connection: safe to try again later.
-      await this.db.getRepository(MailOutbox).update(
-        { id: row.id, status: 'sending' },
-        {
-          status: 'pending',
-          lastError: (err instanceof Error ? err.message : String(err)).slice(0, 2000),
-        },
+      await this.rows.releaseClaim(
+        row.id,
+        (err instanceof Error ? err.message : String(err)).slice(0, 2000),
       );
       throw err;
     }
-    await this.db.getRepository(MailOutbox).update(row.id, {
+    await this.rows.update(null, row.id, {
       status: 'sent',
       messageId,
       sentAt: this.clock.now(),
@@ -100,11 +95,6 @@ export class MailSenderService {
 
   /** After the last retry: the row is failed for good (the operator may resend it). */
   async markFailed(outboxId: string): Promise<void> {
-    await this.db
-      .createQueryBuilder()
-      .update(MailOutbox)
-      .set({ status: 'failed' })
-      .where('id = :id AND status = :pending', { id: outboxId, pending: 'pending' })
-      .execute();
+    await this.rows.failPending(outboxId);
   }
 }

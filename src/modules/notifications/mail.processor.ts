@@ -1,11 +1,15 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
-import { JobName, type JobPayloads, QueueName } from '../../infra/queue/queue-names';
+import type { JobOf, QueueHandlers } from '../../infra/queue/job-handlers';
+import { JobName, QueueName } from '../../infra/queue/queue-names';
+import { TypedProcessor } from '../../infra/queue/typed-processor';
 import { MailSenderService } from './mail-sender.service';
 
-@Processor(QueueName.Mail)
-export class MailProcessor extends WorkerHost {
+@Injectable()
+export class MailProcessor extends TypedProcessor<typeof QueueName.Mail> {
+  protected readonly queueName = QueueName.Mail;
+
   constructor(
     private readonly sender: MailSenderService,
     private readonly logger: PinoLogger,
@@ -14,28 +18,27 @@ export class MailProcessor extends WorkerHost {
     this.logger.setContext(MailProcessor.name);
   }
 
-  async process(job: Job<JobPayloads[typeof JobName.SendMail]>): Promise<string> {
-    const log = this.logger.logger.child({
-      jobId: job.id,
-      job: job.name,
-      attempt: job.attemptsMade + 1,
-    });
-    const outcome = await this.sender.send(job.data.outboxId);
-    log.info({ outboxId: job.data.outboxId, outcome }, 'send-mail done');
-    return outcome;
+  protected handlers(): QueueHandlers<typeof QueueName.Mail> {
+    return {
+      [JobName.SendMail]: async ({ outboxId }, job) => {
+        const outcome = await this.sender.send(outboxId);
+        this.logger.logger.info(
+          { jobId: job.id, attempt: job.attemptsMade + 1, outboxId, outcome },
+          'send-mail done',
+        );
+        return outcome;
+      },
+    };
   }
 
-  @OnWorkerEvent('failed')
-  async onFailed(
-    job: Job<JobPayloads[typeof JobName.SendMail]> | undefined,
-    err: Error,
-  ): Promise<void> {
-    if (!job) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+  protected override async onFailed(job: Job, err: Error): Promise<void> {
+    if (job.name !== JobName.SendMail) return;
+    const mail = job as JobOf<typeof JobName.SendMail>;
+    const final = mail.attemptsMade >= (mail.opts.attempts ?? 1);
     this.logger.logger.warn(
-      { jobId: job.id, attempt: job.attemptsMade, final, err: err.message },
+      { jobId: mail.id, attempt: mail.attemptsMade, final, err: err.message },
       final ? 'send-mail failed for good' : 'send-mail attempt failed; will retry',
     );
-    if (final) await this.sender.markFailed(job.data.outboxId);
+    if (final) await this.sender.markFailed(mail.data.outboxId);
   }
 }

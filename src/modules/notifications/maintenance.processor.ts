@@ -1,16 +1,18 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { type OnApplicationBootstrap } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { JobQueue } from '../../infra/queue/job-queue';
+import type { QueueHandlers } from '../../infra/queue/job-handlers';
 import { JobName, QueueName } from '../../infra/queue/queue-names';
+import { TypedProcessor } from '../../infra/queue/typed-processor';
 import { Clock } from '../../infra/clock/clock';
 import { OutboxReconciler } from './outbox-reconciler.service';
 
 const RECONCILE_EVERY_MS = 60_000;
 
-@Processor(QueueName.Maintenance)
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+@Injectable()
+export class MaintenanceProcessor extends TypedProcessor<typeof QueueName.Maintenance> {
+  protected readonly queueName = QueueName.Maintenance;
+
   constructor(
     private readonly reconciler: OutboxReconciler,
     private readonly jobs: JobQueue,
@@ -21,8 +23,18 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     this.logger.setContext(MaintenanceProcessor.name);
   }
 
-  /** Schedules the periodic reconcile (idempotent across restarts and instances). */
-  async onApplicationBootstrap(): Promise<void> {
+  protected handlers(): QueueHandlers<typeof QueueName.Maintenance> {
+    return {
+      [JobName.ReconcileOutbox]: async (_data, job) => {
+        const dispatched = await this.reconciler.reconcile();
+        if (dispatched) this.logger.logger.info({ jobId: job.id, dispatched }, 'outbox reconciled');
+        return dispatched;
+      },
+    };
+  }
+
+  /** The periodic reconcile (idempotent across restarts and instances). */
+  protected override async schedule(): Promise<void> {
     await this.jobs
       .queue(QueueName.Maintenance)
       .upsertJobScheduler(
@@ -30,15 +42,5 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
         { every: RECONCILE_EVERY_MS },
         { name: JobName.ReconcileOutbox, data: { requestedAt: this.clock.now().toISOString() } },
       );
-  }
-
-  async process(job: Job): Promise<number> {
-    switch (job.name as typeof JobName.ReconcileOutbox) {
-      case JobName.ReconcileOutbox: {
-        const dispatched = await this.reconciler.reconcile();
-        if (dispatched) this.logger.logger.info({ jobId: job.id, dispatched }, 'outbox reconciled');
-        return dispatched;
-      }
-    }
   }
 }

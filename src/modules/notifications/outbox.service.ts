@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { JobName, jobId, QueueName } from '../../infra/queue/queue-names';
-import { MailOutbox, type MailParams } from './mail-outbox.entity';
+import type { MailOutbox, MailParams } from './mail-outbox.entity';
+import { OutboxRepository } from './outbox.repository';
 import type { Locale } from './templates/mail-template';
 
 export interface OutboxMessage {
@@ -23,14 +22,14 @@ export interface OutboxMessage {
 @Injectable()
 export class OutboxService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly rows: OutboxRepository,
     @Inject(JobQueue) private readonly jobs: JobQueue,
     private readonly uow: UnitOfWork,
   ) {}
 
   async write(tx: Tx, message: OutboxMessage): Promise<string> {
     const id = randomUUID();
-    await tx.m.insert(MailOutbox, {
+    await this.rows.insert(tx.m, {
       id,
       template: message.template,
       toAddress: message.to,
@@ -56,27 +55,18 @@ export class OutboxService {
 
   /** Back to pending (from failed or an interrupted send) and dispatched again. */
   async requeue(id: string): Promise<void> {
-    await this.db.getRepository(MailOutbox).update(id, { status: 'pending', lastError: null });
+    await this.rows.update(null, id, { status: 'pending', lastError: null });
     const existing = await this.jobs.queue(QueueName.Mail).getJob(jobId(JobName.SendMail, id));
     if (existing) await existing.remove();
     await this.dispatch(id);
   }
 
   async find(id: string): Promise<MailOutbox | null> {
-    return this.db.getRepository(MailOutbox).findOneBy({ id });
+    return this.rows.find(id);
   }
 
   /** Pending rows created before `before`: candidates for re-dispatch. */
-  async pendingBefore(before: Date, limit = 500): Promise<string[]> {
-    const rows = await this.db
-      .getRepository(MailOutbox)
-      .createQueryBuilder('o')
-      .select('o.id', 'id')
-      .where(`o.status = 'pending'`)
-      .andWhere('o.created_at < :before', { before })
-      .orderBy('o.created_at')
-      .limit(limit)
-      .getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
+  pendingBefore(before: Date, limit = 500): Promise<string[]> {
+    return this.rows.pendingBefore(before, limit);
   }
 }

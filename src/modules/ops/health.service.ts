@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import { PoolMonitor } from '../../infra/database/pool-monitor';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { RedisClient } from '../../infra/queue/redis-client';
 import { Clock } from '../../infra/clock/clock';
+import { HealthRepository, TIMEOUT_MS, type Query } from './health.repository';
 
 export type CheckStatus = 'up' | 'down' | 'degraded';
 export interface CheckResult {
@@ -21,7 +19,6 @@ export interface HealthReport {
 
 /** Outbox rows pending longer than this make the service "degraded". */
 const OUTBOX_STUCK_AFTER_MS = 10 * 60_000;
-const TIMEOUT_MS = 2_000;
 /** The reconcile runs every 2 minutes; 10 minutes without it means no worker is reconciling. */
 const RECONCILE_STALE_AFTER_MS = 10 * 60_000;
 
@@ -36,37 +33,11 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-type Query = <T = unknown[]>(sql: string) => Promise<T>;
-
-/** One connection outside the pool, opened on first use. */
-class DirectConnection {
-  private client: Promise<Client> | null = null;
-  /** Queries run one after another on the one connection. */
-  private queue: Promise<unknown> = Promise.resolve();
-  constructor(private readonly url: string) {}
-
-  query(sql: string): Promise<unknown[]> {
-    this.client ??= (async () => {
-      const c = new Client({ connectionString: this.url, connectionTimeoutMillis: TIMEOUT_MS });
-      await c.connect();
-      return c;
-    })();
-    const client = this.client;
-    const run = this.queue.then(async () => (await (await client).query(sql)).rows as unknown[]);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  async close(): Promise<void> {
-    if (this.client) await (await this.client).end().catch(() => undefined);
-  }
-}
-
 /** GET /health: database, Redis, queues and the mail outbox. */
 @Injectable()
 export class HealthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly health: HealthRepository,
     @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(Clock) private readonly clock: Clock,
     private readonly redisClient: RedisClient,
@@ -78,10 +49,10 @@ export class HealthService {
     // With every pooled connection busy, the checks read over a connection of their own: a busy
     // pool must be reported as such, not as a dead database or a failed outbox query.
     const pool = this.pool.stats();
-    const direct = pool.exhausted ? new DirectConnection(this.config.database.url as string) : null;
+    const direct = pool.exhausted ? this.health.direct() : null;
     const query: Query = direct
       ? <T>(sql: string) => direct.query(sql) as Promise<T>
-      : <T>(sql: string) => this.db.query<T>(sql);
+      : this.health.pooled;
     try {
       const [database, redis, queues, outbox, timers] = await Promise.all([
         this.check(() => this.database(query)),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
+import { HealthRepository } from './health.repository';
 import { HealthService } from './health.service';
 import { HomeController } from './home.controller';
 import { MetricsController } from './metrics.controller';
@@ -9,6 +10,6 @@ import { StateMetrics } from './state-metrics';
 /** Operations endpoints served by every role: /, /health, /metrics, /problems. */
 @Module({
   controllers: [HomeController, HealthController, MetricsController, ProblemsController],
-  providers: [HealthService, StateMetrics],
+  providers: [HealthService, HealthRepository, StateMetrics],
 })
 export class OpsModule {}

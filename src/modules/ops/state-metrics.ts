@@ -1,13 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { MetricsService } from '../../infra/metrics/metrics.service';
+import { HealthRepository } from './health.repository';
 
 /** Gauges read from PostgreSQL at scrape time: outbox lag and live deadlines. */
 @Injectable()
 export class StateMetrics implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly health: HealthRepository,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -17,10 +16,7 @@ export class StateMetrics implements OnModuleInit {
       'Age of the oldest pending outbox e-mail',
       [],
       async (g) => {
-        const [{ age }] = await this.db.query<Array<{ age: number | null }>>(
-          `SELECT EXTRACT(EPOCH FROM now() - min(created_at))::float AS age FROM mail_outbox WHERE status = 'pending'`,
-        );
-        g.set(age ?? 0);
+        g.set(await this.health.outboxLagSeconds());
       },
     );
     this.metrics.gauge(
@@ -29,9 +25,7 @@ export class StateMetrics implements OnModuleInit {
       ['kind'],
       async (g) => {
         g.reset();
-        for (const r of await this.db.query<Array<{ kind: string; n: number }>>(
-          `SELECT kind, count(*)::int AS n FROM deadline WHERE status = 'live' GROUP BY kind`,
-        )) {
+        for (const r of await this.health.liveDeadlinesByKind()) {
           g.set({ kind: r.kind }, r.n);
         }
       },

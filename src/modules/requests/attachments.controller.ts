@@ -11,9 +11,9 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequirePermission } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/domain/principal';
+import { RequirePermission } from '../access/access.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import type { Principal } from '../access/domain/principal';
 import { AttachmentsService } from './attachments.service';
 import type { AttachmentKind } from './case-attachment.entity';
 import { MAX_ATTACHMENT_BYTES } from './domain/attachment-policy';

@@ -1,15 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../../infra/database/unit-of-work';
 import { invalidField, Refusal } from '../../infra/http/domain-error';
 import { Storage } from '../../infra/storage/storage';
-import type { Principal } from '../auth/domain/principal';
+import type { Principal } from '../access/domain/principal';
 import { CaseAccess } from './case-access.service';
 import { CaseAttachment, type AttachmentKind } from './case-attachment.entity';
 import { CaseChanges } from './case-changes.service';
+import { CasesRepository } from './cases.repository';
 import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from './domain/attachment-policy';
 
 export const ATTACHMENT_KINDS: AttachmentKind[] = [
@@ -25,7 +24,7 @@ const APPLICANT_KINDS: AttachmentKind[] = ['scan', 'reply_document'];
 @Injectable()
 export class AttachmentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CasesRepository,
     @Inject(Storage) private readonly storage: Storage,
     private readonly access: CaseAccess,
     private readonly changes: CaseChanges,
@@ -75,12 +74,10 @@ export class AttachmentsService {
   }
 
   async list(p: Principal, caseId: string): Promise<CaseAttachment[]> {
-    const { c, actor } = await this.access.load(this.db.manager, p, caseId, {
+    const { c, actor } = await this.access.load(this.cases.reader, p, caseId, {
       applicantAllowed: true,
     });
-    const rows = await this.db
-      .getRepository(CaseAttachment)
-      .find({ where: { caseId: c.id }, order: { createdAt: 'ASC' } });
+    const rows = await this.cases.attachments(c.id);
     return actor === 'applicant' ? rows.filter((r) => APPLICANT_KINDS.includes(r.kind)) : rows;
   }
 

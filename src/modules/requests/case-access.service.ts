@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Refusal } from '../../shared/domain/refusal';
 import { Agency } from '../agencies/agency.entity';
-import type { Principal } from '../auth/domain/principal';
+import type { Principal } from '../access/domain/principal';
 import type { Actor } from './domain/case-status';
 import { RequestCase } from './request-case.entity';
 

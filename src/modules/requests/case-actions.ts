@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
-import type { Principal } from '../auth/domain/principal';
+import type { Principal } from '../access/domain/principal';
 import { CaseAccess, type CaseHandle } from './case-access.service';
 import { caseRefusal } from './case-changes.service';
 import { STATUS_LABELS, ACTION_LABELS, transition, type CaseAction } from './domain/case-status';

@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
 import { OutboxService } from '../notifications/outbox.service';
 import type { Deadline } from '../timers/deadline.entity';
-import { DEADLINE_LABELS, type DeadlineKind } from '../timers/domain/deadline-kind';
+import { DEADLINE_LABELS, type DeadlineKind } from '../../shared/domain/deadline-kind';
 import type { PlannedEffect } from '../timers/domain/effect-schedule';
 import { DeadlineEffectHandlers, type DeadlineEffectHandler } from '../timers/effect-handlers';
 import { CaseChanges } from './case-changes.service';

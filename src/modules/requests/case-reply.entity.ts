@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryColumn,
 } from 'typeorm';
-import type { ReplyType } from './domain/reply-type';
+import type { ReplyType } from '../law/domain/reply-type';
 import type { ReplyDetail } from './domain/request-fields';
 import { RequestCase } from './request-case.entity';
 

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { AgencyScope } from '../access/domain/principal';
+import { whereInScope } from '../agencies/agency-scope';
+import { CaseAttachment } from './case-attachment.entity';
+import { CaseService } from './case-service.entity';
 import { Agency } from '../agencies/agency.entity';
 import { CaseConsultation } from './case-consultation.entity';
 import { CaseEvent } from './case-event.entity';
@@ -43,6 +47,95 @@ export interface NewEvent {
 @Injectable()
 export class CasesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The pool's manager for reads outside a unit of work. */
+  get reader(): EntityManager {
+    return this.db.manager;
+  }
+
+  /**
+   * Cases with their agency (code, name) for a list: the applicant's own (`applicantUserId`) or
+   * those of agencies in `scope`; the caller adds filters and order.
+   */
+  listQuery(
+    who: { applicantUserId: string } | { scope: AgencyScope },
+  ): SelectQueryBuilder<RequestCase> {
+    const qb = this.db
+      .getRepository(RequestCase)
+      .createQueryBuilder('c')
+      .innerJoin(Agency, 'a', 'a.id = c.agency_id')
+      .addSelect(['a.code', 'a.name']);
+    if ('applicantUserId' in who)
+      qb.where('c.applicant_user_id = :me', { me: who.applicantUserId });
+    else whereInScope(qb.where('true'), 'a.path', who.scope);
+    return qb;
+  }
+
+  /** Live cases (imported ones are never supervised) of `scope`, optionally one subtree. */
+  liveQuery(scope: AgencyScope, subtreePath?: string): SelectQueryBuilder<RequestCase> {
+    const qb = this.db
+      .getRepository(RequestCase)
+      .createQueryBuilder('c')
+      .innerJoin(Agency, 'a', 'a.id = c.agency_id')
+      .addSelect(['a.code', 'a.name'])
+      .where(`c.source = 'live'`);
+    whereInScope(qb, 'a.path', scope);
+    if (subtreePath) qb.andWhere(`a.path LIKE :sub`, { sub: `${subtreePath}%` });
+    return qb;
+  }
+
+  agencyByCode(code: string): Promise<Agency | null> {
+    return this.db.getRepository(Agency).findOneBy({ code });
+  }
+
+  byReferenceAndTrackingHash(
+    referenceNo: string,
+    trackingCodeHash: string,
+  ): Promise<RequestCase | null> {
+    return this.db.getRepository(RequestCase).findOneBy({ referenceNo, trackingCodeHash });
+  }
+
+  byIdempotencyKey(applicantUserId: string, idempotencyKey: string): Promise<RequestCase | null> {
+    return this.db.getRepository(RequestCase).findOneBy({ applicantUserId, idempotencyKey });
+  }
+
+  /** Everything a case page shows besides the case: its history, ledger, replies, services. */
+  async detailParts(caseId: string, similarToId: string | null) {
+    const m = this.db.manager;
+    const [events, ledger, similar, replies, services] = await Promise.all([
+      m.getRepository(CaseEvent).find({ where: { caseId }, order: { id: 'ASC' } }),
+      this.ledgerOnPool(caseId),
+      similarToId ? m.getRepository(RequestCase).findOneBy({ id: similarToId }) : null,
+      m.getRepository(CaseReply).find({ where: { caseId }, order: { round: 'ASC' } }),
+      m.getRepository(CaseService).find({ where: { caseId }, order: { recordedAt: 'ASC' } }),
+    ]);
+    return { events, ...ledger, similar, replies, services };
+  }
+
+  events(caseId: string): Promise<CaseEvent[]> {
+    return this.db.getRepository(CaseEvent).find({ where: { caseId }, order: { id: 'ASC' } });
+  }
+
+  attachments(caseId: string): Promise<CaseAttachment[]> {
+    return this.db
+      .getRepository(CaseAttachment)
+      .find({ where: { caseId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The ledger read on the pool (parallel reads are fine outside a transaction). */
+  async ledgerOnPool(caseId: string): Promise<CaseLedger> {
+    const m = this.db.manager;
+    const [consultations, feeNotice, extensions] = await Promise.all([
+      m
+        .getRepository(CaseConsultation)
+        .find({ where: { caseId }, order: { sentOn: 'ASC', id: 'ASC' } }),
+      m.getRepository(CaseFeeNotice).findOne({ where: { caseId }, order: { sentOn: 'DESC' } }),
+      m
+        .getRepository(CaseExtension)
+        .find({ where: { caseId }, order: { requestedOn: 'ASC', id: 'ASC' } }),
+    ]);
+    return { consultations, feeNotice, extensions };
+  }
 
   /** Ids of open live cases after `after` (keyset by id), for batch recomputes. */
   async openLiveIds(after: string, limit: number, statuses: readonly string[]): Promise<string[]> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
 import { Refusal } from '../../shared/domain/refusal';
-import type { Principal } from '../auth/domain/principal';
+import type { Principal } from '../access/domain/principal';
 import { CaseActions, type ActionOptions } from './case-actions';
 import { CaseChanges, caseRefusal, decidedFor } from './case-changes.service';
 import { CaseClock } from './case-clock.service';

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
@@ -11,7 +10,7 @@ import { idProofTypeFor } from '../accounts/domain/applicant';
 import { User } from '../accounts/user.entity';
 import { Agency } from '../agencies/agency.entity';
 import { acceptsChannel } from '../agencies/domain/agency';
-import type { Principal } from '../auth/domain/principal';
+import type { Principal } from '../access/domain/principal';
 import { regimeFor } from '../deadlines/domain/regime';
 import { CaseClock } from './case-clock.service';
 import { CaseDeadlines } from './case-deadlines';
@@ -59,7 +58,6 @@ type IntakeFacts = Pick<
 @Injectable()
 export class IntakeService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(Clock) private readonly clock: Clock,
     private readonly uow: UnitOfWork,
     private readonly cipher: FieldCipher,
@@ -258,8 +256,6 @@ export class IntakeService {
   }
 
   private byKey(userId: string, key: string): Promise<RequestCase | null> {
-    return this.db
-      .getRepository(RequestCase)
-      .findOneBy({ applicantUserId: userId, idempotencyKey: key });
+    return this.cases.byIdempotencyKey(userId, key);
   }
 }

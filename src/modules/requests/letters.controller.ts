@@ -1,14 +1,13 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Refusal } from '../../infra/http/domain-error';
-import { RequirePermission } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/domain/principal';
+import { RequirePermission } from '../access/access.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import type { Principal } from '../access/domain/principal';
 import { isLetterKind } from '../correspondence/domain';
 import { IssuedLettersRepository } from '../correspondence/issued-letters.repository';
 import { CaseAccess } from './case-access.service';
+import { CasesRepository } from './cases.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,7 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Controller('api/v1/requests/:id/letters')
 export class LettersController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CasesRepository,
     private readonly access: CaseAccess,
     private readonly letters: IssuedLettersRepository,
   ) {}
@@ -31,7 +30,7 @@ export class LettersController {
   })
   @ApiOkResponse({ description: 'JSON list' })
   async list(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    const { c } = await this.access.load(this.db.manager, p, id, { applicantAllowed: true });
+    const { c } = await this.access.load(this.cases.reader, p, id, { applicantAllowed: true });
     const rows = await this.letters.listForCase(c.id, p.kind === 'staff');
     return rows.map((l) => ({
       id: l.id,
@@ -58,7 +57,7 @@ export class LettersController {
     @Param('letter') ref: string,
     @Query('consultationId') consultationId?: string,
   ): Promise<string> {
-    const { c } = await this.access.load(this.db.manager, p, id, { applicantAllowed: true });
+    const { c } = await this.access.load(this.cases.reader, p, id, { applicantAllowed: true });
     const letter = UUID.test(ref)
       ? await this.letters.findForCase(c.id, ref)
       : isLetterKind(ref)

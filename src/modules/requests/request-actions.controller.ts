@@ -1,9 +1,9 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { invalidField } from '../../infra/http/domain-error';
-import { RequirePermission } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/domain/principal';
+import { RequirePermission } from '../access/access.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import type { Principal } from '../access/domain/principal';
 import { ClockActionsService } from './clock-actions.service';
 import * as A from './dto/actions.dto';
 import { FeeActionsService } from './fee-actions.service';

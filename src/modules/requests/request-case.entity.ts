@@ -17,7 +17,7 @@ import type { Channel } from '../agencies/domain/agency';
 import type { Regime } from '../deadlines/domain/regime';
 import type { CaseSource } from './domain/case-facts';
 import type { CaseStatus } from './domain/case-status';
-import type { ReplyType } from './domain/reply-type';
+import type { ReplyType } from '../law/domain/reply-type';
 import type {
   DeliveryRoute,
   InformationForm,

@@ -1,26 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { maskAddress, maskIdNumber, maskPhone } from '../accounts/domain/masking';
-import { Agency } from '../agencies/agency.entity';
-import { whereInScope } from '../agencies/agency-scope';
-import type { Principal } from '../auth/domain/principal';
+import type { Principal } from '../access/domain/principal';
 import { Refusal } from '../../shared/domain/refusal';
 import { IssuedLettersRepository } from '../correspondence/issued-letters.repository';
 import { trackingCodeHash } from './domain/tracking-code';
 import { CaseAccess } from './case-access.service';
-import { CaseConsultation } from './case-consultation.entity';
-import { CaseEvent } from './case-event.entity';
-import { CaseExtension } from './case-extension.entity';
-import { CaseFeeNotice } from './case-fee-notice.entity';
-import { CaseReply } from './case-reply.entity';
-import { CaseService } from './case-service.entity';
 import { CASE_SQL, isOverdue } from './domain/case-queries';
 import { STATUS_LABELS } from './domain/case-status';
 import type { ListRequestsDto } from './dto/list-requests.dto';
-import { RequestCase } from './request-case.entity';
+import type { RequestCase } from './request-case.entity';
+import { CasesRepository } from './cases.repository';
 import type { RequestDetailView, RequestSummaryView } from './request.views';
 
 /** What a person following a case with its tracking code sees (no personal data, no staff ids). */
@@ -41,7 +33,7 @@ export interface TrackingView {
 @Injectable()
 export class RequestsQueryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CasesRepository,
     @Inject(Clock) private readonly clock: Clock,
     private readonly cipher: FieldCipher,
     private readonly access: CaseAccess,
@@ -50,14 +42,11 @@ export class RequestsQueryService {
 
   /** Applicants: their own cases. Staff: cases of agencies within `cases.read` reach. Sorted by due date. */
   query(principal: Principal, f: ListRequestsDto): SelectQueryBuilder<RequestCase> {
-    const qb = this.db
-      .getRepository(RequestCase)
-      .createQueryBuilder('c')
-      .innerJoin(Agency, 'a', 'a.id = c.agency_id')
-      .addSelect(['a.code', 'a.name']);
-    if (principal.kind === 'applicant')
-      qb.where('c.applicant_user_id = :me', { me: principal.userId });
-    else whereInScope(qb.where('true'), 'a.path', principal.scope('cases.read'));
+    const qb = this.cases.listQuery(
+      principal.kind === 'applicant'
+        ? { applicantUserId: principal.userId }
+        : { scope: principal.scope('cases.read') },
+    );
     if (f.status) qb.andWhere('c.status = :status', { status: f.status });
     if (f.agencyCode)
       qb.andWhere(`a.path LIKE (SELECT path FROM agency WHERE code = :code) || '%'`, {
@@ -123,15 +112,13 @@ export class RequestsQueryService {
   async track(referenceNo: string, code: string): Promise<TrackingView> {
     const hash = trackingCodeHash(code);
     const c = hash
-      ? await this.db
-          .getRepository(RequestCase)
-          .findOneBy({ referenceNo: referenceNo.trim().toUpperCase(), trackingCodeHash: hash })
+      ? await this.cases.byReferenceAndTrackingHash(referenceNo.trim().toUpperCase(), hash)
       : null;
     if (!c) throw new Refusal('tracking-code-mismatch');
-    const agency = await this.db.getRepository(Agency).findOneByOrFail({ id: c.agencyId });
+    const agency = await this.cases.agencyOf(this.cases.reader, c);
     const [letters, events] = await Promise.all([
       this.letters.listForCase(c.id, false),
-      this.db.getRepository(CaseEvent).find({ where: { caseId: c.id }, order: { id: 'ASC' } }),
+      this.cases.events(c.id),
     ]);
     return {
       referenceNo: c.referenceNo,
@@ -154,30 +141,18 @@ export class RequestsQueryService {
   }
 
   async detail(principal: Principal, id: string): Promise<RequestDetailView> {
-    const { c, agency } = await this.access.load(this.db.manager, principal, id, {
+    const { c, agency } = await this.access.load(this.cases.reader, principal, id, {
       applicantAllowed: true,
     });
     // Personal data unmasked for the applicant and for the staff handling the case.
     const unmasked = principal.kind === 'applicant' || principal.can('cases.handle', agency.path);
-    const [events, consultations, fee, extensions, similar, replies, services, letters] =
-      await Promise.all([
-        this.db.getRepository(CaseEvent).find({ where: { caseId: c.id }, order: { id: 'ASC' } }),
-        this.db
-          .getRepository(CaseConsultation)
-          .find({ where: { caseId: c.id }, order: { sentOn: 'ASC' } }),
-        this.db.getRepository(CaseFeeNotice).findOneBy({ caseId: c.id }),
-        this.db
-          .getRepository(CaseExtension)
-          .find({ where: { caseId: c.id }, order: { requestedOn: 'ASC' } }),
-        c.similarToId && principal.kind !== 'applicant'
-          ? this.db.getRepository(RequestCase).findOneBy({ id: c.similarToId })
-          : null,
-        this.db.getRepository(CaseReply).find({ where: { caseId: c.id }, order: { round: 'ASC' } }),
-        this.db
-          .getRepository(CaseService)
-          .find({ where: { caseId: c.id }, order: { recordedAt: 'ASC' } }),
-        this.letters.listForCase(c.id, principal.kind === 'staff'),
-      ]);
+    const [
+      { events, consultations, feeNotice: fee, extensions, similar, replies, services },
+      letters,
+    ] = await Promise.all([
+      this.cases.detailParts(c.id, principal.kind !== 'applicant' ? c.similarToId : null),
+      this.letters.listForCase(c.id, principal.kind === 'staff'),
+    ]);
     const id18 = c.applicantIdEnc ? this.cipher.decrypt(c.applicantIdEnc) : null;
     const phone = this.cipher.decryptNullable(c.applicantPhoneEnc);
     const address = this.cipher.decryptNullable(c.applicantAddressEnc);

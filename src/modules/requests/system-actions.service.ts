@@ -13,7 +13,7 @@ import {
   decideFeeAbandonment,
 } from './domain/rules';
 import { concludedOnAfter } from './domain/rules/conclusion';
-import { REPLY_TYPE_INFO, type ReplyType } from './domain/reply-type';
+import { REPLY_TYPE_INFO, type ReplyType } from '../law/domain/reply-type';
 import type { RequestCase } from './request-case.entity';
 
 /** Who brings about a deemed outcome: the clerk recording it, or the timer. */

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
 import { invalidField } from '../../shared/domain/refusal';
 import { shanghaiDateOf } from '../calendar/domain/local-date';
-import type { Principal } from '../auth/domain/principal';
+import type { Principal } from '../access/domain/principal';
 import { regimeFor } from '../deadlines/domain/regime';
 import { CaseActions, type ActionOptions } from './case-actions';
 import { CaseChanges, caseRefusal, decidedFor } from './case-changes.service';
@@ -11,7 +11,7 @@ import { CaseLetters } from './case-letters.service';
 import { CaseService } from './case-service.entity';
 import { CasesRepository } from './cases.repository';
 import { receiptDate } from './domain/receipt-date';
-import { REPLY_TYPE_INFO } from './domain/reply-type';
+import { REPLY_TYPE_INFO } from '../law/domain/reply-type';
 import {
   complianceDay,
   decideCorrectionNotice,

@@ -1,16 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { Refusal } from '../../shared/domain/refusal';
-import { Agency } from '../agencies/agency.entity';
-import { whereInScope } from '../agencies/agency-scope';
-import type { Principal } from '../auth/domain/principal';
+import type { Principal } from '../access/domain/principal';
 import { CalendarService } from '../calendar/calendar.service';
 import { CaseClock } from '../requests/case-clock.service';
 import { CasesRepository } from '../requests/cases.repository';
 import { CASE_SQL } from '../requests/domain/case-queries';
-import { RequestCase } from '../requests/request-case.entity';
 import { RequestsQueryService } from '../requests/requests-query.service';
 import type { RequestSummaryView } from '../requests/request.views';
 import { statsByAgencyMonth, type MonthStats, type ReplyFact } from './domain/stats';
@@ -23,7 +18,6 @@ const NOT_REPLIES = ['WITHDRAWN', 'ABANDONED_NO_CORRECTION', 'ABANDONED_FEE_UNPA
 @Injectable()
 export class SupervisionService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(Clock) private readonly clock: Clock,
     private readonly calendars: CalendarService,
     private readonly caseClock: CaseClock,
@@ -33,20 +27,11 @@ export class SupervisionService {
 
   /** Live cases of the principal's reach (imported historical cases are never supervised). */
   private async scoped(p: Principal, agencyCode?: string) {
-    const qb = this.db
-      .getRepository(RequestCase)
-      .createQueryBuilder('c')
-      .innerJoin(Agency, 'a', 'a.id = c.agency_id')
-      .addSelect(['a.code', 'a.name'])
-      .where(`c.source = 'live'`);
-    whereInScope(qb, 'a.path', p.scope('cases.read'));
-    if (agencyCode) {
-      const agency = await this.db.getRepository(Agency).findOneBy({ code: agencyCode });
-      if (!agency || !p.can('cases.read', agency.path))
-        throw new Refusal('agency-not-found', { agency: agencyCode });
-      qb.andWhere(`a.path LIKE :sub`, { sub: `${agency.path}%` });
-    }
-    return qb;
+    if (!agencyCode) return this.cases.liveQuery(p.scope('cases.read'));
+    const agency = await this.cases.agencyByCode(agencyCode);
+    if (!agency || !p.can('cases.read', agency.path))
+      throw new Refusal('agency-not-found', { agency: agencyCode });
+    return this.cases.liveQuery(p.scope('cases.read'), agency.path);
   }
 
   /** Open cases past their due date (the one definition of overdue), and those due within 5 WD. */
@@ -87,7 +72,7 @@ export class SupervisionService {
     for (const [i, c] of entities.entries()) {
       if (!c.concludedOn || !c.anchorOn) continue;
       const cal = await this.calendars.calendarFor(c.agencyId);
-      const clock = this.caseClock.compute(cal, c, await this.cases.ledger(this.db.manager, c.id));
+      const clock = this.caseClock.compute(cal, c, await this.cases.ledgerOnPool(c.id));
       facts.push({
         agencyCode: raw[i].a_code,
         month: c.concludedOn.slice(0, 7),

@@ -1,12 +1,10 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { JobName, jobId } from '../../infra/queue/queue-names';
 import { CalendarChanges } from '../calendar/calendar-changes';
 import { DeadlineEffectHandlers } from './effect-handlers';
-import { readState, writeState } from './worker-state';
+import { WorkerStateRepository } from './worker-state.repository';
 
 export const CALENDAR_CURSOR = 'calendar-recompute-cursor';
 
@@ -17,7 +15,7 @@ export const CALENDAR_CURSOR = 'calendar-recompute-cursor';
 @Injectable()
 export class CalendarRecompute implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly state: WorkerStateRepository,
     @Inject(Clock) private readonly clock: Clock,
     private readonly changes: CalendarChanges,
     private readonly jobs: JobQueue,
@@ -37,7 +35,7 @@ export class CalendarRecompute implements OnModuleInit {
   }
 
   async recomputeAll(changeId: string): Promise<{ checked: number; moved: number }> {
-    const done = (await readState(this.db.manager, CALENDAR_CURSOR))?.value ?? '0';
+    const done = (await this.state.read(CALENDAR_CURSOR))?.value ?? '0';
     if (BigInt(done) >= BigInt(changeId)) return { checked: 0, moved: 0 };
     let checked = 0;
     let moved = 0;
@@ -46,7 +44,7 @@ export class CalendarRecompute implements OnModuleInit {
       checked += r.checked;
       moved += r.moved;
     }
-    await writeState(this.db.manager, CALENDAR_CURSOR, changeId, this.clock.now());
+    await this.state.write(CALENDAR_CURSOR, changeId, this.clock.now());
     return { checked, moved };
   }
 }

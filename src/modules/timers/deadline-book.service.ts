@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -10,8 +8,9 @@ import { JobQueue } from '../../infra/queue/job-queue';
 import { JobName, jobId } from '../../infra/queue/queue-names';
 import { CalendarService } from '../calendar/calendar.service';
 import type { LocalDate } from '../calendar/domain/local-date';
-import { Deadline } from './deadline.entity';
-import type { DeadlineKind, DeadlineSubject } from './domain/deadline-kind';
+import type { Deadline } from './deadline.entity';
+import { DeadlinesRepository } from './deadlines.repository';
+import type { DeadlineKind, DeadlineSubject } from '../../shared/domain/deadline-kind';
 import { momentOf, planEffects } from './domain/effect-schedule';
 
 /** The subject a set of deadlines belongs to. */
@@ -54,7 +53,7 @@ export function tickJobId(d: DeadlineKey, moment: Date): string {
 @Injectable()
 export class DeadlineBook {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly deadlines: DeadlinesRepository,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
@@ -65,9 +64,7 @@ export class DeadlineBook {
   /** Upserts the subject's desired deadlines in `tx`; after commit their new versions are armed. */
   async sync(tx: Tx, s: SubjectRef, desired: readonly DesiredDeadline[]): Promise<void> {
     const m = tx.m;
-    const current = await m
-      .getRepository(Deadline)
-      .findBy({ subjectType: s.type, subjectId: s.id });
+    const current = await this.deadlines.ofSubject(m, s.type, s.id);
     const key = (k: { kind: string; ref: string }) => `${k.kind}/${k.ref}`;
     const byKey = new Map(current.map((d) => [key(d), d]));
     for (const want of desired) {
@@ -75,7 +72,7 @@ export class DeadlineBook {
       byKey.delete(key(want));
       const where = { subjectType: s.type, subjectId: s.id, kind: want.kind, ref: want.ref };
       if (!have) {
-        await m.insert(Deadline, {
+        await this.deadlines.insert(m, {
           ...where,
           subjectYear: s.year,
           agencyId: s.agencyId,
@@ -89,7 +86,7 @@ export class DeadlineBook {
         have.status !== 'live' ||
         have.agencyId !== s.agencyId
       ) {
-        await m.update(Deadline, where, {
+        await this.deadlines.update(m, where, {
           dueOn: want.dueOn,
           status: 'live',
           agencyId: s.agencyId,
@@ -99,8 +96,8 @@ export class DeadlineBook {
     }
     for (const gone of byKey.values()) {
       if (gone.status !== 'live') continue;
-      await m.update(
-        Deadline,
+      await this.deadlines.update(
+        m,
         { subjectType: s.type, subjectId: s.id, kind: gone.kind, ref: gone.ref },
         { status: 'resolved', version: gone.version + 1 },
       );
@@ -111,13 +108,7 @@ export class DeadlineBook {
 
   /** Arms the live deadlines of a subject whose current version has no job yet. */
   async armSubject(type: DeadlineSubject, id: string): Promise<void> {
-    const rows = await this.db
-      .getRepository(Deadline)
-      .createQueryBuilder('d')
-      .where('d.subject_type = :type AND d.subject_id = :id', { type, id })
-      .andWhere(`d.status = 'live' AND d.armed_version <> d.version`)
-      .getMany();
-    for (const d of rows) await this.arm(d);
+    for (const d of await this.deadlines.unarmedOfSubject(type, id)) await this.arm(d);
   }
 
   /** Adds the wake-up job for the deadline's next effect (if any) and records the armed version. */
@@ -147,30 +138,14 @@ export class DeadlineBook {
       );
       this.metrics.timersArmed.inc({ kind: d.kind });
     }
-    await this.db.getRepository(Deadline).update(
-      {
-        subjectType: d.subjectType,
-        subjectId: d.subjectId,
-        kind: d.kind,
-        ref: d.ref,
-        version: d.version,
-      },
-      { armedVersion: d.version },
-    );
+    await this.deadlines.markArmed(d);
     return next ? next.toISOString() : null;
   }
 
   /** The first planned effect moment strictly after `after`, or the earliest unfired past one. */
   async nextMoment(d: Deadline, after: Date): Promise<Date | null> {
     const cal = await this.calendars.calendarFor(d.agencyId);
-    const fired = new Set(
-      (
-        await this.db.query<Array<{ effect: string }>>(
-          `SELECT effect FROM deadline_effect WHERE subject_type = $1 AND subject_id = $2 AND kind = $3 AND ref = $4 AND version = $5`,
-          [d.subjectType, d.subjectId, d.kind, d.ref, d.version],
-        )
-      ).map((r) => r.effect),
-    );
+    const fired = await this.deadlines.firedEffects(d);
     const pending = planEffects(cal, d.kind, d.dueOn, this.config.timers.reminderDays)
       .filter((e) => !fired.has(e.effect))
       .map(momentOf)

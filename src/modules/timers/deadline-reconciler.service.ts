@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/app-config';
@@ -8,9 +6,9 @@ import { JobQueue } from '../../infra/queue/job-queue';
 import { RedisClient } from '../../infra/queue/redis-client';
 import { JobName, jobId, QueueName } from '../../infra/queue/queue-names';
 import { DeadlineBook, tickJobId } from './deadline-book.service';
-import { Deadline } from './deadline.entity';
 import { CALENDAR_CURSOR } from './calendar-recompute.service';
-import { readState, writeState } from './worker-state';
+import { DeadlinesRepository, FIRST_CURSOR } from './deadlines.repository';
+import { WorkerStateRepository } from './worker-state.repository';
 
 const LOCK_KEY = 72_616_002;
 export const RECONCILE_STATE = 'reconcile-deadlines';
@@ -23,7 +21,8 @@ export const RECONCILE_STATE = 'reconcile-deadlines';
 @Injectable()
 export class DeadlineReconciler {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly state: WorkerStateRepository,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
@@ -40,55 +39,25 @@ export class DeadlineReconciler {
   }
 
   async reconcile(): Promise<{ rearmed: number; skipped: boolean }> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
-        LOCK_KEY,
-      ])) as Array<{ locked: boolean }>;
-      if (!locked) return { rearmed: 0, skipped: true };
-      try {
-        const full = (await this.redis.redis.exists(this.markerKey)) === 0;
-        const rearmed = await this.rearm(full);
-        if (full) await this.redis.redis.set(this.markerKey, this.clock.now().toISOString());
-        await this.calendarBacklog();
-        await writeState(this.db.manager, RECONCILE_STATE, String(rearmed), this.clock.now());
-        return { rearmed, skipped: false };
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
-      }
-    } finally {
-      await runner.release();
-    }
+    const done = await this.state.exclusively(LOCK_KEY, async () => {
+      const full = (await this.redis.redis.exists(this.markerKey)) === 0;
+      const rearmed = await this.rearm(full);
+      if (full) await this.redis.redis.set(this.markerKey, this.clock.now().toISOString());
+      await this.calendarBacklog();
+      await this.state.write(RECONCILE_STATE, String(rearmed), this.clock.now());
+      return { rearmed, skipped: false };
+    });
+    return done ?? { rearmed: 0, skipped: true };
   }
 
   private async rearm(full: boolean): Promise<number> {
     const queue = this.jobs.queue(QueueName.Deadlines);
     let rearmed = 0;
     // Keyset paging on the primary key: linear in the number of live deadlines.
-    let after: [string, string, string, string] = [
-      '',
-      '00000000-0000-0000-0000-000000000000',
-      '',
-      '',
-    ];
+    let after: readonly [string, string, string, string] = FIRST_CURSOR;
     for (;;) {
-      const qb = this.db.getRepository(Deadline).createQueryBuilder('d').where(`d.status = 'live'`);
       // Redis intact: only deadlines whose current version was never armed (a crash after commit).
-      if (!full) qb.andWhere('d.armed_version <> d.version');
-      const page = await qb
-        .andWhere(`(d.subject_type, d.subject_id, d.kind, d.ref) > (:t, :i, :k, :r)`, {
-          t: after[0],
-          i: after[1],
-          k: after[2],
-          r: after[3],
-        })
-        .orderBy('d.subject_type')
-        .addOrderBy('d.subject_id')
-        .addOrderBy('d.kind')
-        .addOrderBy('d.ref')
-        .limit(500)
-        .getMany();
+      const page = await this.deadlines.livePage(after, 500, !full);
       if (page.length === 0) return rearmed;
       for (const d of page) {
         after = [d.subjectType, d.subjectId, d.kind, d.ref];
@@ -118,11 +87,9 @@ export class DeadlineReconciler {
 
   /** Calendar changes after the last one recomputed (made by any process): queue one recompute. */
   private async calendarBacklog(): Promise<void> {
-    const [{ max }] = await this.db.query<Array<{ max: string | null }>>(
-      `SELECT max(id)::text AS max FROM calendar_change`,
-    );
+    const max = await this.state.latestCalendarChange();
     if (!max) return;
-    const done = (await readState(this.db.manager, CALENDAR_CURSOR))?.value ?? '0';
+    const done = (await this.state.read(CALENDAR_CURSOR))?.value ?? '0';
     if (BigInt(max) > BigInt(done)) {
       await this.jobs.add(
         JobName.RecomputeDeadlines,

@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -9,8 +7,7 @@ import { MetricsService } from '../../infra/metrics/metrics.service';
 import type { JobPayloads, JobName } from '../../infra/queue/queue-names';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlineBook } from './deadline-book.service';
-import { Deadline } from './deadline.entity';
-import type { DeadlineKind, DeadlineSubject } from './domain/deadline-kind';
+import { DeadlinesRepository } from './deadlines.repository';
 import { isSuperseded, momentOf, planEffects } from './domain/effect-schedule';
 import { DeadlineEffectHandlers } from './effect-handlers';
 
@@ -25,7 +22,7 @@ type TickKey = JobPayloads[typeof JobName.DeadlineTick];
 @Injectable()
 export class DeadlineTimerService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly deadlines: DeadlinesRepository,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
@@ -38,17 +35,15 @@ export class DeadlineTimerService {
   async tick(key: TickKey, jobId?: string): Promise<TickOutcome> {
     const fired: string[] = [];
     const where = {
-      subjectType: key.subjectType as DeadlineSubject,
+      subjectType: key.subjectType,
       subjectId: key.subjectId,
-      kind: key.kind as DeadlineKind,
+      kind: key.kind,
       ref: key.ref,
     };
     const handler = this.handlers.for(where.subjectType);
     const live = await this.uow.run(async (tx) => {
       await handler.lockSubject(tx, key.subjectId);
-      const d = await tx.m
-        .getRepository(Deadline)
-        .findOne({ where, lock: { mode: 'pessimistic_write' } });
+      const d = await this.deadlines.lockForTick(tx.m, where);
       if (!d || d.status !== 'live' || d.version !== key.version) return false;
       const now = this.clock.now();
       const cal = await this.calendars.calendarFor(d.agencyId, tx.m);
@@ -58,22 +53,14 @@ export class DeadlineTimerService {
       for (const e of due) {
         const late = Math.max(0, Math.round((now.getTime() - momentOf(e).getTime()) / 1000));
         const superseded = isSuperseded(e, due);
-        const inserted = await tx.m.query<Array<{ effect: string }>>(
-          `INSERT INTO deadline_effect (subject_type, subject_id, kind, ref, version, effect, at, late_seconds, outcome)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING effect`,
-          [
-            d.subjectType,
-            d.subjectId,
-            d.kind,
-            d.ref,
-            d.version,
-            e.effect,
-            now,
-            late,
-            superseded ? 'superseded' : 'done',
-          ],
-        );
-        if (inserted.length === 0 || superseded) continue;
+        // Once only: the effect row's unique key, in the same transaction as the effect.
+        const first = await this.deadlines.recordEffect(tx.m, d, {
+          effect: e.effect,
+          at: now,
+          lateSeconds: late,
+          outcome: superseded ? 'superseded' : 'done',
+        });
+        if (!first || superseded) continue;
         await handler.perform(tx, d, e);
         fired.push(e.effect);
         this.metrics.timersFired.inc({ kind: d.kind, effect: e.effect.replace(/\d+$/, 'n') });
@@ -83,7 +70,7 @@ export class DeadlineTimerService {
       }
       // After commit: this deadline's next effect (if the version is still current).
       tx.afterCommit(`tick-next:${jobId ?? ''}`, async () => {
-        const current = await this.db.getRepository(Deadline).findOneBy(where);
+        const current = await this.deadlines.find(where);
         if (current && current.status === 'live' && current.version === key.version)
           await this.book.arm(current, this.clock.now(), jobId);
       });

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DeadlineKind, DeadlineSubject } from './domain/deadline-kind';
+import type { DeadlineKind, DeadlineSubject } from '../../shared/domain/deadline-kind';
 
 /**
  * Every live legal date of every subject — a case, later a remedy or an annual report (PostgreSQL

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../infra/database/unit-of-work';
 import type { Deadline } from './deadline.entity';
-import type { DeadlineSubject } from './domain/deadline-kind';
+import type { DeadlineSubject } from '../../shared/domain/deadline-kind';
 import type { PlannedEffect } from './domain/effect-schedule';
 
 /**

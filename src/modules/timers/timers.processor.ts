@@ -1,10 +1,10 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { OnApplicationBootstrap } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { Clock } from '../../infra/clock/clock';
 import { JobQueue } from '../../infra/queue/job-queue';
-import { JobName, type JobPayloads, QueueName } from '../../infra/queue/queue-names';
+import type { QueueHandlers } from '../../infra/queue/job-handlers';
+import { JobName, QueueName } from '../../infra/queue/queue-names';
+import { TypedProcessor } from '../../infra/queue/typed-processor';
 import { DeadlineReconciler } from './deadline-reconciler.service';
 import { CalendarRecompute } from './calendar-recompute.service';
 import { DeadlineTimerService } from './deadline-timer.service';
@@ -13,8 +13,10 @@ import { SupervisorDigestService } from './supervisor-digest.service';
 const RECONCILE_EVERY_MS = 2 * 60_000;
 
 /** The `deadlines` queue: wake-ups, reconcile, calendar recompute, supervisor digests. */
-@Processor(QueueName.Deadlines)
-export class TimersProcessor extends WorkerHost implements OnApplicationBootstrap {
+@Injectable()
+export class TimersProcessor extends TypedProcessor<typeof QueueName.Deadlines> {
+  protected readonly queueName = QueueName.Deadlines;
+
   constructor(
     private readonly timers: DeadlineTimerService,
     private readonly reconciler: DeadlineReconciler,
@@ -28,8 +30,27 @@ export class TimersProcessor extends WorkerHost implements OnApplicationBootstra
     this.logger.setContext(TimersProcessor.name);
   }
 
-  /** Schedules the periodic jobs (idempotent) and reconciles once at start. */
-  async onApplicationBootstrap(): Promise<void> {
+  protected handlers(): QueueHandlers<typeof QueueName.Deadlines> {
+    return {
+      [JobName.DeadlineTick]: async (tick, job) => {
+        const outcome = await this.timers.tick(tick, job.id);
+        if (outcome !== 'stale' && outcome.fired.length)
+          this.logger.logger.info({ jobId: job.id, fired: outcome.fired }, 'deadline effects');
+        return outcome;
+      },
+      [JobName.ReconcileDeadlines]: () => this.reconciler.reconcile(),
+      [JobName.RecomputeDeadlines]: async ({ changeId }) => {
+        const result = await this.recompute.recomputeAll(changeId);
+        this.logger.logger.info(result, 'deadlines recomputed after a calendar change');
+        return result;
+      },
+      [JobName.SupervisorDigest]: () => this.digests.daily(),
+      [JobName.SupervisorWeekly]: () => this.digests.weekly(),
+    };
+  }
+
+  /** The periodic jobs (idempotent), and one reconcile at start. */
+  protected override async schedule(): Promise<void> {
     const q = this.jobs.queue(QueueName.Deadlines);
     const data = { requestedAt: this.clock.now().toISOString() };
     await q.upsertJobScheduler(
@@ -48,41 +69,5 @@ export class TimersProcessor extends WorkerHost implements OnApplicationBootstra
       { name: JobName.SupervisorWeekly, data },
     );
     await this.jobs.add(JobName.ReconcileDeadlines, data);
-  }
-
-  async process(job: Job): Promise<unknown> {
-    const log = this.logger.logger.child({
-      jobId: job.id,
-      job: job.name,
-      attempt: job.attemptsMade + 1,
-    });
-    const name = job.name as JobName;
-    switch (name) {
-      case JobName.DeadlineTick: {
-        const outcome = await this.timers.tick(
-          job.data as JobPayloads[typeof JobName.DeadlineTick],
-          job.id,
-        );
-        if (outcome !== 'stale' && outcome.fired.length)
-          log.info({ fired: outcome.fired }, 'deadline effects');
-        return outcome;
-      }
-      case JobName.ReconcileDeadlines:
-        return this.reconciler.reconcile();
-      case JobName.RecomputeDeadlines: {
-        const result = await this.recompute.recomputeAll(
-          (job.data as JobPayloads[typeof JobName.RecomputeDeadlines]).changeId,
-        );
-        log.info(result, 'deadlines recomputed after a calendar change');
-        return result;
-      }
-      case JobName.SupervisorDigest:
-        return this.digests.daily();
-      case JobName.SupervisorWeekly:
-        return this.digests.weekly();
-      case JobName.SendMail:
-      case JobName.ReconcileOutbox:
-        throw new Error(`job ${name} does not belong to the deadlines queue`);
-    }
   }
 }

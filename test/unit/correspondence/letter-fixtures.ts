@@ -5,7 +5,7 @@ import type {
 import type { LetterInputs } from '../../../src/modules/correspondence/domain/letters';
 import type { LetterKind } from '../../../src/modules/correspondence/domain/letter-titles';
 import type { ReplyDecision } from '../../../src/modules/correspondence/domain/reply-decisions';
-import type { ReplyType } from '../../../src/modules/requests/domain/reply-type';
+import type { ReplyType } from '../../../src/modules/law/domain/reply-type';
 
 /** Letter inputs for tests: `build…(overrides)` returns a complete, valid input. */
 

@@ -9,7 +9,7 @@ import {
   type LetterInputs,
 } from '../../../src/modules/correspondence/domain/letters';
 import { replyLetterTitle } from '../../../src/modules/correspondence/domain/reply-decisions';
-import { REPLY_TYPES } from '../../../src/modules/requests/domain/reply-type';
+import { REPLY_TYPES } from '../../../src/modules/law/domain/reply-type';
 import { structureProblems, textOf } from './html-structure';
 import {
   AGENCY_NAME,

@@ -15,7 +15,7 @@ import {
   REPLY_TYPE_INFO,
   REPLY_TYPES,
   type ReplyType,
-} from '../../../src/modules/requests/domain/reply-type';
+} from '../../../src/modules/law/domain/reply-type';
 import { structureProblems, textOf } from './html-structure';
 import {
   AGENCY_NAME,

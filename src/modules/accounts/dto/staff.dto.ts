@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AGENCY_CODE } from '../../agencies/domain/agency';
-import { STAFF_ROLES, type StaffRole } from '../../auth/domain/roles';
+import { STAFF_ROLES, type StaffRole } from '../../access/domain/roles';
 
 /** A role in an agency. */
 export class RoleGrantDto {

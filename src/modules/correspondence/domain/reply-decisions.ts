@@ -1,7 +1,7 @@
 import type { AgencyContact } from '../../agencies/domain/agency';
 import type { LocalDate } from '../../calendar/domain/local-date';
 import { Regime } from '../../deadlines/domain/regime';
-import { REPLY_TYPE_INFO, type ReplyType } from '../../requests/domain/reply-type';
+import { REPLY_TYPE_INFO, type ReplyType } from '../../law/domain/reply-type';
 
 /** How, where and when to obtain information (OGI-2019 Art 36(1)(2), Art 37). */
 export interface AccessRoute {

@@ -1,5 +1,5 @@
 import { Regime } from '../../deadlines/domain/regime';
-import { REPLY_TYPE_INFO, REPLY_TYPES } from '../../requests/domain/reply-type';
+import { REPLY_TYPE_INFO, REPLY_TYPES } from '../../law/domain/reply-type';
 import { InvalidLetterInputError } from './correspondence-errors';
 import { markup, multiline } from './html';
 import type { ApplicantLetterBase } from './letter-context';

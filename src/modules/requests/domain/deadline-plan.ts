@@ -1,6 +1,6 @@
 import { addDays, shanghaiDateOf, type LocalDate } from '../../calendar/domain/local-date';
 import type { WorkingCalendar } from '../../calendar/domain/working-calendar';
-import type { DeadlineKind } from '../../timers/domain/deadline-kind';
+import type { DeadlineKind } from '../../../shared/domain/deadline-kind';
 import type { CaseFacts } from './case-facts';
 import { isOpen } from './case-status';
 

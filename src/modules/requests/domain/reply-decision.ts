@@ -1,6 +1,6 @@
 import type { ReplyDecision } from '../../correspondence/domain';
 import type { CaseFacts } from './case-facts';
-import { REPLY_TYPE_INFO, type ReplyType } from './reply-type';
+import { REPLY_TYPE_INFO, type ReplyType } from '../../law/domain/reply-type';
 import type { ReplyDetail } from './request-fields';
 
 /** What a reply letter needs of the case. */

@@ -20,7 +20,7 @@ import {
 import { FeeMethod } from '../../fees/domain/fee-calculator';
 
 const FEE_METHODS = Object.values(FeeMethod);
-import { REPLY_TYPES, type ReplyType } from '../domain/reply-type';
+import { REPLY_TYPES, type ReplyType } from '../../law/domain/reply-type';
 import { SERVICE_METHODS, type ServiceMethod } from '../domain/request-fields';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

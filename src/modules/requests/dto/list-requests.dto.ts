@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { AGENCY_CODE } from '../../agencies/domain/agency';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case-status';
-import { REPLY_TYPES, type ReplyType } from '../domain/reply-type';
+import { REPLY_TYPES, type ReplyType } from '../../law/domain/reply-type';
 
 /** Query of GET /api/v1/requests (and its CSV export). */
 export class ListRequestsDto {

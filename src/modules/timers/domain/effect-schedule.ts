@@ -1,6 +1,6 @@
 import { addDays, type LocalDate } from '../../calendar/domain/local-date';
 import type { WorkingCalendar } from '../../calendar/domain/working-calendar';
-import type { DeadlineKind } from './deadline-kind';
+import type { DeadlineKind } from '../../../shared/domain/deadline-kind';
 
 export type EffectName =
   | `remind-${number}`

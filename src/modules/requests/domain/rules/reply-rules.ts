@@ -1,7 +1,11 @@
 import type { LocalDate } from '../../../calendar/domain/local-date';
 import { allow, refuse, refuseField, type Decision } from '../../../../shared/domain/refusal';
 import type { CaseFacts } from '../case-facts';
-import { REPLY_TYPE_INFO, requiresWithheldList, type ReplyType } from '../reply-type';
+import {
+  REPLY_TYPE_INFO,
+  requiresWithheldList,
+  type ReplyType,
+} from '../../../law/domain/reply-type';
 import type { ServiceMethod } from '../request-fields';
 
 /** Arts 36–39: a reply of a type a clerk chooses, with what its type requires, dated in the case. */

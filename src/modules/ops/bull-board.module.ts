@@ -3,10 +3,10 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { DynamicModule } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { isRootAdmin } from '../../modules/auth/domain/root-admin';
-import { PrincipalLoader } from '../../modules/auth/principal.loader';
-import { credentialOf } from '../../modules/auth/request-auth';
-import { ALL_QUEUES } from './queue-names';
+import { isRootAdmin } from '../access/domain/root-admin';
+import { PrincipalsRepository } from '../access/principals.repository';
+import { credentialOf } from '../access/request-auth';
+import { ALL_QUEUES } from '../../infra/queue/queue-names';
 
 /**
  * bull-board at /admin/queues, open only to a signed-in administrator of a root agency
@@ -15,8 +15,8 @@ import { ALL_QUEUES } from './queue-names';
 export function bullBoardModules(): DynamicModule[] {
   return [
     BullBoardModule.forRootAsync({
-      inject: [PrincipalLoader],
-      useFactory: (loader: PrincipalLoader) => ({
+      inject: [PrincipalsRepository],
+      useFactory: (loader: PrincipalsRepository) => ({
         route: '/admin/queues',
         adapter: ExpressAdapter,
         middleware: (req: Request, res: Response, next: NextFunction) => {

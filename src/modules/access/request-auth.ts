@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Authenticated } from './principal.loader';
+import type { Authenticated } from './principals.repository';
 
 export const SESSION_COOKIE = 'govinfo_session';
 

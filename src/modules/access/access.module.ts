@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { PrincipalLoader } from './principal.loader';
+import { PrincipalsRepository } from './principals.repository';
 
 /** Resolves tokens to principals; used by the global AuthGuard and by bull-board's gate. */
 @Global()
-@Module({ providers: [PrincipalLoader], exports: [PrincipalLoader] })
+@Module({ providers: [PrincipalsRepository], exports: [PrincipalsRepository] })
 export class AccessModule {}

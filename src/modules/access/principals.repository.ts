@@ -13,7 +13,7 @@ export interface Authenticated {
 
 /** Turns a bearer token or session cookie into a Principal (one query), or null. */
 @Injectable()
-export class PrincipalLoader {
+export class PrincipalsRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(Clock) private readonly clock: Clock,

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { Refusal } from '../../infra/http/domain-error';
 import { ACCESS_KEY } from '../../infra/http/public.decorator';
 import { PERMISSIONS, type Permission } from './domain/roles';
-import { PrincipalLoader } from './principal.loader';
+import { PrincipalsRepository } from './principals.repository';
 import { type AuthedRequest, credentialOf } from './request-auth';
 
 /**
@@ -14,7 +14,7 @@ import { type AuthedRequest, credentialOf } from './request-auth';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly loader: PrincipalLoader,
+    private readonly loader: PrincipalsRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -3,6 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CalendarChange } from './calendar-change';
 import { CalendarChangeLog } from './calendar-change.entity';
+import type { AgencyScope } from '../access/domain/principal';
+import { Agency } from '../agencies/agency.entity';
+import { whereInScope } from '../agencies/agency-scope';
+import { CalendarDayOverride } from './calendar-day-override.entity';
 import { CalendarYearNotice } from './calendar-year-notice.entity';
 import type { CalendarState } from './domain/effective-calendar';
 import {
@@ -24,10 +28,70 @@ interface OverrideRow {
   name: string | null;
 }
 
-/** Reads the calendar tables: the version, the state the calendar is built from, the change log. */
+/** Arbitrary, fixed key: calendar changes are serialised, so change ids increase in commit order. */
+const CALENDAR_LOCK_KEY = 72_616_002;
+
+/**
+ * The calendar tables: the version, the state the calendar is built from, the change log, the
+ * overrides, and the agencies the calendar is asked about.
+ */
 @Injectable()
-export class CalendarStore {
+export class CalendarRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * One calendar change: a transaction holding the calendar lock (which also makes max(id) of
+   * calendar_change grow in commit order — the version).
+   */
+  inChange<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [CALENDAR_LOCK_KEY]);
+      return work(tx);
+    });
+  }
+
+  /** Appends the change row whose id becomes the new calendar version. */
+  async appendChange(
+    tx: EntityManager,
+    change: Omit<CalendarChangeLog, 'id'>,
+  ): Promise<CalendarChangeLog> {
+    const row = tx.getRepository(CalendarChangeLog).create(change);
+    await tx.getRepository(CalendarChangeLog).insert(row);
+    return row;
+  }
+
+  agencyById(m: EntityManager | undefined, id: string): Promise<Agency | null> {
+    return (m ?? this.db.manager).getRepository(Agency).findOneBy({ id });
+  }
+
+  agencyByCode(code: string): Promise<Agency | null> {
+    return this.db.getRepository(Agency).findOneBy({ code });
+  }
+
+  /** National corrections and the overrides of agencies in `scope` (all when null), by date. */
+  async overrides(
+    scope: AgencyScope | null,
+    includeDeleted: boolean,
+  ): Promise<Array<{ o: CalendarDayOverride; agencyCode: string | null }>> {
+    const qb = this.db
+      .getRepository(CalendarDayOverride)
+      .createQueryBuilder('o')
+      .leftJoin(Agency, 'a', 'a.id = o.agency_id')
+      .addSelect('a.code', 'agency_code');
+    if (!includeDeleted) qb.andWhere('o.deleted_at IS NULL');
+    if (scope) {
+      const inReach = whereInScope(
+        this.db.getRepository(Agency).createQueryBuilder('s').select('s.id'),
+        's.path',
+        scope,
+      );
+      qb.andWhere(`(o.agency_id IS NULL OR o.agency_id IN (${inReach.getQuery()}))`);
+      qb.setParameters(inReach.getParameters());
+    }
+    qb.orderBy('o.date').addOrderBy('o.created_at').addOrderBy('o.id');
+    const { entities, raw } = await qb.getRawAndEntities<{ agency_code: string | null }>();
+    return entities.map((o, i) => ({ o, agencyCode: raw[i].agency_code }));
+  }
 
   /** The calendar version: id of the latest calendar_change row ('0' before any change). */
   async version(m: EntityManager = this.db.manager): Promise<string> {

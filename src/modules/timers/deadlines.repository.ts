@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Deadline } from './deadline.entity';
+import type { DeadlineKind, DeadlineSubject } from '../../shared/domain/deadline-kind';
+
+export type DeadlineKey = Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref'>;
+type Cursor = readonly [string, string, string, string];
+export const FIRST_CURSOR: Cursor = ['', '00000000-0000-0000-0000-000000000000', '', ''];
+
+const keyOf = (d: DeadlineKey) => ({
+  subjectType: d.subjectType,
+  subjectId: d.subjectId,
+  kind: d.kind,
+  ref: d.ref,
+});
+
+/** The deadline rows and their effects, named for what the timers do with them. */
+@Injectable()
+export class DeadlinesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  ofSubject(m: EntityManager, type: DeadlineSubject, id: string): Promise<Deadline[]> {
+    return m.getRepository(Deadline).findBy({ subjectType: type, subjectId: id });
+  }
+
+  async insert(m: EntityManager, d: Omit<Deadline, 'updatedAt'>): Promise<void> {
+    await m.insert(Deadline, d);
+  }
+
+  async update(
+    m: EntityManager,
+    key: DeadlineKey,
+    changes: Partial<Pick<Deadline, 'dueOn' | 'status' | 'agencyId' | 'version'>>,
+  ): Promise<void> {
+    await m.update(Deadline, keyOf(key), changes);
+  }
+
+  /** The row of a wake-up, locked for its effects (after the subject's lock, see the tick). */
+  lockForTick(m: EntityManager, key: DeadlineKey): Promise<Deadline | null> {
+    return m
+      .getRepository(Deadline)
+      .findOne({ where: keyOf(key), lock: { mode: 'pessimistic_write' } });
+  }
+
+  find(key: DeadlineKey): Promise<Deadline | null> {
+    return this.db.getRepository(Deadline).findOneBy(keyOf(key));
+  }
+
+  /** Live deadlines of a subject whose current version has no job yet. */
+  unarmedOfSubject(type: DeadlineSubject, id: string): Promise<Deadline[]> {
+    return this.db
+      .getRepository(Deadline)
+      .createQueryBuilder('d')
+      .where('d.subject_type = :type AND d.subject_id = :id', { type, id })
+      .andWhere(`d.status = 'live' AND d.armed_version <> d.version`)
+      .getMany();
+  }
+
+  async markArmed(
+    d: Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>,
+  ): Promise<void> {
+    await this.db
+      .getRepository(Deadline)
+      .update({ ...keyOf(d), version: d.version }, { armedVersion: d.version });
+  }
+
+  /** Effects of this version that already happened (sent, performed or superseded). */
+  async firedEffects(
+    d: Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>,
+  ): Promise<Set<string>> {
+    const rows = await this.db.query<Array<{ effect: string }>>(
+      `SELECT effect FROM deadline_effect WHERE subject_type = $1 AND subject_id = $2 AND kind = $3 AND ref = $4 AND version = $5`,
+      [d.subjectType, d.subjectId, d.kind, d.ref, d.version],
+    );
+    return new Set(rows.map((r) => r.effect));
+  }
+
+  /** Records an effect once: false when it had already happened (the unique key). */
+  async recordEffect(
+    m: EntityManager,
+    d: Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>,
+    e: { effect: string; at: Date; lateSeconds: number; outcome: 'done' | 'superseded' },
+  ): Promise<boolean> {
+    const inserted = await m.query<Array<{ effect: string }>>(
+      `INSERT INTO deadline_effect (subject_type, subject_id, kind, ref, version, effect, at, late_seconds, outcome)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING effect`,
+      [
+        d.subjectType,
+        d.subjectId,
+        d.kind,
+        d.ref,
+        d.version,
+        e.effect,
+        e.at,
+        e.lateSeconds,
+        e.outcome,
+      ],
+    );
+    return inserted.length > 0;
+  }
+
+  /**
+   * A page of live deadlines after `after` in primary-key order (keyset paging: linear in the
+   * number of live deadlines); `unarmedOnly` — only those whose current version has no job.
+   */
+  livePage(after: Cursor, limit: number, unarmedOnly: boolean): Promise<Deadline[]> {
+    const qb = this.db.getRepository(Deadline).createQueryBuilder('d').where(`d.status = 'live'`);
+    if (unarmedOnly) qb.andWhere('d.armed_version <> d.version');
+    return qb
+      .andWhere(`(d.subject_type, d.subject_id, d.kind, d.ref) > (:t, :i, :k, :r)`, {
+        t: after[0],
+        i: after[1],
+        k: after[2],
+        r: after[3],
+      })
+      .orderBy('d.subject_type')
+      .addOrderBy('d.subject_id')
+      .addOrderBy('d.kind')
+      .addOrderBy('d.ref')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Live deadlines by kind (a gauge). */
+  async liveByKind(): Promise<Array<{ kind: DeadlineKind; n: number }>> {
+    return this.db.query(
+      `SELECT kind, count(*)::int AS n FROM deadline WHERE status = 'live' GROUP BY kind`,
+    );
+  }
+}
