@@ -134,4 +134,33 @@ describe('module boundaries', () => {
       .map((e) => `${e.from} → ${e.to} (${e.file})`);
     expect([...new Set(leaks)]).toEqual([]);
   });
+
+  it('keeps every domain/ folder pure: only other domain/ code, shared/, and no framework', () => {
+    const framework = /^(@nestjs\/|typeorm|bullmq|ioredis|nestjs-pino|pg$|express)/;
+    const impure: string[] = [];
+    for (const file of walk(join(root, 'src/modules'))) {
+      if (!relative(root, file).split(sep).includes('domain')) continue;
+      for (const imp of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+        const name = imp.fileName;
+        if (!name.startsWith('.')) {
+          if (framework.test(name)) impure.push(`${relative(root, file)} → ${name}`);
+          continue;
+        }
+        const target = relative(root, resolve(dirname(file), name)).split(sep);
+        if (target[1] !== 'shared' && !target.includes('domain'))
+          impure.push(`${relative(root, file)} → ${target.join('/')}`);
+      }
+    }
+    expect(impure).toEqual([]);
+  });
+
+  it('is the graph drawn in README', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const chart = /```mermaid\nflowchart TD\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const drawn: Record<string, string[]> = {};
+    for (const m of chart.matchAll(/^\s*(\w+) --> (.+)$/gm))
+      drawn[m[1]] = m[2].split('&').map((x) => x.trim());
+    const declared = Object.fromEntries(Object.entries(ALLOWED).filter(([, to]) => to.length));
+    expect(drawn).toEqual(declared);
+  });
 });
