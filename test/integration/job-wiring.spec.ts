@@ -17,6 +17,15 @@ class SecondMailProcessor extends TypedProcessor<typeof QueueName.Mail> {
   }
 }
 
+/** A deadlines processor that forgot a job (the cast hides it from the compiler). */
+@Injectable()
+class ForgetfulTimersProcessor extends TypedProcessor<typeof QueueName.Deadlines> {
+  protected readonly queueName = QueueName.Deadlines;
+  protected handlers(): QueueHandlers<typeof QueueName.Deadlines> {
+    return { [JobName.DeadlineTick]: () => Promise.resolve('stale') } as never;
+  }
+}
+
 describe('queue workers', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -38,7 +47,26 @@ describe('queue workers', () => {
     @Module({ imports: [AppModule.forRole(t.config)], providers: [SecondMailProcessor] })
     class Doubled {}
     const app = await NestFactory.create(Doubled, { logger: false, abortOnError: false });
-    await expect(app.init()).rejects.toThrow(/queue mail has two processors/);
-    await app.close().catch(() => undefined);
+    try {
+      await expect(app.init()).rejects.toThrow(/queue mail has two processors/);
+    } finally {
+      await app.close().catch(() => undefined);
+    }
+  });
+
+  it('refuse to start when a job of a served queue has no handler', async () => {
+    @Module({
+      imports: [AppModule.forRole({ ...t.config, role: 'api' })],
+      providers: [ForgetfulTimersProcessor],
+    })
+    class Forgetful {}
+    const app = await NestFactory.create(Forgetful, { logger: false, abortOnError: false });
+    try {
+      await expect(app.init()).rejects.toThrow(
+        /job reconcile-deadlines \(queue deadlines\) has no handler/,
+      );
+    } finally {
+      await app.close().catch(() => undefined);
+    }
   });
 });
