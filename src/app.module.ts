@@ -10,6 +10,7 @@ import type { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
 import { ClockModule } from './infra/clock/clock.module';
 import { DatabaseModule } from './infra/database/database.module';
+import { StrictQueryGuard } from './infra/http/input/strict-query.guard';
 import { ProblemDetailsFilter } from './infra/http/problem-details.filter';
 import { LoggingModule } from './infra/logging/logging.module';
 import { MailModule } from './infra/mail/mail.module';
@@ -86,9 +87,10 @@ export class AppModule implements NestModule {
         ...(api && config.bullBoardEnabled ? bullBoardModules() : []),
       ],
       providers: [
-        // Guards run in this order: rate limit, then authentication/authorization (every role).
+        // Guards run in this order: rate limit, authentication/authorization, strict query strings.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: StrictQueryGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../infra/config/app-config';
+import { useJsonBody } from '../infra/http/input/json-body';
 import { createValidationPipe } from '../infra/http/validation.pipe';
 
 /** Builds the configured Nest application for a role (used by main.ts and the e2e tests). */
@@ -12,7 +13,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config), {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
+  useJsonBody(app, config.http.bodyLimit);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -9,7 +9,13 @@ export type Role = 'api' | 'worker' | 'all';
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
   readonly role: Role;
-  readonly http: { readonly host: string; readonly port: number; readonly publicUrl: string };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly publicUrl: string;
+    /** Largest JSON body accepted (413 above it), e.g. `256kb`. */
+    readonly bodyLimit: string;
+  };
   readonly dataDir: string;
   readonly database: {
     /** Undefined until resolved: unset means "use the embedded PostgreSQL". */
@@ -87,6 +93,7 @@ export function loadConfig(
       host: e.HOST,
       port: e.PORT,
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      bodyLimit: e.BODY_LIMIT,
     },
     dataDir,
     database: {

@@ -32,6 +32,10 @@ export const envSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: port.default(3000),
     PUBLIC_URL: url(['http', 'https']).optional(),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/, 'must be a size like 256kb or 1mb')
+      .default('256kb'),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

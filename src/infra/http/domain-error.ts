@@ -24,6 +24,7 @@ const STATUS: Partial<Record<ReasonCode, number>> = {
   'actor-not-allowed': 403,
   'staff-use-intake': 403,
   'rate-limited': 429,
+  'method-not-allowed': 405,
   'not-found': 404,
   'case-not-found': 404,
   'agency-not-found': 404,

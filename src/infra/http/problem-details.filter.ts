@@ -1,21 +1,26 @@
 import {
   type ArgumentsHost,
+  BadRequestException,
   Catch,
   type ExceptionFilter,
   HttpException,
   Inject,
+  NotFoundException,
 } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { DomainError } from '../../shared/domain/domain-error';
 import type { ReasonCode } from '../../shared/domain/reason-code';
 import { Refusal, type FieldProblem } from '../../shared/domain/refusal';
-import { messageOf, titleOf } from '../../shared/i18n/messages';
+import { messageOf, titleOf, type MessageParams } from '../../shared/i18n/messages';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dbUnavailable, type DbUnavailable } from '../database/db-unavailable';
 import { PoolMonitor } from '../database/pool-monitor';
 import { httpStatusOf } from './domain-error';
+import { allowedMethods, bodyParserProblem, malformedJsonProblem } from './input/input-errors';
 
 export interface ProblemDetails {
   /** `${PUBLIC_URL}/problems/<code>`: a page explaining the reason. */
@@ -71,6 +76,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     private readonly logger: PinoLogger,
     private readonly pool: PoolMonitor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly adapter: HttpAdapterHost,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -90,7 +96,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       });
       return;
     }
-    const problem = this.toProblem(exception, instance);
+    const problem = this.inputProblem(exception, req, res) ?? this.toProblem(exception, instance);
     if (problem.status >= 500) this.logger.error({ err: exception }, 'unhandled error');
     this.send(res, problem);
   }
@@ -113,6 +119,46 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance,
       code,
     };
+  }
+
+  /** Refusals made before any handler: body parsing, unknown routes and methods, throttling. */
+  private inputProblem(exception: unknown, req: Request, res: Response): ProblemDetails | null {
+    const instance = req.originalUrl ?? req.url;
+    const parser = bodyParserProblem(exception, this.config.http.bodyLimit);
+    if (parser) return this.withParams(parser.code, parser.status, parser.params, instance);
+    if (exception instanceof BadRequestException) {
+      const json = malformedJsonProblem(exception.message);
+      if (json) return this.withParams(json.code, json.status, json.params, instance);
+    }
+    if (exception instanceof ThrottlerException) {
+      const retryAfter = Number(res.getHeader('Retry-After') ?? 60);
+      return {
+        ...this.withParams('rate-limited', 429, { retryAfter }, instance),
+        retryAfterSeconds: retryAfter,
+      };
+    }
+    if (exception instanceof NotFoundException && /^Cannot [A-Z]+ /.test(exception.message)) {
+      const allowed = allowedMethods(this.adapter.httpAdapter.getInstance(), req.path);
+      if (allowed.length && !allowed.includes(req.method)) {
+        res.setHeader('Allow', allowed.join(', '));
+        return this.withParams(
+          'method-not-allowed',
+          405,
+          { allowed: allowed.join(', ') },
+          instance,
+        );
+      }
+    }
+    return null;
+  }
+
+  private withParams(
+    code: ReasonCode,
+    status: number,
+    params: MessageParams,
+    instance: string,
+  ): ProblemDetails {
+    return this.problem(code, status, messageOf(code, params), instance);
   }
 
   private toProblem(exception: unknown, instance: string): ProblemDetails {

@@ -1,24 +1,30 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { invalidFields, type FieldProblem } from './domain-error';
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { invalidFields } from './domain-error';
+import { fieldProblems } from './input/field-problems';
+import { cleanInput } from './input/text-rule';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
-  return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message): FieldProblem => ({
-      field,
-      code: 'field-invalid',
-      message,
-    }));
-    return [...own, ...flatten(e.children ?? [], field)];
-  });
+/**
+ * The one input pipe: the text rule on every string of bodies, queries and path parameters
+ * (input/text-rule.ts), then class-validator — unknown fields refused, every failure naming its
+ * field with the catalogue's message.
+ */
+class InputPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return super.transform(value, metadata);
+    const prefix = metadata.type === 'body' || !metadata.data ? '' : metadata.data;
+    const cleaned = cleanInput(value, prefix);
+    if (cleaned.problems.length) throw invalidFields(cleaned.problems);
+    return super.transform(cleaned.value, metadata);
+  }
 }
 
-/** Global validation: unknown fields are refused, and every failure names its field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => invalidFields(flatten(errors)),
+    // The target names the DTO class, whose metadata gives each rule's arguments (min, max…).
+    validationError: { target: true, value: true },
+    exceptionFactory: (errors) => invalidFields(fieldProblems(errors)),
   });
 }

@@ -1,13 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { IdParam } from '../../infra/http/input/id.pipe';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -24,10 +16,6 @@ import { UserView } from './accounts.views';
 import { AccountsService } from './accounts.service';
 import { CreateStaffDto, RoleGrantDto } from './dto/staff.dto';
 import { UsersQueryService } from './users-query.service';
-
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new Refusal('user-not-found'),
-});
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -50,7 +38,7 @@ export class UsersController {
   @RequirePermission('users.read')
   @ApiOperation({ summary: "One user; an applicant's personal data is masked" })
   @ApiOkResponse({ type: UserView })
-  get(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string): Promise<UserView> {
+  get(@CurrentPrincipal() p: Principal, @IdParam() id: string): Promise<UserView> {
     return this.users.get(p, id);
   }
 
@@ -72,7 +60,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserView })
   async grant(
     @CurrentPrincipal() p: Principal,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() dto: RoleGrantDto,
   ): Promise<UserView> {
     await this.accounts.grantRole(p, id, dto);
@@ -85,7 +73,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Revoke a role' })
   async revoke(
     @CurrentPrincipal() p: Principal,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Param('agencyCode') agencyCode: string,
     @Param('role') role: string,
   ): Promise<void> {

@@ -1,11 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../access/access.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import type { Principal } from '../access/domain/principal';
 import { AgenciesService } from './agencies.service';
 import { AgencyView } from './agency.view';
-import { CreateAgencyDto, MoveAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import {
+  CreateAgencyDto,
+  ListAgenciesQueryDto,
+  MoveAgencyDto,
+  UpdateAgencyDto,
+} from './dto/agency.dto';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -18,17 +23,14 @@ export class AgenciesController {
   @ApiOperation({
     summary: 'Agencies within your reach (clerks: own agency; supervisors, admins: subtree)',
   })
-  @ApiQuery({ name: 'parentCode', required: false })
-  @ApiQuery({ name: 'includeInactive', required: false, type: Boolean })
   @ApiOkResponse({ type: AgencyView, isArray: true })
   async list(
     @CurrentPrincipal() p: Principal,
-    @Query('parentCode') parentCode?: string,
-    @Query('includeInactive') includeInactive?: string,
+    @Query() q: ListAgenciesQueryDto,
   ): Promise<AgencyView[]> {
     const rows = await this.agencies.list(p, {
-      parentCode,
-      includeInactive: includeInactive === 'true',
+      parentCode: q.parentCode,
+      includeInactive: q.includeInactive === true,
     });
     return rows.map((r) => AgencyView.of(r.agency, r.parentCode));
   }

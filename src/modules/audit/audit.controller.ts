@@ -1,9 +1,10 @@
-import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../access/access.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import type { Principal } from '../access/domain/principal';
 import { AuditRepository } from './audit.repository';
+import { AuditQueryDto } from './dto/audit-query.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -16,14 +17,11 @@ export class AuditController {
   @ApiOperation({
     summary: 'Security audit log entries of agencies within your reach, newest first',
   })
-  @ApiQuery({ name: 'limit', required: false })
-  async list(
-    @CurrentPrincipal() p: Principal,
-    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
-  ) {
+  async list(@CurrentPrincipal() p: Principal, @Query() q: AuditQueryDto) {
+    const limit = q.limit ?? 100;
     const scope = p.scope('audit.read');
     const rootAdmin = scope.prefixes.some((x) => x.split('/').filter(Boolean).length === 1);
     // Entries about agencies in reach; entries with no agency only for province-level admins.
-    return this.log.listInScope(scope, rootAdmin, Math.min(Math.max(limit, 1), 1000));
+    return this.log.listInScope(scope, rootAdmin, limit);
   }
 }

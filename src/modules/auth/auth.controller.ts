@@ -75,8 +75,8 @@ export class AuthController {
   @ApiOperation({
     summary: 'The link in the verification e-mail: verifies and shows a confirmation page',
   })
-  async verifyLink(@Query('token') token: string): Promise<string> {
-    await this.auth.verifyEmail(String(token ?? ''));
+  async verifyLink(@Query() q: TokenDto): Promise<string> {
+    await this.auth.verifyEmail(q.token);
     return '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>邮箱已验证</title><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1>邮箱已验证</h1><p>现在可以登录了。</p><p lang="en">Your e-mail address is verified. You can sign in now.</p></body></html>';
   }
 

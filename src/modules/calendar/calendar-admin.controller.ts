@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, Ip, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Ip, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '../../infra/http/input/id.pipe';
 import type { Response } from 'express';
 import { RequirePermission } from '../access/access.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
@@ -95,7 +96,7 @@ export class CalendarAdminController {
   @ApiOkResponse({ type: OverrideView })
   async remove(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Ip() ip: string,
   ): Promise<OverrideView> {
     return this.overrides.remove(p, id, ip);

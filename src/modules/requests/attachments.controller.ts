@@ -1,14 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  Post,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { IdParam } from '../../infra/http/input/id.pipe';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequirePermission } from '../access/access.decorator';
@@ -69,7 +61,7 @@ export class AttachmentsController {
   })
   async upload(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @UploadedFile() file: { originalname: string; buffer: Buffer; size: number } | undefined,
     @Body('kind') kind: string,
   ) {
@@ -86,7 +78,7 @@ export class AttachmentsController {
   @Get()
   @RequirePermission('self.read')
   @ApiOperation({ summary: 'Files of the request you may download' })
-  async list(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+  async list(@CurrentPrincipal() p: Principal, @IdParam() id: string) {
     return (await this.attachments.list(p, id)).map(view);
   }
 
@@ -95,8 +87,8 @@ export class AttachmentsController {
   @ApiOperation({ summary: 'Download a file (checksum verified)' })
   async download(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
-    @Param('attachmentId') attachmentId: string,
+    @IdParam() id: string,
+    @IdParam('attachmentId') attachmentId: string,
     @Res() res: Response,
   ): Promise<void> {
     const { row, stream } = await this.attachments.download(p, id, attachmentId);

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { IdParam, isUuid } from '../../infra/http/input/id.pipe';
 import { Refusal } from '../../infra/http/domain-error';
 import { RequirePermission } from '../access/access.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
@@ -8,8 +9,7 @@ import { isLetterKind } from '../correspondence/domain';
 import { IssuedLettersRepository } from '../correspondence/issued-letters.repository';
 import { CaseAccess } from './case-access.service';
 import { CasesRepository } from './cases.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { LetterQueryDto } from './dto/letter-query.dto';
 
 /** The letters of a case as issued: listed, and each served from storage as printable HTML. */
 @ApiTags('letters')
@@ -29,7 +29,7 @@ export class LettersController {
       'Letters issued for the case (applicants: those addressed to them), with document numbers and SHA-256',
   })
   @ApiOkResponse({ description: 'JSON list' })
-  async list(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+  async list(@CurrentPrincipal() p: Principal, @IdParam() id: string) {
     const { c } = await this.access.load(this.cases.reader, p, id, { applicantAllowed: true });
     const rows = await this.letters.listForCase(c.id, p.kind === 'staff');
     return rows.map((l) => ({
@@ -53,12 +53,13 @@ export class LettersController {
   })
   async get(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Param('letter') ref: string,
-    @Query('consultationId') consultationId?: string,
+    @Query() q: LetterQueryDto,
   ): Promise<string> {
+    const consultationId = q.consultationId;
     const { c } = await this.access.load(this.cases.reader, p, id, { applicantAllowed: true });
-    const letter = UUID.test(ref)
+    const letter = isUuid(ref)
       ? await this.letters.findForCase(c.id, ref)
       : isLetterKind(ref)
         ? await this.letters.latestOfKind(

@@ -1,5 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParam } from '../../infra/http/input/id.pipe';
 import { invalidField } from '../../infra/http/domain-error';
 import { RequirePermission } from '../access/access.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
@@ -49,7 +50,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async confirmReceipt(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.ConfirmReceiptDto,
     @Headers('if-match') m?: string,
   ) {
@@ -64,7 +65,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async assign(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.AssignDto,
     @Headers('if-match') m?: string,
   ) {
@@ -82,7 +83,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async requestCorrection(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.RequestCorrectionDto,
     @Headers('if-match') m?: string,
   ) {
@@ -100,7 +101,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async recordCorrection(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.RecordCorrectionDto,
     @Headers('if-match') m?: string,
   ) {
@@ -117,7 +118,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async abandonCorrection(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Headers('if-match') m?: string,
   ) {
     await this.workflow.abandonCorrection(p, id, ifMatch(m));
@@ -133,7 +134,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async startConsultation(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.StartConsultationDto,
     @Headers('if-match') m?: string,
   ) {
@@ -150,7 +151,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async closeConsultation(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.CloseConsultationDto,
     @Headers('if-match') m?: string,
   ) {
@@ -168,7 +169,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async issueFeeNotice(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.IssueFeeNoticeDto,
     @Headers('if-match') m?: string,
   ) {
@@ -183,7 +184,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async recordFeePayment(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.RecordFeePaymentDto,
     @Headers('if-match') m?: string,
   ) {
@@ -200,7 +201,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async abandonUnpaidFee(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Headers('if-match') m?: string,
   ) {
     await this.fees.abandonUnpaid(p, id, ifMatch(m));
@@ -216,7 +217,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async requestExtension(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.RequestExtensionDto,
     @Headers('if-match') m?: string,
   ) {
@@ -234,7 +235,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async decideExtension(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.DecideExtensionDto,
     @Headers('if-match') m?: string,
   ) {
@@ -249,7 +250,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async recordDeferral(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.RecordDeferralDto,
     @Headers('if-match') m?: string,
   ) {
@@ -266,7 +267,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async reply(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.ReplyDto,
     @Headers('if-match') m?: string,
   ) {
@@ -284,7 +285,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async recordService(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.RecordServiceDto,
     @Headers('if-match') m?: string,
   ) {
@@ -301,7 +302,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async withdraw(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.ReasonDto,
     @Headers('if-match') m?: string,
   ) {
@@ -319,7 +320,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async requestReasons(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.RequestReasonsDto,
     @Headers('if-match') m?: string,
   ) {
@@ -336,7 +337,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async recordReasons(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.RecordReasonsDto,
     @Headers('if-match') m?: string,
   ) {
@@ -354,7 +355,7 @@ export class RequestActionsController {
   @ApiOkResponse({ type: RequestDetailView })
   async reopen(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: A.ReopenDto,
     @Headers('if-match') m?: string,
   ) {

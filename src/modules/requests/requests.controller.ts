@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post, Query, Req, Res } from '@nestjs/common';
+import { IdParam } from '../../infra/http/input/id.pipe';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -158,7 +159,7 @@ export class RequestsController {
       'One application with its timeline, due dates and reply (404 when not yours / outside your reach)',
   })
   @ApiOkResponse({ type: RequestDetailView })
-  get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<RequestDetailView> {
+  get(@CurrentPrincipal() p: Principal, @IdParam() id: string): Promise<RequestDetailView> {
     return this.queries.detail(p, id);
   }
 }

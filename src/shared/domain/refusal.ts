@@ -1,4 +1,4 @@
-import { messageOf, type MessageParams } from '../i18n/messages';
+import { fieldMessageOf, messageOf, type MessageParams } from '../i18n/messages';
 import type { ReasonCode } from './reason-code';
 
 /** One offending input field, with the reason and its catalogue message. */
@@ -32,7 +32,7 @@ export function fieldProblem(
   code: ReasonCode,
   params: MessageParams = {},
 ): FieldProblem {
-  return { field, code, message: messageOf(code, params) };
+  return { field, code, message: fieldMessageOf(code, params) };
 }
 
 /** A 400 naming one field: `invalidField('periodEnd', 'correction-period-not-after-today')`. */

@@ -43,8 +43,55 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
     'The Idempotency-Key must be 8–100 characters [A-Za-z0-9._:-].',
   ]),
   'invalid-if-match': t('If-Match 应为版本号', 'If-Match must be the case version'),
-  'payload-too-large': t('内容过大', 'Payload too large'),
+  'payload-too-large': t('内容过大', 'Payload too large', [
+    '请求内容不能超过{limit}。',
+    'The request body may be at most {limit}.',
+  ]),
   'unsupported-media-type': t('不支持的内容类型', 'Unsupported media type'),
+  'malformed-json': t('JSON 格式有误', 'Malformed JSON', [
+    'JSON 格式有误（第{position}个字符附近）。',
+    'Malformed JSON near character {position}.',
+  ]),
+  'json-too-deep': t('JSON 嵌套层数过多', 'JSON nested too deeply', [
+    'JSON 嵌套不能超过{max}层。',
+    'JSON may nest at most {max} levels.',
+  ]),
+  'method-not-allowed': t('该地址不支持此请求方法', 'Method not allowed', [
+    '该地址只接受：{allowed}。',
+    'This address accepts only: {allowed}.',
+  ]),
+  'field-unknown': t('不接受此字段', 'unknown field'),
+  'field-not-text': t('应为文本', 'must be text'),
+  'field-blank': t('不能只有空白字符', 'must not be only spaces'),
+  'field-bad-characters': t(
+    '含有不允许的控制字符或方向控制字符',
+    'contains control or direction-override characters',
+  ),
+  'field-length': t('长度应为{min}至{max}个字符', 'must be {min} to {max} characters'),
+  'field-too-short': t('至少{min}个字符', 'must be at least {min} characters'),
+  'field-too-long': t('最多{max}个字符', 'must be at most {max} characters'),
+  'field-not-in-list': t('应为以下之一：{values}', 'must be one of: {values}'),
+  'field-bad-format': t('格式有误', 'has the wrong format'),
+  'field-not-integer': t('应为整数', 'must be a whole number'),
+  'field-not-number': t('应为数字', 'must be a number'),
+  'field-too-small': t('不能小于{min}', 'must be at least {min}'),
+  'field-too-large': t('不能大于{max}', 'must be at most {max}'),
+  'field-not-date': t('应为有效日期（YYYY-MM-DD）', 'must be a real date (YYYY-MM-DD)'),
+  'field-not-instant': t(
+    '应为有效的日期时间（ISO 8601，如 2026-03-02T09:30:00+08:00）',
+    'must be a real ISO 8601 date-time, e.g. 2026-03-02T09:30:00+08:00',
+  ),
+  'field-not-year': t('应为{min}至{max}之间的年份', 'must be a year from {min} to {max}'),
+  'field-not-uuid': t('应为有效编号（UUID）', 'must be a valid id (UUID)'),
+  'field-not-email': t('应为有效的电子邮箱地址', 'must be an e-mail address'),
+  'field-not-boolean': t('应为 true 或 false', 'must be true or false'),
+  'field-not-list': t('应为列表', 'must be a list'),
+  'field-too-few-items': t('至少{min}项', 'must have at least {min} items'),
+  'field-too-many-items': t('最多{max}项', 'must have at most {max} items'),
+  'field-not-object': t('应为对象', 'must be an object'),
+  'field-not-agency-code': t('应为机构代码（如 DQ-GA）', 'must be an agency code, e.g. DQ-GA'),
+  'field-not-phone': t('电话号码格式有误', 'must be a phone number'),
+  'field-not-postcode': t('邮编应为6位数字', 'must be a 6-digit postcode'),
 
   unauthorized: t('请先登录', 'Sign in first'),
   'wrong-credentials': t('邮箱或密码错误', 'Wrong e-mail or password'),
@@ -332,6 +379,13 @@ export function titleOf(code: ReasonCode): string {
 export function messageOf(code: ReasonCode, params: MessageParams = {}): string {
   const e = MESSAGES[code];
   return bilingual(e.detail ?? e.title, params);
+}
+
+/** A field error's message: `中文 · English` (`必填 · required`). */
+export function fieldMessageOf(code: ReasonCode, params: MessageParams = {}): string {
+  const e = MESSAGES[code];
+  const b = e.detail ?? e.title;
+  return `${fill(b.zh, params)} · ${fill(b.en, params)}`;
 }
 
 /** The message in one language (portal pages pick the reader's language). */

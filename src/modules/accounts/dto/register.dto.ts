@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsPhone, IsPostcode } from '../../../infra/http/input/validators';
 import { APPLICANT_CATEGORIES, type ApplicantCategory } from '../domain/applicant';
 
 /** Body of POST /api/v1/auth/register (self-registration of an applicant). */
@@ -40,7 +41,7 @@ export class RegisterApplicantDto {
 
   @ApiPropertyOptional({ example: '13812345678' })
   @IsOptional()
-  @Matches(/^[0-9+\-\s]{5,20}$/, { message: 'must be a phone number · 电话号码格式有误' })
+  @IsPhone()
   phone?: string;
 
   @ApiPropertyOptional({ example: '黑龙江省大庆市萨尔图区某路1号' })
@@ -51,6 +52,6 @@ export class RegisterApplicantDto {
 
   @ApiPropertyOptional({ example: '163000' })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'must be 6 digits · 邮编应为6位数字' })
+  @IsPostcode()
   postcode?: string;
 }

@@ -1,23 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsEmail,
   IsIn,
   IsString,
   Length,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { AGENCY_CODE } from '../../agencies/domain/agency';
+import { IsAgencyCode } from '../../agencies/dto/agency-code.validator';
 import { STAFF_ROLES, type StaffRole } from '../../access/domain/roles';
 
 /** A role in an agency. */
 export class RoleGrantDto {
   @ApiProperty({ example: 'DQ-GA' })
-  @Matches(AGENCY_CODE, { message: 'must be an agency code · 机构代码格式有误' })
+  @IsAgencyCode()
   agencyCode: string;
 
   @ApiProperty({ enum: STAFF_ROLES })
@@ -40,6 +40,7 @@ export class CreateStaffDto {
   @ApiProperty({ type: RoleGrantDto, isArray: true })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => RoleGrantDto)
   roles: RoleGrantDto[];

@@ -7,11 +7,11 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   MaxLength,
 } from 'class-validator';
+import { IsAgencyCode } from './agency-code.validator';
+import { IsPostcode, QueryBoolean } from '../../../infra/http/input/validators';
 import {
-  AGENCY_CODE,
   AGENCY_KINDS,
   CHANNELS,
   ONLINE_CONFIRMATION,
@@ -20,16 +20,13 @@ import {
   type OnlineConfirmation,
 } from '../domain/agency';
 
-const CODE_MESSAGE =
-  'must be upper-case letters/digits, dash-separated, e.g. DQ-GA · 机构代码格式有误';
-
 /** Body of POST /api/v1/agencies. */
 export class CreateAgencyDto {
   @ApiProperty({
     example: 'DQ-GA',
     description: 'Stable code used in reference numbers; never reused',
   })
-  @Matches(AGENCY_CODE, { message: CODE_MESSAGE })
+  @IsAgencyCode()
   code: string;
 
   @ApiProperty({ example: '大庆市公安局' })
@@ -42,7 +39,7 @@ export class CreateAgencyDto {
   kind: AgencyKind;
 
   @ApiProperty({ example: 'DQ', description: 'Code of the parent agency' })
-  @Matches(AGENCY_CODE, { message: CODE_MESSAGE })
+  @IsAgencyCode()
   parentCode: string;
 
   @ApiPropertyOptional({
@@ -64,7 +61,7 @@ export class CreateAgencyDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'must be 6 digits · 邮编应为6位数字' })
+  @IsPostcode()
   postcode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
@@ -93,6 +90,18 @@ export class UpdateAgencyDto extends PartialType(
 /** Body of POST /api/v1/agencies/:code/move. */
 export class MoveAgencyDto {
   @ApiProperty({ example: 'DQ' })
-  @Matches(AGENCY_CODE, { message: CODE_MESSAGE })
+  @IsAgencyCode()
   parentCode: string;
+}
+
+/** Query of GET /api/v1/agencies. */
+export class ListAgenciesQueryDto {
+  @ApiPropertyOptional({ description: 'Only the children of this agency' })
+  @IsOptional()
+  @IsAgencyCode()
+  parentCode?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Include deactivated agencies' })
+  @IsOptional()
+  @QueryBoolean()
+  includeInactive?: boolean;
 }

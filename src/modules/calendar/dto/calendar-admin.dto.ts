@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { AGENCY_CODE } from '../../agencies/domain/agency';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsAgencyCode } from '../../agencies/dto/agency-code.validator';
+import { IsLocalDate } from '../../../infra/http/input/validators';
 import {
   OVERRIDE_KINDS,
   OVERRIDE_SCOPES,
@@ -9,12 +9,10 @@ import {
   type OverrideScope,
 } from '../domain/override-scope';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /** Body of POST /api/v1/calendar/overrides (R-WD-05). */
 export class CreateOverrideDto {
   @ApiProperty({ example: '2024-10-10', description: 'YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   date: string;
 
   @ApiProperty({
@@ -35,21 +33,19 @@ export class CreateOverrideDto {
 
   @ApiPropertyOptional({ example: 'DQ-GA', description: 'Required for PROVINCE and AGENCY' })
   @IsOptional()
-  @Matches(AGENCY_CODE, { message: 'must be an agency code, e.g. DQ-GA' })
+  @IsAgencyCode()
   agencyCode?: string;
 
   @ApiProperty({
     example: '大庆市人民政府办公室关于……的通知（庆政办发〔2024〕12号）',
     description: 'Legal basis of the override (required, R-WD-05)',
   })
-  @Transform(trim)
   @IsString()
   @Length(1, 1000)
   basis: string;
 
   @ApiPropertyOptional({ example: '办公楼检修' })
   @IsOptional()
-  @Transform(trim)
   @IsString()
   @MaxLength(200)
   name?: string;

@@ -1,22 +1,12 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { AGENCY_CODE } from '../../agencies/domain/agency';
+import { BoundedInt } from '../../../infra/http/input/validators';
+import { IsOptional, IsString } from 'class-validator';
+import { IsAgencyCode } from '../../agencies/dto/agency-code.validator';
 
 export const DATE_HINT = 'YYYY-MM-DD (Asia/Shanghai calendar date, R-WD-06)';
 export const AGENCY_HINT =
   "Agency code: that agency's province/agency overrides (R-WD-05) are applied when the " +
   'deployment enables CALENDAR_APPLY_LOCAL_OVERRIDES, otherwise listed as warnings';
-/** A whole number from the query string, 0 … max. */
-export const Count = (max: number) =>
-  applyDecorators(
-    Type(() => Number),
-    IsInt(),
-    Min(0),
-    Max(max),
-  );
-
 /** Query of GET /api/v1/calendar/period — exactly one of calendarDays, months, workingDays. */
 export class PeriodQueryDto {
   @ApiProperty({ example: '2025-08-02', description: `Start day (not counted), ${DATE_HINT}` })
@@ -25,17 +15,17 @@ export class PeriodQueryDto {
 
   @ApiPropertyOptional({ example: 60, description: 'Calendar days; rolls forward (R-PER-02)' })
   @IsOptional()
-  @Count(100_000)
+  @BoundedInt(0, 100_000)
   calendarDays?: number;
 
   @ApiPropertyOptional({ example: 6, description: 'Months; clamped to month end (R-PER-04)' })
   @IsOptional()
-  @Count(1_200)
+  @BoundedInt(0, 1_200)
   months?: number;
 
   @ApiPropertyOptional({ example: 20, description: 'Working days (R-CNT-02)' })
   @IsOptional()
-  @Count(100_000)
+  @BoundedInt(0, 100_000)
   workingDays?: number;
 }
 
@@ -51,6 +41,6 @@ export class DaysQueryDto {
 
   @ApiPropertyOptional({ example: 'DQ-GA', description: AGENCY_HINT })
   @IsOptional()
-  @Matches(AGENCY_CODE, { message: 'must be an agency code, e.g. DQ-GA' })
+  @IsAgencyCode()
   agency?: string;
 }

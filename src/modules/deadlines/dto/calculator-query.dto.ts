@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { AGENCY_CODE } from '../../agencies/domain/agency';
-import { AGENCY_HINT, Count, DATE_HINT } from '../../calendar/dto/calendar-query.dto';
+import { BoundedInt } from '../../../infra/http/input/validators';
+import { ArrayMaxSize, IsIn, IsOptional, IsString } from 'class-validator';
+import { IsAgencyCode } from '../../agencies/dto/agency-code.validator';
+import { AGENCY_HINT, DATE_HINT } from '../../calendar/dto/calendar-query.dto';
 import { FeeMethod } from '../../fees/domain/fee-calculator';
 
 /** Query of GET /api/v1/calendar/deadline — the flags of `govinfo deadline`. */
@@ -42,7 +43,7 @@ export class DeadlineQueryDto {
     description: 'Approved extension in working days (R-DL-02, D-5)',
   })
   @IsOptional()
-  @Count(100)
+  @BoundedInt(0, 100)
   extension?: number;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Add the day-by-day trace' })
@@ -52,7 +53,7 @@ export class DeadlineQueryDto {
 
   @ApiPropertyOptional({ example: 'DQ-GA', description: AGENCY_HINT })
   @IsOptional()
-  @Matches(AGENCY_CODE, { message: 'must be an agency code, e.g. DQ-GA' })
+  @IsAgencyCode()
   agency?: string;
 }
 
@@ -67,7 +68,7 @@ export class FeeQueryDto {
     description: 'per-piece: total for N pieces in one calendar month',
   })
   @IsOptional()
-  @Count(1_000_000)
+  @BoundedInt(0, 1_000_000)
   monthCount?: number;
 
   @ApiPropertyOptional({
@@ -75,12 +76,12 @@ export class FeeQueryDto {
     description: 'per-piece: fee of the K-th piece of the month',
   })
   @IsOptional()
-  @Count(1_000_000)
+  @BoundedInt(0, 1_000_000)
   nth?: number;
 
   @ApiPropertyOptional({ example: 250, description: 'per-volume: pages' })
   @IsOptional()
-  @Count(1_000_000)
+  @BoundedInt(0, 1_000_000)
   pages?: number;
 
   @ApiPropertyOptional({

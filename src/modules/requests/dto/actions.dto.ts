@@ -1,37 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsLocalDate, IsInstant } from '../../../infra/http/input/validators';
 import { FeeMethod } from '../../fees/domain/fee-calculator';
 
 const FEE_METHODS = Object.values(FeeMethod);
 import { REPLY_TYPES, type ReplyType } from '../../law/domain/reply-type';
 import { SERVICE_METHODS, type ServiceMethod } from '../domain/request-fields';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MSG = { message: 'must be a date YYYY-MM-DD · 日期格式应为YYYY-MM-DD' };
-
 export class ConfirmReceiptDto {
   @ApiPropertyOptional({
     description: 'When receipt was confirmed with the applicant (default: now)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   confirmedAt?: string;
 }
 
@@ -51,7 +48,7 @@ export class RequestCorrectionDto {
     example: '2026-03-16',
     description: 'End of the reasonable correction period set by the agency (R-COR-02)',
   })
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   periodEnd: string;
 }
 
@@ -60,7 +57,7 @@ export class RecordCorrectionDto {
     description: 'Day the corrected application was received (staff; default today)',
   })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   receivedOn?: string;
   @ApiProperty({ example: '所需信息为2025年1月至12月的分月统计数据。' })
   @IsString()
@@ -87,11 +84,11 @@ export class StartConsultationDto {
   subject: string;
   @ApiPropertyOptional({ description: 'Day the letter was sent (default today)' })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   sentOn?: string;
   @ApiPropertyOptional({ description: 'Day the party received it, when known' })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   partyReceivedOn?: string;
 }
 
@@ -101,11 +98,11 @@ export class CloseConsultationDto {
     description: 'Day the party received the letter (if not recorded before)',
   })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   partyReceivedOn?: string;
   @ApiPropertyOptional({ description: "Day the party's answer arrived; omit for silence" })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   answeredOn?: string;
   @ApiProperty({ enum: ['consent', 'objection', 'silence'] })
   @IsIn(['consent', 'objection', 'silence'])
@@ -124,22 +121,22 @@ export class IssueFeeNoticeDto {
   pages?: number;
   @ApiPropertyOptional({ description: 'Day the notice was sent (default today)' })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   sentOn?: string;
   @ApiPropertyOptional({ description: 'Day the applicant received it, when known' })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   receivedOn?: string;
 }
 
 export class RecordFeePaymentDto {
   @ApiPropertyOptional({ description: 'Day of payment (default today)' })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   paidOn?: string;
   @ApiPropertyOptional({ description: 'Day the applicant received the notice, if not recorded' })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   noticeReceivedOn?: string;
 }
 
@@ -165,7 +162,7 @@ export class DecideExtensionDto {
 
 export class RecordDeferralDto {
   @ApiProperty({ example: '2026-06-30', description: 'Art 35 reasonable delayed reply date' })
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   deferralDue: string;
   @ApiProperty() @IsString() @Length(2, 2000) reason: string;
 }
@@ -201,6 +198,7 @@ export class ReplyDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   @Type(() => WithheldItemDto)
   withheld?: WithheldItemDto[];
@@ -213,7 +211,7 @@ export class ReplyDto {
   responsibleAgency?: string;
   @ApiPropertyOptional({ description: 'Day of the decision (default today)' })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   repliedOn?: string;
 }
 
@@ -222,14 +220,14 @@ export class RecordServiceDto {
   @ApiProperty({
     description: 'Day the applicant signed for it, or for post the posting day (R-DEL-03)',
   })
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   servedOn: string;
   @ApiPropertyOptional({
     description:
       'Day the applicant received it (post: the delivery day); the remedy windows run from it',
   })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   deliveredOn?: string;
   @ApiPropertyOptional({ example: 'EMS1234567890CN', description: 'Postal tracking number' })
   @IsOptional()
@@ -254,7 +252,7 @@ export class RequestReasonsDto {
   why: string;
   @ApiPropertyOptional({ description: 'A reasonable day by which the reasons are asked for' })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   reasonsDueOn?: string;
 }
 
@@ -265,7 +263,7 @@ export class RecordReasonsDto {
   reasons: string;
   @ApiPropertyOptional({ description: 'Day the reasons arrived (staff; default today)' })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   receivedOn?: string;
 }
 
@@ -274,11 +272,11 @@ export class ReopenDto {
     example: '2026-11-02',
     description: 'Day the agency received the decision or judgment ordering a new answer (D-18)',
   })
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   decisionReceivedOn: string;
   @ApiPropertyOptional({ description: 'The due date the decision set, when it set one' })
   @IsOptional()
-  @Matches(DATE, DATE_MSG)
+  @IsLocalDate()
   orderedDue?: string;
   @ApiProperty({ example: '行政复议决定责令重新答复（大政复决字〔2026〕12号）' })
   @IsString()

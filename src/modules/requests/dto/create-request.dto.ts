@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { AGENCY_CODE } from '../../agencies/domain/agency';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsAgencyCode } from '../../agencies/dto/agency-code.validator';
 import {
   DELIVERY_ROUTES,
   INFORMATION_FORMS,
@@ -11,7 +11,7 @@ import {
 /** What an application asks for (OGI-2019 Art 29(2)–(3)). */
 export class RequestContentDto {
   @ApiProperty({ example: 'DQ-GA' })
-  @Matches(AGENCY_CODE, { message: 'must be an agency code · 机构代码格式有误' })
+  @IsAgencyCode()
   agencyCode: string;
 
   @ApiProperty({

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { AGENCY_CODE } from '../../agencies/domain/agency';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { BoundedInt, IsLocalDate, QueryBoolean } from '../../../infra/http/input/validators';
+import { IsAgencyCode } from '../../agencies/dto/agency-code.validator';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case-status';
 import { REPLY_TYPES, type ReplyType } from '../../law/domain/reply-type';
 
@@ -13,17 +13,16 @@ export class ListRequestsDto {
   status?: CaseStatus;
   @ApiPropertyOptional({ description: 'Agency code: that agency and its subtree' })
   @IsOptional()
-  @Matches(AGENCY_CODE)
+  @IsAgencyCode()
   agencyCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Reply due on or before' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsLocalDate()
   dueBefore?: string;
   @ApiPropertyOptional({ description: 'Open and past the reply due date' })
   @IsOptional()
-  @Transform(({ value }) => value === 'true' || value === true)
-  @IsBoolean()
+  @QueryBoolean()
   overdue?: boolean;
   @ApiPropertyOptional({ enum: REPLY_TYPES })
   @IsOptional()
@@ -33,17 +32,12 @@ export class ListRequestsDto {
   @IsOptional()
   @IsIn(['OGI-2008', 'OGI-2019'])
   regime?: 'OGI-2008' | 'OGI-2019';
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100_000 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @BoundedInt(1, 100_000)
   page?: number;
-  @ApiPropertyOptional({ default: 50 })
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @BoundedInt(1, 500)
   pageSize?: number;
 }

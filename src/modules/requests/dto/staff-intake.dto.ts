@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
+  IsObject,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsInstant, IsPhone, IsPostcode } from '../../../infra/http/input/validators';
 import { APPLICANT_CATEGORIES, type ApplicantCategory } from '../../accounts/domain/applicant';
 import { CHANNELS, type Channel } from '../../agencies/domain/agency';
 import { RequestContentDto } from './create-request.dto';
@@ -26,11 +27,11 @@ export class IntakeApplicantDto {
   idNumber: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^[0-9+\-\s]{5,20}$/, { message: 'must be a phone number · 电话号码格式有误' })
+  @IsPhone()
   phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{6}$/) postcode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsPostcode() postcode?: string;
 }
 
 /** Staff intake of an application that arrived in person, by post, fax, e-mail or orally. */
@@ -54,12 +55,12 @@ export class StaffIntakeDto extends RequestContentDto {
     example: '2026-03-02T09:30:00+08:00',
     description: 'When it was handed in / arrived',
   })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   submittedAt: string;
 
   @ApiPropertyOptional({ description: 'post signed for: when the agency signed (R-RCV-02)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   signedAt?: string;
 
   @ApiPropertyOptional({
@@ -67,10 +68,12 @@ export class StaffIntakeDto extends RequestContentDto {
       'ordinary letter, fax, e-mail: when receipt was confirmed with the applicant (R-RCV-03/04)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   confirmedAt?: string;
 
   @ApiProperty({ type: IntakeApplicantDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => IntakeApplicantDto)
   applicant: IntakeApplicantDto;
