@@ -6,7 +6,7 @@ import { APPLICANT_CATEGORIES, type ApplicantCategory } from '../domain/applican
 /** Body of POST /api/v1/auth/register (self-registration of an applicant). */
 export class RegisterApplicantDto {
   @ApiProperty({ example: 'zhang.san@example.com' })
-  @IsEmail({}, { message: 'must be an e-mail address · 邮箱格式有误' })
+  @IsEmail()
   @MaxLength(200)
   email: string;
 
@@ -36,7 +36,7 @@ export class RegisterApplicantDto {
     description: 'Resident ID number (np) or unified social credit code (others)',
   })
   @IsString()
-  @Length(18, 18, { message: 'must be 18 characters · 证件号码应为18位' })
+  @Length(18, 18)
   idNumber: string;
 
   @ApiPropertyOptional({ example: '13812345678' })

@@ -28,7 +28,7 @@ export class RoleGrantDto {
 /** Body of POST /api/v1/users: a staff account, invited by e-mail to set a password. */
 export class CreateStaffDto {
   @ApiProperty({ example: 'li.si@daqing.gov.cn' })
-  @IsEmail({}, { message: 'must be an e-mail address · 邮箱格式有误' })
+  @IsEmail()
   @MaxLength(200)
   email: string;
 

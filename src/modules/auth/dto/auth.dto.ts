@@ -3,7 +3,7 @@ import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'zhang.san@example.com' })
-  @IsEmail({}, { message: 'must be an e-mail address · 邮箱格式有误' })
+  @IsEmail()
   @MaxLength(200)
   email: string;
 
@@ -29,7 +29,7 @@ export class TokenDto {
 
 export class ForgotPasswordDto {
   @ApiProperty()
-  @IsEmail({}, { message: 'must be an e-mail address · 邮箱格式有误' })
+  @IsEmail()
   @MaxLength(200)
   email: string;
 }

@@ -1,0 +1,657 @@
+import request from 'supertest';
+import { AccountsService } from '../../src/modules/accounts/accounts.service';
+import { AgenciesService } from '../../src/modules/agencies/agencies.service';
+import { CalendarOverridesService } from '../../src/modules/calendar/calendar-overrides.service';
+import { addDays } from '../../src/modules/calendar/domain/local-date';
+import type { Actor, World } from './fixtures';
+import type { TestApp } from './test-app';
+
+/**
+ * The authorization matrix: every route × every kind of caller, with the status each must
+ * get. Targets belong to the clerk's agency DQ-GA (so: same agency = clerk, other agency =
+ * otherClerk/otherAdmin, parent agency = parentSupervisor) or to `applicant` (own) versus
+ * `otherApplicant`. The route list comes from the app itself: a new route without a row here
+ * fails the first test.
+ */
+export type Caller = Actor | 'anonymous';
+export const CALLERS: Caller[] = [
+  'anonymous',
+  'applicant',
+  'otherApplicant',
+  'clerk',
+  'otherClerk',
+  'parentSupervisor',
+  'reporter',
+  'otherAdmin',
+  'rootAdmin',
+];
+
+export interface Call {
+  path: string;
+  body?: object;
+  /** Sign in afresh for this call (routes that end the session). */
+  freshSession?: boolean;
+  /** Send a small PDF as multipart `file` (with kind=reply_document). */
+  upload?: boolean;
+}
+export interface Row {
+  call: (ctx: Ctx, caller: Caller) => Promise<Call> | Call;
+  expect: Partial<Record<Caller, number>> & { default: number };
+}
+export interface Ctx {
+  t: TestApp;
+  world: World;
+  seq: () => number;
+}
+
+const allPublic = (status: number): Row['expect'] => ({ default: status });
+const signedIn = (status: number): Row['expect'] => ({ default: status, anonymous: 401 });
+const staffRead = {
+  default: 403,
+  anonymous: 401,
+  clerk: 200,
+  otherClerk: 200,
+  parentSupervisor: 200,
+  reporter: 200,
+  otherAdmin: 200,
+  rootAdmin: 200,
+};
+const inReach = (ok: number): Row['expect'] => ({
+  default: 403,
+  anonymous: 401,
+  clerk: ok,
+  otherClerk: 404,
+  parentSupervisor: ok,
+  reporter: ok,
+  otherAdmin: 404,
+  rootAdmin: ok,
+});
+const adminOnly = (ok: number): Row['expect'] => ({
+  default: 403,
+  anonymous: 401,
+  otherAdmin: 404,
+  rootAdmin: ok,
+});
+const usersRead = (ok: number): Row['expect'] => ({
+  default: 403,
+  anonymous: 401,
+  parentSupervisor: ok,
+  otherAdmin: 404,
+  rootAdmin: ok,
+});
+
+const CONTENT = {
+  agencyCode: 'DQ-GA',
+  title: '某某统计数据',
+  description: '申请公开某某统计数据的全文。',
+  form: 'electronic',
+  deliveryRoute: 'email',
+};
+export const as = (ctx: Ctx, who: Actor, method: 'get' | 'post', path: string, body?: object) =>
+  request(ctx.t.app.getHttpServer())
+    [method](path)
+    .set('authorization', `Bearer ${ctx.world.tokens[who]}`)
+    .set('x-forwarded-for', `10.8.0.${ctx.seq() % 250}`)
+    .send(body);
+/** A fresh case of `applicant` at DQ-GA (received), optionally moved on by the clerk first. */
+export const newCase = async (
+  ctx: Ctx,
+  ...steps: Array<[string, object | ((id: string, body: Record<string, unknown>) => object)]>
+) => {
+  const filed = await as(ctx, 'applicant', 'post', '/api/v1/requests', CONTENT);
+  if (filed.status !== 201) throw new Error(`filing failed ${filed.status}`);
+  let body = filed.body as Record<string, unknown>;
+  const id = body.id as string;
+  for (const [action, payload] of steps) {
+    const who: Actor = action === 'decide-extension' ? 'parentSupervisor' : 'clerk';
+    const res = await as(
+      ctx,
+      who,
+      'post',
+      `/api/v1/requests/${id}/${action}`,
+      typeof payload === 'function' ? payload(id, body) : payload,
+    );
+    if (res.status !== 200)
+      throw new Error(`${action} failed ${res.status} ${JSON.stringify(res.body)}`);
+    body = res.body as Record<string, unknown>;
+  }
+  return { id, body };
+};
+const path = (id: string, action: string) => `/api/v1/requests/${id}/${action}`;
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const handle = (ok: number): Row['expect'] => ({
+  default: 403,
+  anonymous: 401,
+  clerk: ok,
+  otherClerk: 404,
+});
+const selfOrHandle = (ok: number): Row['expect'] => ({
+  default: 404,
+  anonymous: 401,
+  applicant: ok,
+  clerk: ok,
+  parentSupervisor: 403,
+  reporter: 403,
+});
+
+const newLeaf = async (ctx: Ctx) => {
+  const code = `LEAF${ctx.seq()}`;
+  await ctx.t.app
+    .get(AgenciesService)
+    .create(null, { code, name: `测试科室${code}`, kind: 'department', parentCode: 'DQ-GA' });
+  return code;
+};
+
+export const MATRIX: Record<string, Row> = {
+  'GET /': { call: () => ({ path: '/' }), expect: allPublic(200) },
+  'GET /health': { call: () => ({ path: '/health' }), expect: allPublic(200) },
+  'GET /metrics': { call: () => ({ path: '/metrics' }), expect: allPublic(200) },
+  'GET /api/v1/directory': { call: () => ({ path: '/api/v1/directory' }), expect: allPublic(200) },
+  'POST /api/v1/auth/register': {
+    call: () => ({ path: '/api/v1/auth/register', body: {} }),
+    expect: allPublic(400),
+  },
+  'GET /api/v1/auth/verify-email': {
+    call: () => ({ path: '/api/v1/auth/verify-email?token=unknown-token-123' }),
+    expect: allPublic(404),
+  },
+  'POST /api/v1/auth/verify-email': {
+    call: () => ({ path: '/api/v1/auth/verify-email', body: { token: 'unknown-token-123' } }),
+    expect: allPublic(404),
+  },
+  'POST /api/v1/auth/login': {
+    call: () => ({
+      path: '/api/v1/auth/login',
+      body: { email: 'nobody@example.com', password: 'x' },
+    }),
+    expect: allPublic(401),
+  },
+  'POST /api/v1/auth/refresh': {
+    call: () => ({ path: '/api/v1/auth/refresh', body: { refreshToken: 'unknown-token-123' } }),
+    expect: allPublic(401),
+  },
+  'POST /api/v1/auth/session': {
+    call: () => ({ path: '/api/v1/auth/session', body: {} }),
+    expect: allPublic(400),
+  },
+  'POST /api/v1/auth/logout': {
+    call: () => ({ path: '/api/v1/auth/logout', freshSession: true }),
+    expect: signedIn(204),
+  },
+  'DELETE /api/v1/auth/session': {
+    call: () => ({ path: '/api/v1/auth/session', freshSession: true }),
+    expect: signedIn(204),
+  },
+  'POST /api/v1/auth/forgot-password': {
+    call: () => ({ path: '/api/v1/auth/forgot-password', body: { email: 'nobody@example.com' } }),
+    expect: allPublic(202),
+  },
+  'POST /api/v1/auth/reset-password': {
+    call: () => ({
+      path: '/api/v1/auth/reset-password',
+      body: { token: 'unknown-token-123', password: 'brand-new-pass-9' },
+    }),
+    expect: allPublic(404),
+  },
+  'GET /api/v1/me': { call: () => ({ path: '/api/v1/me' }), expect: signedIn(200) },
+  'GET /api/v1/agencies': { call: () => ({ path: '/api/v1/agencies' }), expect: staffRead },
+  'GET /api/v1/agencies/:code': {
+    call: () => ({ path: '/api/v1/agencies/DQ-GA' }),
+    expect: inReach(200),
+  },
+  'GET /api/v1/agencies/:code/history': {
+    call: () => ({ path: '/api/v1/agencies/DQ-GA/history' }),
+    expect: inReach(200),
+  },
+  'POST /api/v1/agencies': {
+    call: (ctx) => ({
+      path: '/api/v1/agencies',
+      body: { code: `NEW${ctx.seq()}`, name: '新机构', kind: 'department', parentCode: 'DQ-GA' },
+    }),
+    expect: adminOnly(201),
+  },
+  'PATCH /api/v1/agencies/:code': {
+    call: () => ({ path: '/api/v1/agencies/DQ-GA', body: { phone: '0459-1234567' } }),
+    expect: adminOnly(200),
+  },
+  'POST /api/v1/agencies/:code/move': {
+    call: async (ctx) => ({
+      path: `/api/v1/agencies/${await newLeaf(ctx)}/move`,
+      body: { parentCode: 'DQ' },
+    }),
+    expect: adminOnly(200),
+  },
+  'POST /api/v1/agencies/:code/deactivate': {
+    call: async (ctx) => ({ path: `/api/v1/agencies/${await newLeaf(ctx)}/deactivate` }),
+    expect: adminOnly(200),
+  },
+  'GET /api/v1/users': {
+    call: () => ({ path: '/api/v1/users' }),
+    expect: { ...usersRead(200), otherAdmin: 200 },
+  },
+  'GET /api/v1/users/:id': {
+    call: (ctx) => ({ path: `/api/v1/users/${ctx.world.ids.clerk}` }),
+    expect: usersRead(200),
+  },
+  'POST /api/v1/users': {
+    call: (ctx) => ({
+      path: '/api/v1/users',
+      body: {
+        email: `new${ctx.seq()}@ga.dq.gov.cn`,
+        displayName: '新人',
+        roles: [{ agencyCode: 'DQ-GA', role: 'clerk' }],
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  'POST /api/v1/users/:id/roles': {
+    call: (ctx) => ({
+      path: `/api/v1/users/${ctx.world.ids.clerk}/roles`,
+      body: { agencyCode: 'DQ-GA', role: 'reporting_officer' },
+    }),
+    expect: adminOnly(200),
+  },
+  'DELETE /api/v1/users/:id/roles/:agencyCode/:role': {
+    call: async (ctx) => {
+      const user = await ctx.t.app.get(AccountsService).createStaff(null, {
+        email: `tmp${ctx.seq()}@ga.dq.gov.cn`,
+        displayName: 'tmp',
+        roles: [{ agencyCode: 'DQ-GA', role: 'clerk' }],
+        password: 'correct-horse-42',
+      });
+      return { path: `/api/v1/users/${user.id}/roles/DQ-GA/clerk` };
+    },
+    expect: adminOnly(204),
+  },
+  'POST /api/v1/requests': {
+    call: () => ({ path: '/api/v1/requests', body: CONTENT }),
+    expect: { default: 403, anonymous: 401, applicant: 201, otherApplicant: 201 },
+  },
+  'POST /api/v1/requests/intake': {
+    call: () => ({
+      path: '/api/v1/requests/intake',
+      body: {
+        ...CONTENT,
+        channel: 'in_person',
+        submittedAt: new Date().toISOString(),
+        applicant: { category: 'np', name: '王五', idNumber: '11010519491231002X' },
+      },
+    }),
+    expect: { default: 403, anonymous: 401, clerk: 201, otherClerk: 404 },
+  },
+  'GET /api/v1/requests': { call: () => ({ path: '/api/v1/requests' }), expect: signedIn(200) },
+  'GET /api/v1/requests/export.csv': {
+    call: () => ({ path: '/api/v1/requests/export.csv' }),
+    expect: {
+      default: 403,
+      anonymous: 401,
+      clerk: 200,
+      otherClerk: 200,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'GET /api/v1/requests/:id': {
+    call: async (ctx) => ({ path: `/api/v1/requests/${(await newCase(ctx)).id}` }),
+    expect: {
+      default: 404,
+      anonymous: 401,
+      applicant: 200,
+      clerk: 200,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'POST /api/v1/requests/:id/confirm-receipt': {
+    call: async (ctx) => {
+      const res = await as(ctx, 'clerk', 'post', '/api/v1/requests/intake', {
+        ...CONTENT,
+        channel: 'post',
+        postKind: 'ordinary',
+        submittedAt: new Date().toISOString(),
+        applicant: { category: 'np', name: '王五', idNumber: '11010519491231002X' },
+      });
+      return { path: path((res.body as { id: string }).id, 'confirm-receipt'), body: {} };
+    },
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/assign': {
+    call: async (ctx) => ({
+      path: path((await newCase(ctx)).id, 'assign'),
+      body: { assigneeId: ctx.world.ids.clerk },
+    }),
+    // The transition table: clerks and supervisors (of the agency or above) may assign.
+    expect: { ...handle(200), parentSupervisor: 200 },
+  },
+  'POST /api/v1/requests/:id/request-correction': {
+    call: async (ctx) => ({
+      path: path((await newCase(ctx)).id, 'request-correction'),
+      body: { what: '请补充。', periodEnd: '2099-12-31' },
+    }),
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/record-correction': {
+    call: async (ctx) => ({
+      path: path(
+        (await newCase(ctx, ['request-correction', { what: '请补充。', periodEnd: '2099-12-31' }]))
+          .id,
+        'record-correction',
+      ),
+      body: { correction: '补充内容如下。' },
+    }),
+    expect: selfOrHandle(200),
+  },
+  'POST /api/v1/requests/:id/abandon-correction': {
+    call: async (ctx) => ({
+      path: path(
+        (await newCase(ctx, ['request-correction', { what: '请补充。', periodEnd: '2099-12-31' }]))
+          .id,
+        'abandon-correction',
+      ),
+    }),
+    expect: handle(409),
+  },
+  'POST /api/v1/requests/:id/start-consultation': {
+    call: async (ctx) => ({
+      path: path((await newCase(ctx)).id, 'start-consultation'),
+      body: { partyKind: 'third_party', partyName: '某公司', subject: '商业秘密' },
+    }),
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/close-consultation': {
+    call: async (ctx) => {
+      const { id, body } = await newCase(ctx, [
+        'start-consultation',
+        { partyKind: 'third_party', partyName: '某公司', subject: '商业秘密' },
+      ]);
+      const consultationId = (body.consultations as Array<{ id: string }>)[0].id;
+      return {
+        path: path(id, 'close-consultation'),
+        body: { consultationId, answeredOn: today(), outcome: 'consent' },
+      };
+    },
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/issue-fee-notice': {
+    call: async (ctx) => ({
+      path: path((await newCase(ctx)).id, 'issue-fee-notice'),
+      body: { method: 'per-volume', pages: 40 },
+    }),
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/record-fee-payment': {
+    call: async (ctx) => ({
+      path: path(
+        (
+          await newCase(ctx, [
+            'issue-fee-notice',
+            { method: 'per-volume', pages: 40, receivedOn: today() },
+          ])
+        ).id,
+        'record-fee-payment',
+      ),
+      body: {},
+    }),
+    expect: selfOrHandle(200),
+  },
+  'POST /api/v1/requests/:id/abandon-unpaid-fee': {
+    call: async (ctx) => ({
+      path: path(
+        (
+          await newCase(ctx, [
+            'issue-fee-notice',
+            { method: 'per-volume', pages: 40, receivedOn: today() },
+          ])
+        ).id,
+        'abandon-unpaid-fee',
+      ),
+    }),
+    expect: handle(409),
+  },
+  'POST /api/v1/requests/:id/request-extension': {
+    call: async (ctx) => ({
+      path: path((await newCase(ctx)).id, 'request-extension'),
+      body: { days: 10, reason: '需要会商' },
+    }),
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/decide-extension': {
+    call: async (ctx) => ({
+      path: path(
+        (await newCase(ctx, ['request-extension', { days: 10, reason: '需要会商' }])).id,
+        'decide-extension',
+      ),
+      body: { approve: true },
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200 },
+  },
+  'POST /api/v1/requests/:id/record-deferral': {
+    call: async (ctx) => ({
+      path: path(
+        (
+          await newCase(
+            ctx,
+            ['request-reasons', { why: '申请数量明显超过合理范围' }],
+            ['record-reasons', { reasons: '用于研究' }],
+          )
+        ).id,
+        'record-deferral',
+      ),
+      body: { deferralDue: addDays(today(), 40), reason: '数量巨大' },
+    }),
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/request-reasons': {
+    call: async (ctx) => ({
+      path: path((await newCase(ctx)).id, 'request-reasons'),
+      body: { why: '申请数量明显超过合理范围' },
+    }),
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/record-reasons': {
+    call: async (ctx) => ({
+      path: path(
+        (await newCase(ctx, ['request-reasons', { why: '申请数量明显超过合理范围' }])).id,
+        'record-reasons',
+      ),
+      body: { reasons: '用于学术研究' },
+    }),
+    expect: selfOrHandle(200),
+  },
+  'POST /api/v1/requests/:id/reopen': {
+    call: async (ctx) => ({
+      path: path(
+        (
+          await newCase(
+            ctx,
+            ['reply', { replyType: 'NOT_EXIST' }],
+            ['record-service', { method: 'email', servedOn: today() }],
+          )
+        ).id,
+        'reopen',
+      ),
+      body: { decisionReceivedOn: today(), reason: '复议决定责令重新答复' },
+    }),
+    expect: handle(200),
+  },
+  'GET /problems': { call: () => ({ path: '/problems' }), expect: allPublic(200) },
+  'GET /problems/:code': {
+    call: () => ({ path: '/problems/extension-already-used' }),
+    expect: allPublic(200),
+  },
+  'POST /api/v1/track': {
+    call: () => ({
+      path: '/api/v1/track',
+      body: { referenceNo: 'DQ-GA-2026-999999', trackingCode: '0000-0000-00000' },
+    }),
+    expect: allPublic(404),
+  },
+  'POST /api/v1/requests/:id/reply': {
+    call: async (ctx) => ({
+      path: path((await newCase(ctx)).id, 'reply'),
+      body: { replyType: 'DISCLOSED' },
+    }),
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/record-service': {
+    call: async (ctx) => ({
+      path: path((await newCase(ctx, ['reply', { replyType: 'DISCLOSED' }])).id, 'record-service'),
+      body: { method: 'email', servedOn: today() },
+    }),
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/withdraw': {
+    call: async (ctx) => ({ path: path((await newCase(ctx)).id, 'withdraw'), body: {} }),
+    expect: selfOrHandle(200),
+  },
+  'GET /api/v1/requests/:id/letters': {
+    call: async (ctx) => ({ path: `/api/v1/requests/${(await newCase(ctx)).id}/letters` }),
+    expect: {
+      default: 404,
+      anonymous: 401,
+      applicant: 200,
+      clerk: 200,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'GET /api/v1/requests/:id/letters/:letter': {
+    call: async (ctx) => ({
+      path: `/api/v1/requests/${(await newCase(ctx)).id}/letters/receipt_acknowledgement`,
+    }),
+    expect: {
+      default: 404,
+      anonymous: 401,
+      applicant: 200,
+      clerk: 200,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'POST /api/v1/requests/:id/attachments': {
+    call: async (ctx) => ({
+      path: `/api/v1/requests/${(await newCase(ctx)).id}/attachments`,
+      upload: true,
+    }),
+    expect: handle(201),
+  },
+  'GET /api/v1/requests/:id/attachments': {
+    call: async (ctx) => ({ path: `/api/v1/requests/${(await newCase(ctx)).id}/attachments` }),
+    expect: {
+      default: 404,
+      anonymous: 401,
+      applicant: 200,
+      clerk: 200,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'GET /api/v1/requests/:id/attachments/:attachmentId': {
+    call: async (ctx) => {
+      const { id } = await newCase(ctx);
+      const up = await request(ctx.t.app.getHttpServer())
+        .post(`/api/v1/requests/${id}/attachments`)
+        .set('authorization', `Bearer ${ctx.world.tokens.clerk}`)
+        .field('kind', 'reply_document')
+        .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), { filename: 'reply.pdf' });
+      return { path: `/api/v1/requests/${id}/attachments/${(up.body as { id: string }).id}` };
+    },
+    expect: {
+      default: 404,
+      anonymous: 401,
+      applicant: 200,
+      clerk: 200,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'GET /api/v1/calendar/deadline': {
+    call: () => ({ path: '/api/v1/calendar/deadline?received=2024-09-13' }),
+    expect: allPublic(200),
+  },
+  'GET /api/v1/calendar/period': {
+    call: () => ({ path: '/api/v1/calendar/period?from=2025-08-02&calendarDays=60' }),
+    expect: allPublic(200),
+  },
+  'GET /api/v1/calendar/fee': {
+    call: () => ({ path: '/api/v1/calendar/fee?method=per-volume&pages=250' }),
+    expect: allPublic(200),
+  },
+  'GET /api/v1/calendar/days': {
+    call: () => ({ path: '/api/v1/calendar/days?from=2024-09-13&to=2024-09-18' }),
+    expect: allPublic(200),
+  },
+  'GET /api/v1/calendar/years': {
+    call: () => ({ path: '/api/v1/calendar/years' }),
+    expect: allPublic(200),
+  },
+  'POST /api/v1/calendar/years': {
+    call: () => ({
+      path: '/api/v1/calendar/years',
+      body: {
+        year: 2027,
+        noticeUrl: 'https://www.gov.cn/zhengce/zhengceku/202611/content_0000000.htm',
+        noticeDate: '2026-11-05',
+        holidays: [{ name: '元旦', off: ['2027-01-01'] }],
+        workdays: [],
+      },
+    }),
+    expect: { default: 403, anonymous: 401, rootAdmin: 201 },
+  },
+  'GET /api/v1/calendar/overrides': {
+    call: () => ({ path: '/api/v1/calendar/overrides' }),
+    expect: { default: 403, anonymous: 401, otherAdmin: 200, rootAdmin: 200 },
+  },
+  'POST /api/v1/calendar/overrides': {
+    call: (ctx) => ({
+      path: '/api/v1/calendar/overrides',
+      body: {
+        date: addDays('2030-01-01', ctx.seq()),
+        kind: 'CLOSED',
+        scope: 'AGENCY',
+        agencyCode: 'DQ-GA',
+        basis: '测试依据',
+      },
+    }),
+    expect: adminOnly(201),
+  },
+  'DELETE /api/v1/calendar/overrides/:id': {
+    call: async (ctx) => {
+      const o = await ctx.t.app.get(CalendarOverridesService).add(null, {
+        date: addDays('2031-01-01', ctx.seq()),
+        kind: 'CLOSED',
+        scope: 'AGENCY',
+        agencyCode: 'DQ-GA',
+        basis: '测试依据',
+      });
+      return { path: `/api/v1/calendar/overrides/${o.id}` };
+    },
+    expect: adminOnly(200),
+  },
+  'GET /api/v1/supervision/overdue': {
+    call: () => ({ path: '/api/v1/supervision/overdue?agencyCode=DQ-GA' }),
+    expect: {
+      default: 403,
+      anonymous: 401,
+      clerk: 200,
+      otherClerk: 404,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'GET /api/v1/supervision/stats': {
+    call: () => ({ path: '/api/v1/supervision/stats?year=2026' }),
+    expect: {
+      default: 403,
+      anonymous: 401,
+      clerk: 200,
+      otherClerk: 200,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'GET /api/v1/audit': {
+    call: () => ({ path: '/api/v1/audit' }),
+    expect: { default: 403, anonymous: 401, otherAdmin: 200, rootAdmin: 200 },
+  },
+};
