@@ -32,6 +32,8 @@ import { CryptoModule } from './infra/crypto/crypto.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { RequestsModule } from './modules/requests/requests.module';
 import { RequestsCoreModule } from './modules/requests/requests-core.module';
+import { RemediesApiModule } from './modules/remedies/remedies-api.module';
+import { RemediesModule } from './modules/remedies/remedies.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { TimersWorkerModule } from './modules/timers/timers-worker.module';
@@ -44,6 +46,7 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
   AuthModule,
   AuditApiModule,
   RequestsModule,
+  RemediesApiModule,
   SupervisionModule,
   CalendarApiModule,
   DeadlinesApiModule,
@@ -80,8 +83,9 @@ export class AppModule implements NestModule {
         AuditModule,
         AccessModule,
         OpsModule,
-        // The case core registers its deadline-effect handler in every role.
+        // The case core and remedies register their deadline-effect handlers in every role.
         RequestsCoreModule,
+        RemediesModule,
         ...(api ? API_MODULES : []),
         ...(worker ? WORKER_MODULES : []),
         ...(api && config.bullBoardEnabled ? bullBoardModules() : []),

@@ -134,6 +134,49 @@ const selfOrHandle = (ok: number): Row['expect'] => ({
   reporter: 403,
 });
 
+/** Staff reading cases of DQ-GA (cases.read): 404 for another agency, 403 without the permission. */
+const caseRead = (ok: number): Row['expect'] => ({
+  default: 403,
+  anonymous: 401,
+  clerk: ok,
+  parentSupervisor: ok,
+  reporter: ok,
+  otherClerk: 404,
+});
+/** A fresh remedy on a fresh DQ-GA case, moved on by the clerk first. */
+export const newRemedy = async (
+  ctx: Ctx,
+  kind: string,
+  ...steps: Array<[string, object]>
+): Promise<string> => {
+  const c = await newCase(ctx);
+  const res = await as(ctx, 'clerk', 'post', `/api/v1/requests/${c.id}/remedies`, {
+    kind,
+    appliedOn: today(),
+  });
+  if (res.status !== 201)
+    throw new Error(`remedy failed ${res.status} ${JSON.stringify(res.body)}`);
+  const id = (res.body as { id: string }).id;
+  for (const [action, body] of steps) {
+    const r = await as(ctx, 'clerk', 'post', `/api/v1/remedies/${id}/${action}`, body);
+    if (r.status !== 200) throw new Error(`${action} failed ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  return id;
+};
+const remedyAction = (
+  kind: string,
+  action: string,
+  body: (day: string) => object,
+  ...steps: Array<[string, (day: string) => object]>
+): Row => ({
+  call: async (ctx) => ({
+    path: `/api/v1/remedies/${await newRemedy(ctx, kind, ...steps.map(([a, b]) => [a, b(today())] as [string, object]))}/${action}`,
+    body: body(today()),
+  }),
+  expect: handle(200),
+});
+const on = (day: string) => ({ on: day });
+
 const newLeaf = async (ctx: Ctx) => {
   const code = `LEAF${ctx.seq()}`;
   await ctx.t.app
@@ -245,10 +288,19 @@ export const MATRIX: Record<string, Row> = {
     expect: adminOnly(201),
   },
   'POST /api/v1/users/:id/roles': {
-    call: (ctx) => ({
-      path: `/api/v1/users/${ctx.world.ids.clerk}/roles`,
-      body: { agencyCode: 'DQ-GA', role: 'reporting_officer' },
-    }),
+    // A throwaway account: granting the fixture's clerk a role would change later rows.
+    call: async (ctx) => {
+      const user = await ctx.t.app.get(AccountsService).createStaff(null, {
+        email: `grant${ctx.seq()}@ga.dq.gov.cn`,
+        displayName: 'grant',
+        roles: [{ agencyCode: 'DQ-GA', role: 'clerk' }],
+        password: 'correct-horse-42',
+      });
+      return {
+        path: `/api/v1/users/${user.id}/roles`,
+        body: { agencyCode: 'DQ-GA', role: 'reporting_officer' },
+      };
+    },
     expect: adminOnly(200),
   },
   'DELETE /api/v1/users/:id/roles/:agencyCode/:role': {
@@ -649,6 +701,100 @@ export const MATRIX: Record<string, Row> = {
       parentSupervisor: 200,
       reporter: 200,
     },
+  },
+  'POST /api/v1/requests/:id/remedies': {
+    call: async (ctx) => ({
+      path: `/api/v1/requests/${(await newCase(ctx)).id}/remedies`,
+      body: { kind: 'reconsideration', appliedOn: today() },
+    }),
+    expect: handle(201),
+  },
+  'GET /api/v1/requests/:id/remedies': {
+    call: async (ctx) => ({ path: `/api/v1/requests/${(await newCase(ctx)).id}/remedies` }),
+    expect: caseRead(200),
+  },
+  'GET /api/v1/requests/:id/remedy-windows': {
+    call: async (ctx) => ({ path: `/api/v1/requests/${(await newCase(ctx)).id}/remedy-windows` }),
+    expect: {
+      default: 404,
+      anonymous: 401,
+      applicant: 200,
+      clerk: 200,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'GET /api/v1/remedies/:id': {
+    call: async (ctx) => ({ path: `/api/v1/remedies/${await newRemedy(ctx, 'reconsideration')}` }),
+    expect: caseRead(200),
+  },
+  'POST /api/v1/remedies/:id/accept': remedyAction('reconsideration', 'accept', on),
+  'POST /api/v1/remedies/:id/docket': remedyAction('litigation_direct', 'docket', on),
+  'POST /api/v1/remedies/:id/refuse': remedyAction('reconsideration', 'refuse', on),
+  'POST /api/v1/remedies/:id/record-copy': remedyAction('reconsideration', 'record-copy', on, [
+    'accept',
+    on,
+  ]),
+  'POST /api/v1/remedies/:id/answer': remedyAction('reconsideration', 'answer', on, ['accept', on]),
+  'POST /api/v1/remedies/:id/extend': remedyAction(
+    'reconsideration',
+    'extend',
+    () => ({ days: 10 }),
+    ['accept', on],
+  ),
+  'POST /api/v1/remedies/:id/suspend': remedyAction('reconsideration', 'suspend', on, [
+    'accept',
+    on,
+  ]),
+  'POST /api/v1/remedies/:id/resume': remedyAction(
+    'reconsideration',
+    'resume',
+    on,
+    ['accept', on],
+    ['suspend', on],
+  ),
+  'POST /api/v1/remedies/:id/decide': remedyAction(
+    'reconsideration',
+    'decide',
+    (day) => ({ on: day, result: 'upheld' }),
+    ['accept', on],
+  ),
+  'POST /api/v1/remedies/:id/serve': remedyAction(
+    'reconsideration',
+    'serve',
+    on,
+    ['accept', on],
+    ['decide', (day) => ({ on: day, result: 'upheld' })],
+  ),
+  'POST /api/v1/remedies/:id/appeal': remedyAction(
+    'litigation_direct',
+    'appeal',
+    on,
+    ['docket', on],
+    ['decide', (day) => ({ on: day, result: 'dismissed' })],
+  ),
+  'POST /api/v1/remedies/:id/handle': remedyAction('complaint', 'handle', (day) => ({
+    on: day,
+    handling: '经核查已责令改正。',
+  })),
+  'POST /api/v1/remedies/:id/withdraw': remedyAction('reconsideration', 'withdraw', on),
+  'GET /api/v1/remedies/:id/case-file': {
+    call: async (ctx) => ({
+      path: `/api/v1/remedies/${await newRemedy(ctx, 'reconsideration')}/case-file`,
+    }),
+    expect: caseRead(200),
+  },
+  'GET /api/v1/remedies/:id/case-file.zip': {
+    call: async (ctx) => ({
+      path: `/api/v1/remedies/${await newRemedy(ctx, 'reconsideration')}/case-file.zip`,
+    }),
+    expect: caseRead(200),
+  },
+  'GET /api/v1/reports/section-four': {
+    call: () => ({
+      path: `/api/v1/reports/section-four?year=${today().slice(0, 4)}&agencyCode=DQ-GA`,
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
   },
   'GET /api/v1/audit': {
     call: () => ({ path: '/api/v1/audit' }),

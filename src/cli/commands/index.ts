@@ -6,6 +6,7 @@ import { register as registerDeadline } from './deadline.command';
 import { register as registerFee } from './fee.command';
 import { register as registerMail } from './mail.command';
 import { register as registerPeriod } from './period.command';
+import { register as registerRemedies } from './remedies.command';
 import { register as registerSeedDemo } from './seed-demo.command';
 import { register as registerUsers } from './users.command';
 
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerUsers(program);
   registerSeedDemo(program);
   registerCalendar(program);
+  registerRemedies(program);
 }

@@ -18,6 +18,8 @@ import { CaseFeeNotice } from '../../modules/requests/case-fee-notice.entity';
 import { ReferenceCounter } from '../../modules/requests/reference-counter.entity';
 import { RequestCase } from '../../modules/requests/request-case.entity';
 import { CaseReply } from '../../modules/requests/case-reply.entity';
+import { Remedy } from '../../modules/remedies/remedy.entity';
+import { RemedyEvent } from '../../modules/remedies/remedy-event.entity';
 import { CaseService } from '../../modules/requests/case-service.entity';
 import { IssuedLetter } from '../../modules/correspondence/issued-letter.entity';
 import { Deadline } from '../../modules/timers/deadline.entity';
@@ -44,6 +46,8 @@ export const ENTITIES = [
   CaseAttachment,
   ReferenceCounter,
   CaseReply,
+  Remedy,
+  RemedyEvent,
   CaseService,
   IssuedLetter,
   Deadline,

@@ -6,6 +6,7 @@ import { CreateCalendarTables1795954723031 } from '../../../migrations/179595472
 import { CreateRequests1795955077252 } from '../../../migrations/1795955077252-CreateRequests';
 import { CreateDeadlineTimers1795956588072 } from '../../../migrations/1795956588072-CreateDeadlineTimers';
 import { CaseCoreShapes1796119574012 } from '../../../migrations/1796119574012-CaseCoreShapes';
+import { Remedies1796127542441 } from '../../../migrations/1796127542441-Remedies';
 
 export const MIGRATIONS: Array<new () => unknown> = [
   CreateMailOutbox1795952853590,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   CreateRequests1795955077252,
   CreateDeadlineTimers1795956588072,
   CaseCoreShapes1796119574012,
+  Remedies1796127542441,
 ];

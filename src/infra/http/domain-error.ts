@@ -36,6 +36,8 @@ const STATUS: Partial<Record<ReasonCode, number>> = {
   'override-not-found': 404,
   'letter-not-issued': 404,
   'tracking-code-mismatch': 404,
+  'remedy-not-found': 404,
+  'remedy-no-further-appeal': 409,
   'invalid-token': 404,
   conflict: 409,
   'stale-version': 409,

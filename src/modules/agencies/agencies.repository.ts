@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { IsNull } from 'typeorm';
 import type { AgencyScope } from '../access/domain/principal';
 import { AgencyEvent } from './agency-event.entity';
 import { Agency } from './agency.entity';
@@ -50,6 +51,11 @@ export class AgenciesRepository {
 
   byId(id: string, m?: EntityManager): Promise<Agency | null> {
     return this.on(m).getRepository(Agency).findOneBy({ id });
+  }
+
+  /** The root agencies (provinces or cities at the top of their tree). */
+  roots(): Promise<Agency[]> {
+    return this.db.getRepository(Agency).find({ where: { parentId: IsNull() } });
   }
 
   allCodes(): Promise<Array<Pick<Agency, 'id' | 'code'>>> {

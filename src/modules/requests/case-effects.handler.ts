@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
 import { OutboxService } from '../notifications/outbox.service';
 import type { Deadline } from '../timers/deadline.entity';
-import { DEADLINE_LABELS, type DeadlineKind } from '../../shared/domain/deadline-kind';
+import { DEADLINE_LABELS, DEADLINE_LABELS_EN } from '../../shared/domain/deadline-kind';
 import type { PlannedEffect } from '../timers/domain/effect-schedule';
 import { DeadlineEffectHandlers, type DeadlineEffectHandler } from '../timers/effect-handlers';
 import { CaseChanges } from './case-changes.service';
@@ -12,15 +12,6 @@ import { CasesRepository } from './cases.repository';
 import { OPEN_STATUSES } from './domain/case-status';
 import type { RequestCase } from './request-case.entity';
 import { SystemActions } from './system-actions.service';
-
-const KIND_EN: Record<DeadlineKind, string> = {
-  reply: 'Reply deadline',
-  correction_notice: 'Correction-notice deadline',
-  correction_period: 'Correction period',
-  consultation: 'Consultation deadline',
-  fee_payment: 'Fee payment deadline',
-  receipt_confirmation: 'Receipt confirmation',
-};
 
 /**
  * What a case's deadline effects mean (registered with the timers' port): the automatic
@@ -62,6 +53,9 @@ export class CaseEffectsHandler implements DeadlineEffectHandler, OnModuleInit {
       case 'auto-abandon-fee':
         await this.system.abandonUnpaidFeeOf(tx, c, SystemActions.SYSTEM, d.ref);
         return;
+      case 'auto-deem-accept':
+      case 'alert-decision-overdue':
+        return; // remedies' effects: never planned for a case
       case 'escalate':
       case 'alert-unconfirmed':
       default:
@@ -77,7 +71,7 @@ export class CaseEffectsHandler implements DeadlineEffectHandler, OnModuleInit {
       title: c.title,
       dueOn: d.dueOn,
       kindLabel: DEADLINE_LABELS[d.kind],
-      kindEn: KIND_EN[d.kind],
+      kindEn: DEADLINE_LABELS_EN[d.kind],
       link: `${this.config.http.publicUrl}/api/v1/requests/${c.id}`,
     };
     if (e.effect === 'alert-unconfirmed') {

@@ -7,10 +7,12 @@ import { CaseClock } from './case-clock.service';
 import { CaseConsultation } from './case-consultation.entity';
 import { CaseLetters } from './case-letters.service';
 import { CasesRepository } from './cases.repository';
+import { decidedFor } from './case-changes.service';
 import {
   decideConsultationClose,
   decideCorrectionAbandonment,
   decideFeeAbandonment,
+  decideReopen,
 } from './domain/rules';
 import { concludedOnAfter } from './domain/rules/conclusion';
 import { REPLY_TYPE_INFO, type ReplyType } from '../law/domain/reply-type';
@@ -64,6 +66,61 @@ export class SystemActions {
     private readonly caseClock: CaseClock,
     private readonly letters: CaseLetters,
   ) {}
+
+  /**
+   * D-18: a reconsideration decision or a judgment orders a new answer. The case reopens with
+   * the ordered due date, or the regime's reply period from the day the decision was received;
+   * the first conclusion (concludedOn, D-17) is kept. Used by the clerk's action and by a
+   * remedy's corrective decision (`remedyId` in the event).
+   */
+  async reopen(
+    tx: Tx,
+    c: RequestCase,
+    by: By,
+    input: {
+      decisionReceivedOn: string;
+      orderedDue: string | null;
+      reason: string;
+      remedyId?: string;
+    },
+  ): Promise<RequestCase> {
+    decidedFor(
+      c,
+      decideReopen({
+        today: this.clock.today(),
+        decisionReceivedOn: input.decisionReceivedOn,
+        orderedDue: input.orderedDue,
+      }),
+    );
+    return this.changes.apply(tx, c, {
+      action: 'reopen',
+      actor: by.role,
+      actorId: by.id,
+      reason: input.reason,
+      payload: {
+        decisionReceivedOn: input.decisionReceivedOn,
+        orderedDue: input.orderedDue,
+        previousReplyType: c.replyType,
+        ...(input.remedyId ? { remedyId: input.remedyId } : {}),
+      },
+      mutate: (x) =>
+        Object.assign(x, {
+          reopenedOn: input.decisionReceivedOn,
+          orderedDue: input.orderedDue,
+          extensionDays: 0,
+          deferralDue: null,
+          reasonsRequestedOn: null,
+          reasonsReceivedOn: null,
+          replyType: null,
+          replyBasis: null,
+          replyDetail: null,
+          repliedOn: null,
+          serviceMethod: null,
+          servedOn: null,
+          deliveredOn: null,
+        }),
+    });
+  }
 
   /** R-COR-04: correction period passed without a correction → deemed abandoned (（六）1). */
   async abandonCorrectionOf(tx: Tx, c: RequestCase, by: By): Promise<Refusal | null> {

@@ -16,7 +16,6 @@ import {
   complianceDay,
   decideCorrectionNotice,
   decideCorrectionReceived,
-  decideReopen,
   decideReply,
   decideService,
   isOnTime,
@@ -320,42 +319,17 @@ export class WorkflowService {
    * first conclusion (concludedOn, D-17) is kept.
    */
   reopen(p: Principal, id: string, dto: ReopenDto, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.actions.run(p, id, 'reopen', o, async (tx, { c, actor }) => {
-      decidedFor(
+    return this.actions.run(p, id, 'reopen', o, (tx, { c, actor }) =>
+      this.deemed.reopen(
+        tx,
         c,
-        decideReopen({
-          today: this.clock.today(),
+        { role: actor === 'clerk' ? 'clerk' : 'system', id: p.userId },
+        {
           decisionReceivedOn: dto.decisionReceivedOn,
           orderedDue: dto.orderedDue ?? null,
-        }),
-      );
-      return this.changes.apply(tx, c, {
-        action: 'reopen',
-        actor,
-        actorId: p.userId,
-        reason: dto.reason,
-        payload: {
-          decisionReceivedOn: dto.decisionReceivedOn,
-          orderedDue: dto.orderedDue ?? null,
-          previousReplyType: c.replyType,
+          reason: dto.reason,
         },
-        mutate: (x) =>
-          Object.assign(x, {
-            reopenedOn: dto.decisionReceivedOn,
-            orderedDue: dto.orderedDue ?? null,
-            extensionDays: 0,
-            deferralDue: null,
-            reasonsRequestedOn: null,
-            reasonsReceivedOn: null,
-            replyType: null,
-            replyBasis: null,
-            replyDetail: null,
-            repliedOn: null,
-            serviceMethod: null,
-            servedOn: null,
-            deliveredOn: null,
-          }),
-      });
-    });
+      ),
+    );
   }
 }

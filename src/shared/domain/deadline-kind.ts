@@ -10,6 +10,10 @@ export const DEADLINE_KINDS = [
   'consultation',
   'fee_payment',
   'receipt_confirmation',
+  'remedy_acceptance',
+  'remedy_answer',
+  'remedy_decision',
+  'remedy_complaint',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -20,4 +24,21 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   consultation: '第三方答复期限',
   fee_payment: '缴费期限',
   receipt_confirmation: '确认收到期限',
+  remedy_acceptance: '行政复议受理审查期限',
+  remedy_answer: '行政复议答复（行政诉讼答辩）期限',
+  remedy_decision: '复议决定（审理）期限',
+  remedy_complaint: '投诉举报处理期限',
+};
+
+export const DEADLINE_LABELS_EN: Record<DeadlineKind, string> = {
+  reply: 'Reply deadline',
+  correction_notice: 'Correction-notice deadline',
+  correction_period: 'Correction period',
+  consultation: 'Consultation deadline',
+  fee_payment: 'Fee payment deadline',
+  receipt_confirmation: 'Receipt confirmation',
+  remedy_acceptance: 'Reconsideration acceptance review',
+  remedy_answer: 'Answer and evidence in a reconsideration or suit',
+  remedy_decision: 'Decision period of the reconsideration body or court',
+  remedy_complaint: 'Complaint handling limit',
 };

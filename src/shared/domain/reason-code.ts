@@ -158,6 +158,11 @@ export const REASON_CODES = [
   'attachment-checksum',
   // Tracking
   'tracking-code-mismatch',
+  'remedy-not-found',
+  'remedy-extension-over-limit',
+  'remedy-reanswer-required',
+  'remedy-no-further-appeal',
+  'remedy-result-not-allowed',
   // Service
   'internal',
   'unavailable',

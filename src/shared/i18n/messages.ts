@@ -349,6 +349,23 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
   'attachment-checksum': t('文件校验失败', 'The stored file does not match its checksum'),
 
   'tracking-code-mismatch': t('受理编号或查询码有误', 'Unknown reference number or tracking code'),
+  'remedy-not-found': t('未找到该复议、诉讼或投诉记录', 'No such remedy'),
+  'remedy-extension-over-limit': t(
+    '行政复议决定期限最多延长30日（简易程序不得延长）',
+    'A reconsideration decision period may be extended by at most 30 days (not in the simplified procedure)',
+  ),
+  'remedy-reanswer-required': t(
+    '责令重新答复的决定须填写机关收到决定之日',
+    'A decision ordering a new answer needs the day the agency received it',
+  ),
+  'remedy-no-further-appeal': t(
+    '二审裁判为终审，不能再上诉',
+    'A second-instance decision is final',
+  ),
+  'remedy-result-not-allowed': t(
+    '该类救济不能作出此种结果',
+    'This kind of remedy cannot end this way',
+  ),
 
   internal: t('服务器发生意外错误', 'An unexpected error occurred'),
   unavailable: t('服务暂时不可用，请稍后重试', 'The service is unavailable; retry shortly'),

@@ -34,6 +34,18 @@ const ALLOWED: Record<string, readonly string[]> = {
     'notifications',
     'timers',
   ],
+  remedies: [
+    'access',
+    'agencies',
+    'audit',
+    'calendar',
+    'correspondence',
+    'deadlines',
+    'law',
+    'notifications',
+    'requests',
+    'timers',
+  ],
   supervision: ['access', 'agencies', 'calendar', 'requests'],
   ops: ['access', 'correspondence'],
 };

@@ -1,34 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { isInstant, isLocalDate } from '../../../shared/domain/date-format';
 import type { ReasonCode } from '../../../shared/domain/reason-code';
+
+export { isInstant, isLocalDate };
 
 /**
  * The input types every DTO uses. Each custom rule is named by its reason code, so the field
  * message comes from the catalogue (see field-problems.ts).
  */
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real Gregorian date `YYYY-MM-DD` (no 2026-02-30), year 1900–2199. */
-export function isLocalDate(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
-
-const INSTANT =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$/;
-
-/** A real ISO 8601 date-time (`2026-03-02T09:30:00+08:00`; the offset may be left out). */
-export function isInstant(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const m = INSTANT.exec(value);
-  return m !== null && isLocalDate(m[1]);
-}
 
 const rule = (name: ReasonCode, test: (v: unknown) => boolean, options?: ValidationOptions) =>
   ValidateBy({ name, validator: { validate: (v) => test(v) } }, options);

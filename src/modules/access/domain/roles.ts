@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'cases.read',
   'cases.handle',
   'cases.approve',
+  'reports.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,8 +32,13 @@ export const ROLE_GRANTS: Record<StaffRole, Partial<Record<Permission, Reach>>> 
     'users.read': 'subtree',
     'cases.read': 'subtree',
     'cases.approve': 'subtree',
+    'reports.read': 'subtree',
   },
-  reporting_officer: { 'agencies.read': 'subtree', 'cases.read': 'subtree' },
+  reporting_officer: {
+    'agencies.read': 'subtree',
+    'cases.read': 'subtree',
+    'reports.read': 'subtree',
+  },
   admin: {
     'agencies.read': 'subtree',
     'agencies.manage': 'subtree',

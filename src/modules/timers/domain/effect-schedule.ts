@@ -8,7 +8,9 @@ export type EffectName =
   | 'auto-abandon-correction'
   | 'auto-silence'
   | 'auto-abandon-fee'
-  | 'alert-unconfirmed';
+  | 'alert-unconfirmed'
+  | 'auto-deem-accept'
+  | 'alert-decision-overdue';
 
 export interface PlannedEffect {
   readonly effect: EffectName;
@@ -33,7 +35,10 @@ export function workingDaysBefore(cal: WorkingCalendar, due: LocalDate, n: numbe
  * - a consulted party's 15 WD: its silence ends the pause the day after (R-TP-04);
  * - fee payment window: deemed abandonment the day after (R-FEE-05, （六）2);
  * - an online submission awaiting manual confirmation (D-2): an alert to the clerks at the end of
- *   the next working day.
+ *   the next working day;
+ * - remedies: the agency's answer in a reconsideration or suit (and a complaint's local handling
+ *   limit) like a reply date; the body's acceptance review: deemed accepted the day after; the
+ *   body's decision period: an alert on the next working day after it passed.
  */
 export function planEffects(
   cal: WorkingCalendar,
@@ -43,6 +48,8 @@ export function planEffects(
 ): PlannedEffect[] {
   switch (kind) {
     case 'reply':
+    case 'remedy_answer':
+    case 'remedy_complaint':
     case 'correction_notice': {
       const reminders = [...new Set([...reminderDays, 0])]
         .sort((a, b) => b - a)
@@ -68,6 +75,18 @@ export function planEffects(
       return [{ effect: 'auto-silence', on: addDays(due, 1), time: '00:05' }];
     case 'fee_payment':
       return [{ effect: 'auto-abandon-fee', on: addDays(due, 1), time: '00:05' }];
+    case 'remedy_acceptance':
+      // R-RV-08: no refusal within the 5 WD review → deemed accepted when the period ends.
+      return [{ effect: 'auto-deem-accept', on: addDays(due, 1), time: '00:05' }];
+    case 'remedy_decision':
+      // The body's own decision period passed: the clerk and supervisors are alerted.
+      return [
+        {
+          effect: 'alert-decision-overdue',
+          on: cal.firstWorkingDayOnOrAfter(addDays(due, 1)).date,
+          time: '09:00',
+        },
+      ];
     case 'receipt_confirmation':
       // D-2 (manual): an online submission still unconfirmed at the end of the next working day.
       return [{ effect: 'alert-unconfirmed', on: due, time: '17:30' }];
