@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../../infra/clock/clock';
 import { UnitOfWork } from '../../infra/database/unit-of-work';
 import { isSuit } from './domain/remedy';
 import {
@@ -22,6 +23,7 @@ export type RemedyImportOutcome =
 @Injectable()
 export class RemediesImport {
   constructor(
+    @Inject(Clock) private readonly clock: Clock,
     private readonly uow: UnitOfWork,
     private readonly remedies: RemediesRepository,
     private readonly actions: RemedyActions,
@@ -53,6 +55,15 @@ export class RemediesImport {
               .slice(0, 32)}`;
           if (await this.remedies.byExternalRef(tx.m, c.agencyId, externalRef)) {
             unchanged++;
+            continue;
+          }
+          const today = this.clock.today();
+          if (rec.filedOn > today || (rec.concludedOn ?? '') > today) {
+            problems.push({
+              line: rec.line,
+              field: 'filedOn',
+              message: 'in the future · 不能晚于今天',
+            });
             continue;
           }
           const agency = await this.remedies.agencyById(tx.m, c.agencyId);
