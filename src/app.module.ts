@@ -34,6 +34,8 @@ import { RequestsModule } from './modules/requests/requests.module';
 import { RequestsCoreModule } from './modules/requests/requests-core.module';
 import { RemediesApiModule } from './modules/remedies/remedies-api.module';
 import { RemediesModule } from './modules/remedies/remedies.module';
+import { ReportsApiModule } from './modules/reports/reports-api.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { TimersWorkerModule } from './modules/timers/timers-worker.module';
@@ -47,6 +49,7 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
   AuditApiModule,
   RequestsModule,
   RemediesApiModule,
+  ReportsApiModule,
   SupervisionModule,
   CalendarApiModule,
   DeadlinesApiModule,
@@ -86,6 +89,7 @@ export class AppModule implements NestModule {
         // The case core and remedies register their deadline-effect handlers in every role.
         RequestsCoreModule,
         RemediesModule,
+        ReportsModule,
         ...(api ? API_MODULES : []),
         ...(worker ? WORKER_MODULES : []),
         ...(api && config.bullBoardEnabled ? bullBoardModules() : []),

@@ -796,6 +796,10 @@ export const MATRIX: Record<string, Row> = {
     }),
     expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
   },
+  'GET /api/v1/reports/annual': {
+    call: () => ({ path: `/api/v1/reports/annual?year=${today().slice(0, 4)}&agencyCode=DQ-GA` }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
+  },
   'GET /api/v1/audit': {
     call: () => ({ path: '/api/v1/audit' }),
     expect: { default: 403, anonymous: 401, otherAdmin: 200, rootAdmin: 200 },

@@ -1,29 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Principal } from '../../modules/access/domain/principal';
-import { AgenciesRepository } from '../../modules/agencies/agencies.repository';
 import { CaseFileService } from '../../modules/remedies/case-file.service';
 import { RemediesImport } from '../../modules/remedies/remedies-import.service';
 import { SectionFourService } from '../../modules/remedies/section-four.service';
 import { Refusal } from '../../shared/domain/refusal';
+import { operator } from '../support/operator';
 import { UsageError } from '../usage-error';
 import { withApp } from '../support/with-app';
-
-/** The operator at the command line: reads cases and reports across every root agency. */
-async function operator(app: INestApplicationContext): Promise<Principal> {
-  const roots = await app.get(AgenciesRepository).roots();
-  return new Principal(
-    '00000000-0000-0000-0000-000000000000',
-    'staff',
-    roots.flatMap((a) =>
-      (['supervisor', 'reporting_officer'] as const).map((role) => ({
-        role,
-        agencyId: a.id,
-        agencyPath: a.path,
-      })),
-    ),
-  );
-}
 
 const refused = (err: unknown): never => {
   if (err instanceof Refusal) throw new UsageError(err.message);

@@ -4,9 +4,11 @@ import { register as registerCalendar } from './calendar.command';
 import { register as registerDb } from './db.command';
 import { register as registerDeadline } from './deadline.command';
 import { register as registerFee } from './fee.command';
+import { register as registerImport } from './import.command';
 import { register as registerMail } from './mail.command';
 import { register as registerPeriod } from './period.command';
 import { register as registerRemedies } from './remedies.command';
+import { register as registerReport } from './report.command';
 import { register as registerSeedDemo } from './seed-demo.command';
 import { register as registerUsers } from './users.command';
 
@@ -26,4 +28,6 @@ export function registerCommands(program: Command): void {
   registerSeedDemo(program);
   registerCalendar(program);
   registerRemedies(program);
+  registerReport(program);
+  registerImport(program);
 }

@@ -7,15 +7,6 @@ const actions = lazy(
 );
 
 export function register(program: Command): void {
-  const imports = program.command('import').description('import historical records');
-  imports
-    .command('remedies')
-    .description(
-      'import remedies from JSONL: one {"caseRef","kind","filedOn","concludedOn","result","body",' +
-        '"defendants"?,"externalRef"?} per line; all or nothing; re-importing changes nothing',
-    )
-    .requiredOption('--file <path>', 'JSONL file')
-    .action((opts: { file: string }) => actions().importFile(opts.file));
   const remedies = program
     .command('remedies')
     .description('reconsiderations, suits and complaints');

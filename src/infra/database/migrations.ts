@@ -7,6 +7,7 @@ import { CreateRequests1795955077252 } from '../../../migrations/1795955077252-C
 import { CreateDeadlineTimers1795956588072 } from '../../../migrations/1795956588072-CreateDeadlineTimers';
 import { CaseCoreShapes1796119574012 } from '../../../migrations/1796119574012-CaseCoreShapes';
 import { Remedies1796127542441 } from '../../../migrations/1796127542441-Remedies';
+import { HistoricalCases1796128926164 } from '../../../migrations/1796128926164-HistoricalCases';
 
 export const MIGRATIONS: Array<new () => unknown> = [
   CreateMailOutbox1795952853590,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   CreateDeadlineTimers1795956588072,
   CaseCoreShapes1796119574012,
   Remedies1796127542441,
+  HistoricalCases1796128926164,
 ];

@@ -23,7 +23,7 @@ import type { RemedyStatus } from './domain/remedy-status';
 @Index('remedy_id_idx', ['id'])
 @Index('remedy_case_idx', ['caseId'])
 @Index('remedy_agency_idx', ['agencyId', 'kind'])
-@Index('remedy_external_ref_key', ['agencyId', 'externalRef'], {
+@Index('remedy_external_ref_key', ['agencyId', 'externalRef', 'year'], {
   unique: true,
   where: 'external_ref IS NOT NULL',
 })

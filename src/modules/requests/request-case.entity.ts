@@ -43,6 +43,11 @@ import type {
 })
 @Index('request_case_reference_key', ['referenceNo', 'year'], { unique: true })
 @Index('request_case_applicant_index_idx', ['agencyId', 'applicantIdIndex'])
+@Index('request_case_external_ref_key', ['agencyId', 'externalRef', 'year'], {
+  unique: true,
+  where: 'external_ref IS NOT NULL',
+})
+@Index('request_case_report_idx', ['agencyId', 'receivedOn'])
 @Check('request_case_source_check', `source IN ('live', 'import')`)
 @Check(
   'request_case_status_check',
@@ -144,6 +149,12 @@ export class RequestCase {
   @Column('text', { default: 'live' }) source: CaseSource;
   /** SHA-256 of the tracking code printed on the receipt (the code itself is never stored). */
   @Column('text', { nullable: true }) trackingCodeHash: string | null;
+  /** Imported history: the source system's reference (unique per agency; re-import is a no-op). */
+  @Column('text', { nullable: true }) externalRef: string | null;
+  /** What the application is about, for the 2008 report's main topics (e.g. 档案文件查询). */
+  @Column('text', { nullable: true }) topic: string | null;
+  /** Imported history: information-processing fees collected (CNY). */
+  @Column('numeric', { precision: 12, scale: 2, nullable: true }) importedFeeYuan: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

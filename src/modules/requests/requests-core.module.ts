@@ -14,6 +14,8 @@ import { CaseLetters } from './case-letters.service';
 import { CasesRepository } from './cases.repository';
 import { ClockActionsService } from './clock-actions.service';
 import { FeeActionsService } from './fee-actions.service';
+import { HistoricalCasesRepository } from './historical-cases.repository';
+import { HistoricalImport } from './historical-import.service';
 import { IntakeService } from './intake.service';
 import { RequestsQueryService } from './requests-query.service';
 import { SystemActions } from './system-actions.service';
@@ -37,6 +39,8 @@ import { WorkflowService } from './workflow.service';
     CasesRepository,
     ClockActionsService,
     FeeActionsService,
+    HistoricalCasesRepository,
+    HistoricalImport,
     IntakeService,
     RequestsQueryService,
     SystemActions,
@@ -44,6 +48,7 @@ import { WorkflowService } from './workflow.service';
   ],
   exports: [
     AttachmentsService,
+    HistoricalImport,
     CaseAccess,
     CaseClock,
     CasesRepository,

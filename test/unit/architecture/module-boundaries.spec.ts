@@ -46,6 +46,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'requests',
     'timers',
   ],
+  reports: ['access', 'agencies', 'correspondence', 'law', 'remedies'],
   supervision: ['access', 'agencies', 'calendar', 'requests'],
   ops: ['access', 'correspondence'],
 };

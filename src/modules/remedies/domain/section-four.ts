@@ -52,6 +52,12 @@ export function sectionFour(remedies: readonly CountedRemedy[], year: number): S
   return out;
 }
 
+/** Adds one remedy in `column` to `s` (and to its group's 总计). */
+export function columnOfReport(s: SectionFour, column: SectionFourColumn): void {
+  s[column]++;
+  s[`${column.slice(0, 2) as 'rv' | 'ld' | 'lr'}_total`]++;
+}
+
 /** The column a remedy counts under in `year`'s report, or null when it does not count then. */
 export function columnOf(r: CountedRemedy, year: number): SectionFourColumn | null {
   const g = GROUP[r.kind];

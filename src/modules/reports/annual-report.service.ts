@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { Refusal } from '../../shared/domain/refusal';
+import type { Principal } from '../access/domain/principal';
+import { AgenciesRepository } from '../agencies/agencies.repository';
+import { REPLY_TYPE_INFO, type ReplyType } from '../law/domain/reply-type';
+import { columnOfReport, type SectionFour } from '../remedies/domain/section-four';
+import { SectionFourService } from '../remedies/section-four.service';
+import {
+  annualReport,
+  type AnnualReport,
+  type ReportCase,
+  ZERO_FOUR,
+} from './domain/annual-report';
+import { formatForYear, type ReportFormat } from './domain/report-format';
+import type { CaseFact } from './domain/section-three';
+import { ReportsRepository, type AgencyRow } from './reports.repository';
+
+export interface ReportRequest {
+  readonly year: number;
+  readonly agencyCode: string;
+  readonly subtree: boolean;
+  /** Overrides the year's format for a preview only (marked as such). */
+  readonly formatVersion?: ReportFormat;
+}
+
+/** The 2008 report of a government's subtree has the seed's two groups (D-12). */
+const GROUP_NAMES = ['市级行政机关', '县(区)政府'];
+
+/**
+ * Every figure of the annual report computed from the records (never typed): section 三 from
+ * the cases (D-10, D-11, D-17), section 四 from the remedies module (not a second count),
+ * fees from paid fee notices and imported history, with the integrity checks of the format.
+ */
+@Injectable()
+export class AnnualReportService {
+  constructor(
+    private readonly repo: ReportsRepository,
+    private readonly agencies: AgenciesRepository,
+    private readonly sectionFour: SectionFourService,
+  ) {}
+
+  async report(p: Principal, req: ReportRequest): Promise<AnnualReport> {
+    const agency = await this.agencies.byCode(req.agencyCode);
+    if (!agency || !p.can('reports.read', agency.path))
+      throw new Refusal('agency-not-found', { agency: req.agencyCode });
+    const yearFormat = formatForYear(req.year);
+    const format = req.formatVersion ?? yearFormat;
+    const all = await this.repo.agencies(agency.path, req.subtree);
+    const grouped = format === '2008' && req.subtree && agency.kind === 'government';
+    const groupOf = (path: string) => (grouped ? groupIndex(agency.path, path, all) : 0);
+    const rows = await this.repo.cases(agency.path, req.subtree, req.year);
+    const cases: ReportCase[] = rows.map((r) => ({
+      id: r.id,
+      referenceNo: r.reference_no,
+      category: r.applicant_category as CaseFact['category'],
+      receivedOn: r.received_on,
+      concludedOn: r.concluded_on,
+      conclusionRow: r.conclusion_type
+        ? (REPLY_TYPE_INFO[r.conclusion_type as ReplyType]?.reportRow ?? null)
+        : null,
+      onTime: r.on_time,
+      topic: r.topic,
+      group: groupOf(r.agency_path),
+    }));
+    const groupNames = grouped ? GROUP_NAMES : [agency.name];
+    const four = await this.sectionFour.report(p, {
+      year: req.year,
+      agencyCode: agency.code,
+      subtree: req.subtree,
+    });
+    const pathOfCode = new Map(all.map((a) => [a.code, a.path]));
+    const remedies: SectionFour[] = groupNames.map(() => ({ ...ZERO_FOUR }));
+    for (const r of four.remedies) {
+      const g = groupOf(pathOfCode.get(r.countedBy) ?? agency.path);
+      columnOfReport(remedies[g], r.column);
+    }
+    const feesYuan = groupNames.map(() => 0);
+    for (const f of await this.repo.fees(agency.path, req.subtree, req.year))
+      feesYuan[groupOf(f.agency_path)] += f.yuan;
+    return annualReport({
+      year: req.year,
+      agency: { code: agency.code, name: agency.name },
+      subtree: req.subtree,
+      format,
+      preview: format !== yearFormat,
+      cases,
+      lastYear: cases,
+      remedies,
+      remedyTotals: four.figures,
+      feesYuan,
+      groupNames,
+      whole: req.subtree && agency.kind === 'government' ? '全市' : agency.name,
+    });
+  }
+}
+
+/** 0: the government itself and its departments; 1: the lower governments and theirs. */
+function groupIndex(rootPath: string, path: string, all: readonly AgencyRow[]): number {
+  if (path === rootPath) return 0;
+  const childId = path.slice(rootPath.length).split('/').filter(Boolean)[0];
+  const child = all.find((a) => a.id === childId);
+  return child?.kind === 'government' ? 1 : 0;
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RequirePermission } from '../access/access.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import type { Principal } from '../access/domain/principal';
+import { AnnualReportService } from './annual-report.service';
+import { renderReportHtml } from './domain/render-html';
+import { renderReportMarkdown } from './domain/render-md';
+import { AnnualReportQueryDto } from './dto/report-query.dto';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(private readonly reports: AnnualReportService) {}
+
+  @Get('annual')
+  @RequirePermission('reports.read')
+  @ApiProduces('application/json', 'text/html', 'text/markdown')
+  @ApiOperation({
+    summary:
+      '政府信息公开工作年度报告: every figure computed from the records, with its integrity checks (json, html, md)',
+  })
+  async annual(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: AnnualReportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const report = await this.reports.report(p, {
+      year: q.year,
+      agencyCode: q.agencyCode,
+      subtree: q.subtree === true,
+      formatVersion: q.formatVersion,
+    });
+    if (q.format === 'html') res.type('text/html; charset=utf-8').send(renderReportHtml(report));
+    else if (q.format === 'md')
+      res.type('text/markdown; charset=utf-8').send(renderReportMarkdown(report));
+    else res.json(report);
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface CaseRow {
+  id: string;
+  reference_no: string;
+  agency_path: string;
+  applicant_category: string;
+  received_on: string | null;
+  concluded_on: string | null;
+  conclusion_type: string | null;
+  on_time: boolean | null;
+  topic: string | null;
+}
+
+export interface AgencyRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  depth: number;
+}
+
+/** The report's reads: cases, agencies and fees of an agency (or subtree), by date. */
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Agencies at `path` (and below it when `subtree`). */
+  agencies(path: string, subtree: boolean): Promise<AgencyRow[]> {
+    return this.db.query(
+      `SELECT id, code, name, kind, path, depth FROM agency WHERE ${subtree ? 'path LIKE $1' : 'path = $1'} ORDER BY path`,
+      [subtree ? `${path}%` : path],
+    );
+  }
+
+  /**
+   * Every case received by 31 Dec of `year` and not concluded before 1 Jan of `year - 1` (what
+   * this year's and last year's section 三 count), with its agency's path.
+   */
+  cases(path: string, subtree: boolean, year: number): Promise<CaseRow[]> {
+    return this.db.query(
+      `SELECT c.id, c.reference_no, a.path AS agency_path, c.applicant_category,
+              c.received_on::text AS received_on, c.concluded_on::text AS concluded_on,
+              c.conclusion_type, c.on_time, c.topic
+         FROM request_case c JOIN agency a ON a.id = c.agency_id
+        WHERE ${subtree ? 'a.path LIKE $1' : 'a.path = $1'}
+          AND c.received_on IS NOT NULL AND c.received_on <= $2
+          AND (c.concluded_on IS NULL OR c.concluded_on >= $3)`,
+      [subtree ? `${path}%` : path, `${year}-12-31`, `${year - 1}-01-01`],
+    );
+  }
+
+  /** Fees collected in the year per agency path: paid fee notices, and imported history. */
+  async fees(
+    path: string,
+    subtree: boolean,
+    year: number,
+  ): Promise<Array<{ agency_path: string; yuan: number }>> {
+    const rows = await this.db.query<Array<{ agency_path: string; yuan: string }>>(
+      `SELECT a.path AS agency_path, sum(x.yuan)::text AS yuan FROM (
+         SELECT c.agency_id, f.amount_yuan::numeric AS yuan
+           FROM case_fee_notice f JOIN request_case c ON c.id = f.case_id
+          WHERE f.paid_on BETWEEN $2 AND $3
+         UNION ALL
+         SELECT c.agency_id, c.imported_fee_yuan FROM request_case c
+          WHERE c.imported_fee_yuan IS NOT NULL AND coalesce(c.concluded_on, c.received_on) BETWEEN $2 AND $3
+       ) x JOIN agency a ON a.id = x.agency_id
+        WHERE ${subtree ? 'a.path LIKE $1' : 'a.path = $1'}
+        GROUP BY a.path`,
+      [subtree ? `${path}%` : path, `${year}-01-01`, `${year}-12-31`],
+    );
+    return rows.map((r) => ({ agency_path: r.agency_path, yuan: Number(r.yuan) }));
+  }
+}
