@@ -176,7 +176,7 @@ describe('Refused case actions change nothing', () => {
     if (state === 'correction')
       await act(t.app, w.tokens.clerk, c.id, 'request-correction', {
         what: '请补充。',
-        periodEnd: '2099-12-31',
+        periodEnd: '2026-10-16',
       }).expect(200);
     if (state === 'fee')
       await act(t.app, w.tokens.clerk, c.id, 'issue-fee-notice', {

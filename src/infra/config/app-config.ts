@@ -53,6 +53,11 @@ export interface AppConfig {
     /** Reminders this many working days before a reply or correction-notice date (and on the day). */
     readonly reminderDays: readonly number[];
   };
+  /** Local limits of the law's open terms (D-19): correction periods and Art 35 deferrals. */
+  readonly caseRules: {
+    readonly correctionPeriodWd: { readonly min: number; readonly max: number };
+    readonly deferralMaxMonths: number;
+  };
   readonly security: {
     /** Base64 AES-256 key for personal data; undefined → a key file under DATA_DIR (not in production). */
     readonly piiKey: string | undefined;
@@ -118,6 +123,10 @@ export function loadConfig(
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     calendar: { applyLocalOverrides: e.CALENDAR_APPLY_LOCAL_OVERRIDES },
     timers: { reminderDays: e.REMINDER_WORKING_DAYS.split(',').map(Number) },
+    caseRules: {
+      correctionPeriodWd: { min: e.CORRECTION_PERIOD_MIN_WD, max: e.CORRECTION_PERIOD_MAX_WD },
+      deferralMaxMonths: e.DEFERRAL_MAX_MONTHS,
+    },
     security: {
       piiKey: e.PII_ENCRYPTION_KEY,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -77,6 +77,9 @@ export const envSchema = z
       .default('5,2'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
     CALENDAR_APPLY_LOCAL_OVERRIDES: bool.default(false),
+    CORRECTION_PERIOD_MIN_WD: z.coerce.number().int().min(1).max(60).default(5),
+    CORRECTION_PERIOD_MAX_WD: z.coerce.number().int().min(1).max(120).default(30),
+    DEFERRAL_MAX_MONTHS: z.coerce.number().int().min(1).max(24).default(12),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL) {
@@ -91,6 +94,13 @@ export const envSchema = z
         code: 'custom',
         path: ['PII_ENCRYPTION_KEY'],
         message: 'is required in production',
+      });
+    }
+    if (env.CORRECTION_PERIOD_MIN_WD > env.CORRECTION_PERIOD_MAX_WD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CORRECTION_PERIOD_MIN_WD'],
+        message: 'must not exceed CORRECTION_PERIOD_MAX_WD',
       });
     }
     if (env.CLOCK === 'fixed' && !env.CLOCK_FIXED_AT) {

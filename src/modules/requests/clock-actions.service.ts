@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
 import { Refusal } from '../../shared/domain/refusal';
 import type { Principal } from '../access/domain/principal';
 import { CaseActions, type ActionOptions } from './case-actions';
@@ -40,6 +42,7 @@ export class ClockActionsService {
     private readonly cases: CasesRepository,
     private readonly caseClock: CaseClock,
     private readonly letters: CaseLetters,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Arts 32, 34: the consultation letter is issued; the clock pauses (R-TP-03). */
@@ -287,7 +290,14 @@ export class ClockActionsService {
     o: ActionOptions = {},
   ): Promise<RequestCase> {
     return this.actions.run(p, id, 'record_deferral', o, async (tx, { c, agency, actor }) => {
-      decidedFor(c, decideDeferral(c, { today: this.clock.today(), deferralDue: dto.deferralDue }));
+      decidedFor(
+        c,
+        decideDeferral(c, {
+          today: this.clock.today(),
+          deferralDue: dto.deferralDue,
+          maxMonths: this.config.caseRules.deferralMaxMonths,
+        }),
+      );
       const originalDueOn = c.replyDue;
       await this.changes.apply(tx, c, {
         action: 'record_deferral',

@@ -129,7 +129,7 @@ export class IntakeService {
 
   /** Staff intake: the date of receipt follows the channel (Art 31, D-2, D-3). */
   async fileByStaff(principal: Principal, dto: StaffIntakeDto): Promise<Filed> {
-    const problems = staffIntakeProblems(dto);
+    const problems = staffIntakeProblems(dto, this.clock.now());
     if (problems.length) throw invalidFields(problems);
     const idType = idProofTypeFor(dto.applicant.category);
     const idNumber = dto.applicant.idNumber.toUpperCase();

@@ -115,6 +115,13 @@ export class RequestCase {
   @Column('int', { default: 0 }) extensionDays: number;
   @Column('date', { nullable: true }) deferralDue: string | null;
   @Column('int', { default: 0 }) deadlinesVersion: number;
+  /**
+   * The due date a step came after (a correction notice issued once the reply was due): from it
+   * the case is late everywhere — overdue while open, never on time when concluded.
+   */
+  @Column('date', { nullable: true }) lateSince: string | null;
+  /** Why the case is late (a reason code, e.g. `correction-after-due`). */
+  @Column('text', { nullable: true }) lateReason: string | null;
 
   // Outcome
   @Column('text', { nullable: true }) replyType: ReplyType | null;

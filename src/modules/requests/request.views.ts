@@ -16,6 +16,12 @@ export class RequestSummaryView {
   @ApiPropertyOptional({ nullable: true }) workingDaysLeft: number | null;
   @ApiProperty() provisional: boolean;
   @ApiProperty() overdue: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Late whatever the clock says: a step came after a due date (D-4); `since` is that due date',
+  })
+  late: { since: string; reason: string; message: string } | null;
   @ApiProperty({ enum: ['live', 'import'] }) source: string;
   @ApiPropertyOptional({ nullable: true, description: 'Day of the first conclusion (D-11, D-17)' })
   concludedOn: string | null;

@@ -5,6 +5,8 @@ import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { maskAddress, maskIdNumber, maskPhone } from '../accounts/domain/masking';
 import type { Principal } from '../access/domain/principal';
 import { Refusal } from '../../shared/domain/refusal';
+import type { ReasonCode } from '../../shared/domain/reason-code';
+import { messageOf } from '../../shared/i18n/messages';
 import { IssuedLettersRepository } from '../correspondence/issued-letters.repository';
 import { trackingCodeHash } from './domain/tracking-code';
 import { CaseAccess } from './case-access.service';
@@ -98,6 +100,7 @@ export class RequestsQueryService {
       workingDaysLeft: c.workingDaysLeft,
       provisional: c.provisional,
       overdue: isOverdue(c, this.clock.today()),
+      late: lateOf(c),
       source: c.source,
       concludedOn: c.concludedOn,
       assigneeId: c.assigneeId,
@@ -246,4 +249,11 @@ export class RequestsQueryService {
       })),
     };
   }
+}
+
+/** The list's late marker: the due date a step came after, and why (D-4). */
+function lateOf(c: RequestCase): RequestSummaryView['late'] {
+  if (!c.lateSince || !c.lateReason) return null;
+  const reason = c.lateReason as ReasonCode;
+  return { since: c.lateSince, reason, message: messageOf(reason, { since: c.lateSince }) };
 }

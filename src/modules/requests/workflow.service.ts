@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
 import { invalidField } from '../../shared/domain/refusal';
 import { shanghaiDateOf } from '../calendar/domain/local-date';
 import type { Principal } from '../access/domain/principal';
 import { regimeFor } from '../deadlines/domain/regime';
 import { CaseActions, type ActionOptions } from './case-actions';
 import { CaseChanges, caseRefusal, decidedFor } from './case-changes.service';
+import { CaseClock } from './case-clock.service';
 import { CaseLetters } from './case-letters.service';
 import { CaseService } from './case-service.entity';
 import { CasesRepository } from './cases.repository';
@@ -42,6 +45,8 @@ export class WorkflowService {
     private readonly cases: CasesRepository,
     private readonly letters: CaseLetters,
     private readonly deemed: SystemActions,
+    private readonly caseClock: CaseClock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** R-RCV-03/04, D-2: the day both sides confirm is the date of receipt; the receipt is issued. */
@@ -55,6 +60,7 @@ export class WorkflowService {
       const confirmedAt = dto.confirmedAt ? new Date(dto.confirmedAt) : this.clock.now();
       if (confirmedAt < c.submittedAt) throw invalidField('confirmedAt', 'date-before-submission');
       if (confirmedAt > this.clock.now()) throw invalidField('confirmedAt', 'date-in-future');
+      // Not before 2008-05-01 follows: a submission never is (intake refuses it).
       const r = receiptDate({ ...c, confirmedAt, onlineConfirmation: 'manual' });
       const receivedOn = 'receivedOn' in r ? r.receivedOn : shanghaiDateOf(confirmedAt);
       await this.changes.apply(tx, c, {
@@ -99,9 +105,16 @@ export class WorkflowService {
   ): Promise<RequestCase> {
     return this.actions.run(p, id, 'request_correction', o, async (tx, { c, agency, actor }) => {
       const today = this.clock.today();
-      const { late } = decidedFor(
+      const cal = await this.caseClock.calendarOf(tx.m, c);
+      const periodWd = dto.periodEnd > today ? cal.countWorkingDays(today, dto.periodEnd) : 0;
+      const { late, lateSince } = decidedFor(
         c,
-        decideCorrectionNotice(c, { today, periodEnd: dto.periodEnd }),
+        decideCorrectionNotice(c, {
+          today,
+          periodEnd: dto.periodEnd,
+          periodWd,
+          limits: this.config.caseRules.correctionPeriodWd,
+        }),
       );
       await this.changes.apply(tx, c, {
         action: 'request_correction',
@@ -113,13 +126,17 @@ export class WorkflowService {
           periodEnd: dto.periodEnd,
           late,
           noticeDue: c.correctionNoticeDue,
+          lateSince,
         },
-        mutate: (x) =>
+        mutate: (x) => {
           Object.assign(x, {
             correctionRequestedOn: today,
             correctionPeriodEnd: dto.periodEnd,
             correctionReceivedOn: null,
-          }),
+          });
+          if (lateSince && !x.lateSince)
+            Object.assign(x, { lateSince, lateReason: 'correction-after-due' });
+        },
       });
       await this.letters.issue(
         tx,
@@ -270,7 +287,7 @@ export class WorkflowService {
           });
           if (x.status === 'replied' && x.replyType) {
             markConcluded(x, x.replyType, { kind: 'served', complied });
-            if (first) x.onTime = isOnTime(x.replyDue, complied);
+            if (first) x.onTime = isOnTime(x.replyDue, complied, x.lateSince);
           }
         },
       });

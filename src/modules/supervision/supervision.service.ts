@@ -44,7 +44,7 @@ export class SupervisionService {
       (await this.calendars.calendarFor(null)).addWorkingDays(today, AT_RISK_WD).due ?? today;
     const qb = (await this.scoped(p, agencyCode))
       .andWhere(CASE_SQL.open('c'))
-      .andWhere('c.reply_due <= :soon', { soon })
+      .andWhere('(c.reply_due <= :soon OR c.late_since IS NOT NULL)', { soon })
       .orderBy('c.reply_due', 'ASC')
       .take(1000);
     const { entities, raw } = await qb.getRawAndEntities<{ a_code: string; a_name: string }>();

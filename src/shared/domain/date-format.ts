@@ -21,3 +21,17 @@ export function isInstant(value: unknown): boolean {
   const m = INSTANT.exec(value);
   return m !== null && isLocalDate(m[1]);
 }
+
+/**
+ * R-WD-06: an instant without an offset is Beijing wall-clock time, never the server's zone
+ * (`2026-09-11T19:00` is a Friday evening at the counter, not Saturday 03:00). Anything that is
+ * not an instant is returned unchanged for the validator to refuse.
+ */
+export function withShanghaiOffset(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const m = INSTANT.exec(value);
+  return m && !m[5] ? `${value}+08:00` : value;
+}
+
+/** The first day the OGI Regulations (2007) were in force: no application is received before. */
+export const OGI_START_DATE = '2008-05-01';

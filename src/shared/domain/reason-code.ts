@@ -111,6 +111,9 @@ export const REASON_CODES = [
   // Correction (Art 30)
   'correction-not-in-ogi-2008',
   'correction-period-not-after-today',
+  'correction-period-out-of-range',
+  'correction-after-due',
+  'date-before-ogi',
   'correction-before-notice',
   'correction-not-awaited',
   'correction-period-running',

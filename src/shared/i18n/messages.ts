@@ -214,6 +214,10 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
   'date-in-future': t('不能晚于今天', 'In the future'),
   'date-outside-case-period': t('日期不在办理期间内', 'Outside the case period'),
   'date-before-sending': t('早于发出日期', 'Before the day it was sent'),
+  'date-before-ogi': t('早于《政府信息公开条例》施行之日', 'Before the Regulations were in force', [
+    '日期不得早于{earliest}。',
+    'The date cannot be before {earliest}.',
+  ]),
 
   'correction-not-in-ogi-2008': t(
     '2008年条例无补正重新计时程序',
@@ -222,6 +226,19 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
   'correction-period-not-after-today': t(
     '补正期限应晚于今天',
     'The correction period must end after today',
+  ),
+  'correction-period-out-of-range': t(
+    '补正期限不在允许范围内',
+    'The correction period is outside the allowed range',
+    [
+      '补正期限应为{min}至{max}个工作日，现为{days}个工作日。',
+      'A correction period is {min} to {max} working days; this one is {days}.',
+    ],
+  ),
+  'correction-after-due': t(
+    '补正通知晚于答复期限，按逾期办理',
+    'The correction notice came after the reply was due: the case is late',
+    ['答复期限已于{since}届满后才发出补正通知。', 'The reply was due {since}, before the notice.'],
   ),
   'correction-before-notice': t('早于补正通知', 'Before the correction notice'),
   'correction-not-awaited': t('该申请不在补正期间', 'The request is not awaiting a correction'),
@@ -314,8 +331,8 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
     ['答复期限已于{due}届满，不能再确定延迟答复期限。', 'Too late: the reply was due {due}.'],
   ),
   'deferral-too-far': t('延迟答复期限过长', 'The delayed reply date is too far', [
-    '延迟答复期限最迟为{max}（收到申请之日起12个月）。',
-    'At the latest {max} (12 months after receipt).',
+    '延迟答复期限最迟为{max}。',
+    'At the latest {max}.',
   ]),
 
   'reply-type-by-own-action': t(

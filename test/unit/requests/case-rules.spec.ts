@@ -43,6 +43,7 @@ const CASE: CaseFacts = {
   correctionReceivedOn: null,
   baseDue: '2026-10-16',
   replyDue: '2026-10-16',
+  lateSince: null,
   reasonsRequestedOn: null,
   reasonsReceivedOn: null,
   repliedOn: null,
@@ -181,21 +182,50 @@ describe('consultation rules (Arts 32, 34, R-TP-02)', () => {
 });
 
 describe('correction rules (Art 30, D-4, R-COR-04)', () => {
+  const LIMITS = { min: 5, max: 30 };
+  const notice = (c: CaseFacts, today: string, periodEnd: string) =>
+    decideCorrectionNotice(c, {
+      today,
+      periodEnd,
+      periodWd: periodEnd > today ? cal.countWorkingDays(today, periodEnd) : 0,
+      limits: LIMITS,
+    });
+
   it('flags a notice later than 7 WD but allows it; refuses it under OGI-2008', () => {
-    expect(decideCorrectionNotice(CASE, { today: '2026-09-23', periodEnd: '2026-10-09' })).toEqual({
+    expect(notice(CASE, '2026-09-23', '2026-10-09')).toEqual({
       ok: true,
-      value: { late: false },
+      value: { late: false, lateSince: null },
     });
-    expect(decideCorrectionNotice(CASE, { today: '2026-09-24', periodEnd: '2026-10-09' })).toEqual({
+    expect(notice(CASE, '2026-09-24', '2026-10-09')).toEqual({
       ok: true,
-      value: { late: true },
+      value: { late: true, lateSince: null },
     });
-    expect(
-      decideCorrectionNotice(
-        { ...CASE, regime: 'OGI-2008' },
-        { today: '2019-04-29', periodEnd: '2019-05-10' },
-      ),
-    ).toEqual(fieldRefused('regime', 'correction-not-in-ogi-2008'));
+    expect(notice({ ...CASE, regime: 'OGI-2008' }, '2019-04-29', '2019-05-10')).toEqual(
+      fieldRefused('regime', 'correction-not-in-ogi-2008'),
+    );
+  });
+
+  it('makes the case late from its due date when the notice comes after it (D-4)', () => {
+    expect(notice(CASE, '2026-10-19', '2026-10-30')).toEqual({
+      ok: true,
+      value: { late: true, lateSince: '2026-10-16' },
+    });
+    expect(notice(CASE, '2026-10-16', '2026-10-30')).toMatchObject({
+      value: { lateSince: null },
+    });
+  });
+
+  it('keeps the correction period between 5 and 30 working days (R-COR-02, configurable)', () => {
+    const wd = (n: number) => cal.addWorkingDays('2026-09-23', n).due!;
+    expect(notice(CASE, '2026-09-23', wd(5))).toMatchObject({ ok: true });
+    expect(notice(CASE, '2026-09-23', wd(4))).toEqual(
+      fieldRefused('periodEnd', 'correction-period-out-of-range'),
+    );
+    const wd30 = cal.addWorkingDays('2026-09-23', 30).due!;
+    expect(notice(CASE, '2026-09-23', wd30)).toMatchObject({ ok: true });
+    expect(notice(CASE, '2026-09-23', cal.addWorkingDays('2026-09-23', 31).due!)).toEqual(
+      fieldRefused('periodEnd', 'correction-period-out-of-range'),
+    );
   });
 
   it('abandons the day after the correction period, never before', () => {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
-import { isInstant, isLocalDate } from '../../../shared/domain/date-format';
+import { isInstant, isLocalDate, withShanghaiOffset } from '../../../shared/domain/date-format';
 import type { ReasonCode } from '../../../shared/domain/reason-code';
 
 export { isInstant, isLocalDate };
@@ -16,8 +16,12 @@ const rule = (name: ReasonCode, test: (v: unknown) => boolean, options?: Validat
 
 export const IsLocalDate = (options?: ValidationOptions) =>
   rule('field-not-date', isLocalDate, options);
+/** An ISO 8601 instant; without an offset it is read as Asia/Shanghai (R-WD-06). */
 export const IsInstant = (options?: ValidationOptions) =>
-  rule('field-not-instant', isInstant, options);
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) => withShanghaiOffset(value)),
+    rule('field-not-instant', isInstant, options),
+  );
 
 /** A string matching `pattern`, refused with `code` (e.g. 'field-not-postcode'). */
 export const HasFormat = (pattern: RegExp, code: ReasonCode, options?: ValidationOptions) =>

@@ -23,6 +23,8 @@ export interface CaseFacts {
   readonly baseDue: LocalDate | null;
   /** The effective due date (extension included, or the Art 35 / ordered date). */
   readonly replyDue: LocalDate | null;
+  /** The due date a step came after (D-4): the case is late from it on, whatever the clock says. */
+  readonly lateSince: LocalDate | null;
   readonly reasonsRequestedOn: LocalDate | null;
   readonly reasonsReceivedOn: LocalDate | null;
   readonly repliedOn: LocalDate | null;

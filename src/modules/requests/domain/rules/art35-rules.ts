@@ -32,20 +32,22 @@ export function decideReasonsReceived(
  */
 export function decideDeferral(
   c: Pick<CaseFacts, 'regime' | 'replyDue' | 'receivedOn' | 'reasonsReceivedOn'>,
-  input: { readonly today: LocalDate; readonly deferralDue: LocalDate },
+  input: {
+    readonly today: LocalDate;
+    readonly deferralDue: LocalDate;
+    readonly maxMonths?: number;
+  },
 ): Decision<void> {
+  const maxMonths = input.maxMonths ?? LEGAL_PERIODS.deferralMax.length;
   if (c.regime === 'OGI-2008') return refuseField('regime', 'art35-not-in-ogi-2008');
   if (!c.reasonsReceivedOn) return refuse('reasons-not-received');
   if (c.replyDue && input.today > c.replyDue)
     return refuse('deferral-too-late', { due: c.replyDue });
   if (c.replyDue && input.deferralDue <= c.replyDue)
     return refuseField('deferralDue', 'deferral-not-after-due', { due: c.replyDue });
-  if (
-    c.receivedOn &&
-    input.deferralDue > addMonthsClamped(c.receivedOn, LEGAL_PERIODS.deferralMax.length)
-  ) {
+  if (c.receivedOn && input.deferralDue > addMonthsClamped(c.receivedOn, maxMonths)) {
     return refuseField('deferralDue', 'deferral-too-far', {
-      max: addMonthsClamped(c.receivedOn, LEGAL_PERIODS.deferralMax.length),
+      max: addMonthsClamped(c.receivedOn, maxMonths),
     });
   }
   return allow(undefined);

@@ -13,9 +13,17 @@ export function complianceDay(service: {
   return service.servedOn;
 }
 
-/** R-DL-04: a reply is on time when served (post: posted) on or before the effective due date. */
-export function isOnTime(dueOn: LocalDate | null, complied: LocalDate): boolean {
-  return dueOn !== null && complied <= dueOn;
+/**
+ * R-DL-04: a reply is on time when served (post: posted) on or before the effective due date —
+ * never when a step came after a due date (`lateSince`, D-4): a late correction notice restarts
+ * the clock but cannot make a late case timely.
+ */
+export function isOnTime(
+  dueOn: LocalDate | null,
+  complied: LocalDate,
+  lateSince: LocalDate | null = null,
+): boolean {
+  return lateSince === null && dueOn !== null && complied <= dueOn;
 }
 
 /**

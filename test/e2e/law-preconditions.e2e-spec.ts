@@ -1,0 +1,233 @@
+import request from 'supertest';
+import { seedWorld, type World } from '../utils/fixtures';
+import { act, APPLICANT, intake, setToday } from '../utils/requests';
+import { bootTestApp, type TestApp } from '../utils/test-app';
+
+/**
+ * The law's preconditions (DOMAIN §1.4–1.11, D-4, D-5, D-8, D-19): each test is named after the
+ * rule it guards, and reproduces a defect found in the user trial.
+ */
+describe("the law's preconditions", () => {
+  let t: TestApp;
+  let w: World;
+  const http = () => request(t.app.getHttpServer());
+  const clerk = (id: string, action: string, body?: object) =>
+    act(t.app, w.tokens.clerk, id, action, body);
+  const get = async (id: string) =>
+    (
+      await http()
+        .get(`/api/v1/requests/${id}`)
+        .set('authorization', `Bearer ${w.tokens.clerk}`)
+        .expect(200)
+    ).body;
+  const fieldCodes = (body: { errors?: Array<{ field: string; code: string }> }) =>
+    (body.errors ?? []).map((e) => `${e.field}:${e.code}`);
+  const staffIntake = (fields: Record<string, unknown>) =>
+    http()
+      .post('/api/v1/requests/intake')
+      .set('authorization', `Bearer ${w.tokens.clerk}`)
+      .send({
+        agencyCode: 'DQ-GA',
+        title: '2025年大庆市道路交通事故统计数据',
+        description: '申请公开2025年全市道路交通事故起数。',
+        form: 'paper',
+        deliveryRoute: 'pickup',
+        applicant: APPLICANT,
+        channel: 'in_person',
+        ...fields,
+      });
+
+  beforeAll(async () => {
+    t = await bootTestApp({
+      CLOCK: 'fixed',
+      CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      ACCESS_TOKEN_TTL_SECONDS: '31536000',
+    });
+    w = await seedWorld(t.app);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('Receipt, submission, signing and confirmation instants', () => {
+    it('are not in the future, not before 2008-05-01; an instant without an offset is read as Asia/Shanghai (R-WD-06)', async () => {
+      setToday(t.app, '2026-09-14');
+      const future = await staffIntake({ submittedAt: '2026-09-15T09:00:00+08:00' }).expect(400);
+      expect(fieldCodes(future.body)).toContain('submittedAt:date-in-future');
+      const old = await staffIntake({ submittedAt: '1900-01-02T09:00:00+08:00' }).expect(400);
+      expect(fieldCodes(old.body)).toContain('submittedAt:date-before-ogi');
+      const lateSign = await staffIntake({
+        channel: 'post',
+        postKind: 'signed',
+        submittedAt: '2026-09-10T09:00:00+08:00',
+        signedAt: '2026-09-20T09:00:00+08:00',
+      }).expect(400);
+      expect(fieldCodes(lateSign.body)).toContain('signedAt:date-in-future');
+      const early = await staffIntake({ submittedAt: '2008-04-30T23:59:00+08:00' }).expect(400);
+      expect(fieldCodes(early.body)).toContain('submittedAt:date-before-ogi');
+      await staffIntake({ submittedAt: '2008-05-01T00:00:00+08:00' }).expect(201);
+
+      // Friday 19:00 at the counter, typed without an offset: Friday, not Saturday (UTC).
+      const friday = await staffIntake({ submittedAt: '2026-09-11T19:00:00' }).expect(201);
+      expect(friday.body.receivedOn).toBe('2026-09-11');
+    });
+
+    it('confirming an ordinary letter in the future is refused', async () => {
+      setToday(t.app, '2026-09-14');
+      const c = await intake(t.app, w.tokens.clerk, {
+        channel: 'post',
+        postKind: 'ordinary',
+        submittedAt: '2026-09-14T08:00:00+08:00',
+      });
+      const res = await clerk(c.id, 'confirm-receipt', {
+        confirmedAt: '2026-09-15T09:00:00',
+      }).expect(400);
+      expect(fieldCodes(res.body)).toContain('confirmedAt:date-in-future');
+    });
+  });
+
+  describe('Correction period between 5 and 30 WD, an Art 35 deferral at most 12 months after receipt', () => {
+    it('refuses a period under 5 or over 30 working days, and a deferral beyond 12 months', async () => {
+      setToday(t.app, '2026-09-14');
+      const c = await intake(t.app, w.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2026-09-14T09:00:00+08:00',
+      });
+      // Mon 14 Sep + 4 WD = Fri 18 Sep; + 5 WD = Mon 21 Sep.
+      const short = await clerk(c.id, 'request-correction', {
+        what: '请写明年份。',
+        periodEnd: '2026-09-18',
+      }).expect(400);
+      expect(fieldCodes(short.body)).toContain('periodEnd:correction-period-out-of-range');
+      expect(short.body.errors[0].message).toMatch(/5.*30/);
+      const long = await clerk(c.id, 'request-correction', {
+        what: '请写明年份。',
+        periodEnd: '2026-12-31',
+      }).expect(400);
+      expect(fieldCodes(long.body)).toContain('periodEnd:correction-period-out-of-range');
+      await clerk(c.id, 'request-correction', {
+        what: '请写明年份。',
+        periodEnd: '2026-09-21',
+      }).expect(200);
+
+      const d = await intake(t.app, w.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2026-09-14T09:00:00+08:00',
+      });
+      await clerk(d.id, 'request-reasons', { why: '申请数量明显超过合理范围' }).expect(200);
+      await clerk(d.id, 'record-reasons', { reasons: '用于学术研究' }).expect(200);
+      const far = await clerk(d.id, 'record-deferral', {
+        deferralDue: '2027-09-15',
+        reason: '数量巨大',
+      }).expect(400);
+      expect(fieldCodes(far.body)).toContain('deferralDue:deferral-too-far');
+      await clerk(d.id, 'record-deferral', {
+        deferralDue: '2027-09-14',
+        reason: '数量巨大',
+      }).expect(200);
+    });
+  });
+
+  describe('A late correction notice is allowed and flagged; after the due date the case counts as late everywhere', () => {
+    it('keeps a case whose correction notice came after its due date overdue, marked late, and never on time', async () => {
+      setToday(t.app, '2026-09-14');
+      const c = await intake(t.app, w.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2026-09-14T09:00:00+08:00',
+        title: '迟发补正通知的申请',
+      });
+      const due = c.replyDue as string;
+      // Six weeks on, the clerk finally asks for a correction: allowed, flagged, and late.
+      setToday(t.app, '2026-10-30');
+      expect(due < '2026-10-30').toBe(true);
+      await clerk(c.id, 'request-correction', {
+        what: '请写明所需文件的名称。',
+        periodEnd: '2026-11-13',
+      }).expect(200);
+      const asked = await get(c.id);
+      expect(asked.late).toEqual(
+        expect.objectContaining({ since: due, reason: 'correction-after-due' }),
+      );
+      expect(asked.overdue).toBe(true);
+      const event = asked.timeline.find(
+        (e: { action: string }) => e.action === 'request_correction',
+      );
+      expect(event.payload).toEqual(expect.objectContaining({ late: true, lateSince: due }));
+
+      // The corrected application restarts the clock — the case stays late everywhere.
+      setToday(t.app, '2026-11-02');
+      await clerk(c.id, 'record-correction', { correction: '文件名称为……' }).expect(200);
+      const restarted = await get(c.id);
+      expect(restarted.replyDue > '2026-11-02').toBe(true);
+      expect(restarted.overdue).toBe(true);
+      const list = await http()
+        .get('/api/v1/requests?overdue=true&pageSize=200')
+        .set('authorization', `Bearer ${w.tokens.clerk}`)
+        .expect(200);
+      const row = list.body.items.find((i: { id: string }) => i.id === c.id);
+      expect(row?.late?.message).toContain(`答复期限已于${due}届满后才发出补正通知`);
+      const board = await http()
+        .get('/api/v1/supervision/overdue?agencyCode=DQ-GA')
+        .set('authorization', `Bearer ${w.tokens.parentSupervisor}`)
+        .expect(200);
+      expect(board.body.overdue.map((v: { id: string }) => v.id)).toContain(c.id);
+
+      // Replied well within the restarted period: still not on time.
+      setToday(t.app, '2026-11-04');
+      await clerk(c.id, 'reply', { replyType: 'DISCLOSED' }).expect(200);
+      await clerk(c.id, 'record-service', { method: 'in_person', servedOn: '2026-11-04' }).expect(
+        200,
+      );
+      const done = await get(c.id);
+      expect(done.conclusion).toEqual(expect.objectContaining({ onTime: false }));
+      const stats = await http()
+        .get('/api/v1/supervision/stats?year=2026&agencyCode=DQ-GA')
+        .set('authorization', `Bearer ${w.tokens.parentSupervisor}`)
+        .expect(200);
+      const nov = stats.body.find((s: { month: string }) => s.month === '2026-11');
+      expect(nov.onTime).toBeLessThan(nov.replied);
+    });
+
+    it('a correction notice after 7 WD but before the due date is flagged, not late', async () => {
+      setToday(t.app, '2026-09-14');
+      const c = await intake(t.app, w.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2026-09-14T09:00:00+08:00',
+      });
+      setToday(t.app, '2026-09-25');
+      await clerk(c.id, 'request-correction', {
+        what: '请写明所需文件的名称。',
+        periodEnd: '2026-10-16',
+      }).expect(200);
+      const asked = await get(c.id);
+      expect(asked.late).toBeNull();
+      const event = asked.timeline.find(
+        (e: { action: string }) => e.action === 'request_correction',
+      );
+      expect(event.payload).toEqual(expect.objectContaining({ late: true, lateSince: null }));
+    });
+
+    it('a late Art 35 deferral is refused, and the clock keeps running while reasons are awaited (D-19)', async () => {
+      setToday(t.app, '2026-09-14');
+      const c = await intake(t.app, w.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2026-09-14T09:00:00+08:00',
+      });
+      const due = c.replyDue as string;
+      await clerk(c.id, 'request-reasons', { why: '申请数量明显超过合理范围' }).expect(200);
+      expect((await get(c.id)).replyDue).toBe(due);
+      setToday(t.app, '2026-11-20');
+      await clerk(c.id, 'record-reasons', { reasons: '用于学术研究' }).expect(200);
+      const late = await clerk(c.id, 'record-deferral', {
+        deferralDue: '2027-03-01',
+        reason: '数量巨大',
+      });
+      expect(late.status).toBe(409);
+      expect(late.body.code).toBe('deferral-too-late');
+      const after = await get(c.id);
+      expect(after.replyDue).toBe(due);
+      expect(after.overdue).toBe(true);
+    });
+  });
+});
