@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { seedWorld, type World } from '../utils/fixtures';
+import { seedWorld, WORLD, type World } from '../utils/fixtures';
 import { act, APPLICANT, intake, setToday } from '../utils/requests';
 import { bootTestApp, type TestApp } from '../utils/test-app';
 
@@ -228,6 +228,118 @@ describe("the law's preconditions", () => {
       const after = await get(c.id);
       expect(after.replyDue).toBe(due);
       expect(after.overdue).toBe(true);
+    });
+  });
+
+  describe('Each outcome needs what the law presupposes', () => {
+    const letter = async (id: string) =>
+      (
+        await http()
+          .get(`/api/v1/requests/${id}/letters/reply`)
+          .set('authorization', `Bearer ${w.tokens.clerk}`)
+          .expect(200)
+      ).text;
+    const fresh = (date = '2026-09-14', applicant: object = APPLICANT) =>
+      intake(t.app, w.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: `${date}T09:00:00+08:00`,
+        applicant,
+      });
+
+    it('REPEAT_NOT_REPROCESSED needs an earlier replied case of the same applicant and agency, cited by reference number and reply date', async () => {
+      setToday(t.app, '2026-09-14');
+      const first = await fresh();
+      const again = await fresh();
+      const none = await clerk(again.id, 'reply', { replyType: 'REPEAT_NOT_REPROCESSED' }).expect(
+        400,
+      );
+      expect(fieldCodes(none.body)).toContain('previousReferenceNo:repeat-needs-earlier-reply');
+      // Named but not yet replied: still refused.
+      const unreplied = await clerk(again.id, 'reply', {
+        replyType: 'REPEAT_NOT_REPROCESSED',
+        previousReferenceNo: first.referenceNo,
+      }).expect(400);
+      expect(fieldCodes(unreplied.body)).toContain(
+        'previousReferenceNo:repeat-needs-earlier-reply',
+      );
+      await clerk(first.id, 'reply', { replyType: 'DISCLOSED', repliedOn: '2026-09-14' }).expect(
+        200,
+      );
+      // Another applicant's replied case is not "the same applicant".
+      const stranger = await fresh('2026-09-14', {
+        ...APPLICANT,
+        name: WORLD.applicants.otherApplicant.name,
+        idNumber: WORLD.applicants.otherApplicant.idNumber,
+      });
+      const foreign = await clerk(stranger.id, 'reply', {
+        replyType: 'REPEAT_NOT_REPROCESSED',
+        previousReferenceNo: first.referenceNo,
+      }).expect(400);
+      expect(fieldCodes(foreign.body)).toContain('previousReferenceNo:repeat-needs-earlier-reply');
+
+      await clerk(again.id, 'reply', {
+        replyType: 'REPEAT_NOT_REPROCESSED',
+        previousReferenceNo: first.referenceNo,
+      }).expect(200);
+      const html = await letter(again.id);
+      expect(html).toContain(`申请编号：${String(first.referenceNo)}`);
+      expect(html).toContain('于2026年9月14日就您申请公开的相同政府信息');
+    });
+
+    it('STILL_UNCLEAR_AFTER_CORRECTION needs a recorded correction; UNREASONABLE_VOLUME_NOT_PROCESSED needs the Art 35 reasons step', async () => {
+      setToday(t.app, '2026-09-14');
+      const c = await fresh();
+      const unclear = await clerk(c.id, 'reply', {
+        replyType: 'STILL_UNCLEAR_AFTER_CORRECTION',
+      }).expect(400);
+      expect(fieldCodes(unclear.body)).toContain('replyType:still-unclear-needs-correction');
+      await clerk(c.id, 'request-correction', {
+        what: '请写明所需文件的名称。',
+        periodEnd: '2026-09-30',
+      }).expect(200);
+      await clerk(c.id, 'record-correction', { correction: '仍然是“有关文件”。' }).expect(200);
+      await clerk(c.id, 'reply', { replyType: 'STILL_UNCLEAR_AFTER_CORRECTION' }).expect(200);
+
+      const v = await fresh();
+      const volume = await clerk(v.id, 'reply', {
+        replyType: 'UNREASONABLE_VOLUME_NOT_PROCESSED',
+        text: '申请数量明显超过合理范围',
+      }).expect(400);
+      expect(fieldCodes(volume.body)).toContain('replyType:volume-needs-reasons-step');
+      await clerk(v.id, 'request-reasons', { why: '申请数量明显超过合理范围' }).expect(200);
+      await clerk(v.id, 'reply', {
+        replyType: 'UNREASONABLE_VOLUME_NOT_PROCESSED',
+        text: '未说明合理理由',
+      }).expect(200);
+    });
+
+    it('OGI-2019-only outcomes and exemptions are refused on OGI-2008 cases, whose reply cites the 2007 articles', async () => {
+      setToday(t.app, '2019-04-12');
+      const c = await fresh('2019-04-10');
+      expect(c.regime).toBe('OGI-2008');
+      for (const replyType of [
+        'WITHHELD_PROCESS_INFO',
+        'REPEAT_NOT_REPROCESSED',
+        'NEEDS_CREATION',
+      ]) {
+        const res = await clerk(c.id, 'reply', { replyType }).expect(400);
+        expect(fieldCodes(res.body)).toContain('replyType:reply-type-not-in-ogi-2008');
+      }
+      await clerk(c.id, 'reply', { replyType: 'NOT_EXIST', text: '经检索未找到' }).expect(200);
+      const html = await letter(c.id);
+      expect(html).toContain('第二十一条第（三）项');
+      expect(html).not.toContain('第三十六条');
+      expect((await get(c.id)).reply.basis).toContain('第二十一条第（三）项');
+    });
+
+    it('a fee notice for an application received before 2021-01-01 is refused (D-8)', async () => {
+      setToday(t.app, '2020-12-30');
+      const c = await fresh('2020-12-30');
+      const res = await clerk(c.id, 'issue-fee-notice', {
+        method: 'per-volume',
+        pages: 400,
+      }).expect(400);
+      expect(fieldCodes(res.body)).toContain('regime:fee-not-in-regime');
     });
   });
 });

@@ -307,6 +307,16 @@ describe('Request workflow', () => {
     it.each(clerkTypes)('closes the case with %s and its legal basis', async (replyType) => {
       setToday(t.app, '2026-03-02');
       const c = await inPerson('2026-03-02');
+      // Each outcome's precondition (issue: the law's preconditions).
+      if (replyType === 'STILL_UNCLEAR_AFTER_CORRECTION') {
+        await clerk(c.id, 'request-correction', {
+          what: '请写明年份。',
+          periodEnd: '2026-03-16',
+        }).expect(200);
+        await clerk(c.id, 'record-correction', { correction: '有关年份。' }).expect(200);
+      }
+      if (replyType === 'UNREASONABLE_VOLUME_NOT_PROCESSED')
+        await clerk(c.id, 'request-reasons', { why: '申请数量明显超过合理范围' }).expect(200);
       const extra =
         replyType === 'PARTIAL_REDACTED'
           ? {

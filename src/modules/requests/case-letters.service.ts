@@ -25,7 +25,12 @@ export type LetterFacts =
   | { kind: 'reasons_request'; reasonsDueOn: LocalDate | null }
   | { kind: 'fee_notice'; notice: CaseFeeNotice }
   | { kind: 'consultation_letter'; consultation: CaseConsultation }
-  | { kind: 'reply'; previousReplyOn?: LocalDate | null; feeNotice?: CaseFeeNotice | null };
+  | {
+      kind: 'reply';
+      /** Art 36(6): the earlier replied case a repeat cites. */
+      previous?: { referenceNo: string; repliedOn: LocalDate | null } | null;
+      feeNotice?: CaseFeeNotice | null;
+    };
 
 type Body<K extends LetterKind> = Omit<LetterInputs[K], 'documentNumber' | 'issuedOn'>;
 type AnyBody = { [K in LetterKind]: Body<K> }[LetterKind];
@@ -241,7 +246,8 @@ export class CaseLetters {
         return {
           ...a,
           decision: replyDecisionOf(c, {
-            previousReplyOn: f.previousReplyOn ?? null,
+            previousReplyOn: f.previous?.repliedOn ?? null,
+            previousReferenceNo: f.previous?.referenceNo ?? null,
             feeNoticeOn: f.feeNotice?.sentOn ?? null,
             paymentDueOn: f.feeNotice?.paymentDue ?? null,
           }),

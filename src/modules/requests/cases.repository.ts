@@ -157,6 +157,15 @@ export class CasesRepository {
     return m.getRepository(RequestCase).findOneBy({ id });
   }
 
+  /** A case of the agency by its reference number. */
+  byReferenceNo(
+    m: EntityManager,
+    agencyId: string,
+    referenceNo: string,
+  ): Promise<RequestCase | null> {
+    return m.getRepository(RequestCase).findOneBy({ agencyId, referenceNo });
+  }
+
   agencyOf(m: EntityManager, c: Pick<RequestCase, 'agencyId'>): Promise<Agency> {
     return m.getRepository(Agency).findOneByOrFail({ id: c.agencyId });
   }

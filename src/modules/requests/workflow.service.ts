@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -14,6 +15,7 @@ import { CaseLetters } from './case-letters.service';
 import { CaseService } from './case-service.entity';
 import { CasesRepository } from './cases.repository';
 import { receiptDate } from './domain/receipt-date';
+import { replyBasis } from '../correspondence/domain';
 import { REPLY_TYPE_INFO } from '../law/domain/reply-type';
 import {
   complianceDay,
@@ -191,6 +193,10 @@ export class WorkflowService {
     return this.actions.run(p, id, 'reply', o, async (tx, { c, agency, actor }) => {
       const today = this.clock.today();
       const repliedOn = dto.repliedOn ?? today;
+      const earlier =
+        dto.replyType === 'REPEAT_NOT_REPROCESSED'
+          ? await this.earlierCase(tx.m, c, dto.previousReferenceNo)
+          : null;
       decidedFor(
         c,
         decideReply(c, {
@@ -199,6 +205,14 @@ export class WorkflowService {
           repliedOn,
           withheldCount: dto.withheld?.length ?? 0,
           responsibleAgency: dto.responsibleAgency ?? null,
+          earlier: earlier && {
+            sameAgency: earlier.agencyId === c.agencyId,
+            sameApplicant:
+              earlier.applicantIdIndex !== null &&
+              earlier.applicantIdIndex === c.applicantIdIndex &&
+              earlier.id !== c.id,
+            repliedOn: earlier.repliedOn,
+          },
         }),
       );
       await this.changes.apply(tx, c, {
@@ -208,28 +222,46 @@ export class WorkflowService {
         payload: { replyType: dto.replyType, repliedOn, replyDue: c.replyDue },
         mutate: (x) => {
           concludeWith(x, dto.replyType, repliedOn, null);
-          x.replyBasis = dto.basis ?? REPLY_TYPE_INFO[dto.replyType].basis;
+          x.replyBasis =
+            dto.basis ??
+            (c.regime ? replyBasis(dto.replyType, c.regime) : null) ??
+            REPLY_TYPE_INFO[dto.replyType].basis;
           x.replyDetail = {
             text: dto.text ?? null,
             withheld: dto.withheld ?? [],
             responsibleAgency: dto.responsibleAgency ?? null,
+            previousCaseId: earlier?.id ?? null,
           };
           x.servedOn = null;
           x.deliveredOn = null;
           x.serviceMethod = null;
         },
       });
-      const previous = c.similarToId ? await this.cases.findById(tx.m, c.similarToId) : null;
       const { feeNotice } = await this.cases.ledger(tx.m, c.id);
       await this.letters.issueReply(
         tx,
         c,
         agency,
-        { kind: 'reply', previousReplyOn: previous?.repliedOn ?? null, feeNotice },
+        {
+          kind: 'reply',
+          previous: earlier && { referenceNo: earlier.referenceNo, repliedOn: earlier.repliedOn },
+          feeNotice,
+        },
         { actorId: p.userId, actor, issuedOn: repliedOn },
       );
       return c;
     });
+  }
+
+  /** Art 36(6): the earlier case a repeat cites — named by the clerk, else the detector's find. */
+  private async earlierCase(
+    m: EntityManager,
+    c: RequestCase,
+    referenceNo: string | undefined,
+  ): Promise<RequestCase | null> {
+    if (referenceNo)
+      return this.cases.byReferenceNo(m, c.agencyId, referenceNo.trim().toUpperCase());
+    return c.similarToId ? this.cases.findById(m, c.similarToId) : null;
   }
 
   /**

@@ -335,6 +335,22 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
     'At the latest {max}.',
   ]),
 
+  'reply-type-not-in-ogi-2008': t(
+    '2008年条例无此答复类型',
+    'OGI-2008 has no such outcome or exemption',
+  ),
+  'repeat-needs-earlier-reply': t(
+    '重复申请须引用本机关已答复的同一申请人的申请',
+    'A repeat must cite an earlier replied request of the same applicant to this agency',
+  ),
+  'still-unclear-needs-correction': t(
+    '尚未收到补正，不能以补正后仍不明确答复',
+    'No correction was received: "still unclear after correction" does not apply',
+  ),
+  'volume-needs-reasons-step': t(
+    '未要求申请人说明理由，不能以申请数量、频次明显超过合理范围不予处理',
+    'The Art 35 reasons step was not taken',
+  ),
   'reply-type-by-own-action': t(
     '该结果由相应操作产生',
     'This outcome is recorded by its own action',

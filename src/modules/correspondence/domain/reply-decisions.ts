@@ -64,6 +64,8 @@ export type ReplyDecision =
   | {
       readonly type: 'REPEAT_NOT_REPROCESSED';
       readonly previousReplyOn?: LocalDate | null;
+      /** The reference number of the earlier request (申请编号). */
+      readonly previousReferenceNo?: string | null;
       readonly previousDocumentNumber?: string | null;
     }
   | { readonly type: 'PUBLICATION_REQUEST'; readonly where?: string | null }

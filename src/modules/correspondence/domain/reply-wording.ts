@@ -165,9 +165,10 @@ export function decisionParagraphs(decision: ReplyDecision, regime: Regime): Htm
     case 'REPEAT_NOT_REPROCESSED': {
       const previousOn = optionalDate(decision.previousReplyOn, 'decision.previousReplyOn');
       const previousNo = decision.previousDocumentNumber?.trim();
+      const previousRef = decision.previousReferenceNo?.trim();
       return [
         para(
-          markup`本机关已${previousOn ? `于${previousOn}` : ''}就您申请公开的相同政府信息作出答复${previousNo ? markup`（${previousNo}）` : null}，您再次申请公开相同的政府信息。${by}本机关不予重复处理。`,
+          markup`本机关已${previousOn ? `于${previousOn}` : ''}就您申请公开的相同政府信息${previousRef ? markup`（申请编号：${previousRef}）` : null}作出答复${previousNo ? markup`（${previousNo}）` : null}，您再次申请公开相同的政府信息。${by}本机关不予重复处理。`,
         ),
       ];
     }

@@ -203,3 +203,19 @@ export const REPLY_TYPE_INFO: Record<ReplyType, ReplyTypeInfo> = {
 export function requiresWithheldList(type: ReplyType): boolean {
   return type === 'PARTIAL_REDACTED';
 }
+
+/**
+ * Outcomes and exemptions that exist only in OGI-2019 (DOMAIN §1.9, §1.10): refused on a case
+ * under OGI-2008, whose Art 21 knows four situations and whose exemptions are Arts 8 and 14.
+ */
+export const OGI_2019_ONLY_REPLIES: ReadonlySet<ReplyType> = new Set<ReplyType>([
+  'WITHHELD_INTERNAL_AFFAIRS',
+  'WITHHELD_PROCESS_INFO',
+  'WITHHELD_ENFORCEMENT_FILE',
+  'NEEDS_CREATION',
+  'PETITION_NOT_OGI',
+  'REPEAT_NOT_REPROCESSED',
+  'PUBLICATION_REQUEST',
+  'UNREASONABLE_VOLUME_NOT_PROCESSED',
+  'SPECIAL_PROCEDURE_REDIRECT',
+]);

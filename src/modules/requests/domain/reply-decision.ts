@@ -15,6 +15,7 @@ export type ReplyFacts = Pick<
 /** Extra facts some decisions cite (earlier case, fee notice). */
 export interface DecisionFacts {
   previousReplyOn?: string | null;
+  previousReferenceNo?: string | null;
   feeNoticeOn?: string | null;
   paymentDueOn?: string | null;
 }
@@ -69,7 +70,11 @@ export function replyDecisionOf(c: ReplyFacts, facts: DecisionFacts = {}): Reply
     case 'PETITION_NOT_OGI':
       return { type, channel: text };
     case 'REPEAT_NOT_REPROCESSED':
-      return { type, previousReplyOn: facts.previousReplyOn ?? null };
+      return {
+        type,
+        previousReplyOn: facts.previousReplyOn ?? null,
+        previousReferenceNo: facts.previousReferenceNo ?? null,
+      };
     case 'PUBLICATION_REQUEST':
       return { type, where: text };
     case 'UNREASONABLE_VOLUME_NOT_PROCESSED':

@@ -17,4 +17,6 @@ export interface ReplyDetail {
   withheld: Array<{ item: string; reason: string; basis: string }>;
   /** NOT_THIS_AGENCY: the responsible agency and contact, when known (Art 36(5)). */
   responsibleAgency: string | null;
+  /** REPEAT_NOT_REPROCESSED: the earlier replied case cited (Art 36(6)). */
+  previousCaseId?: string | null;
 }

@@ -213,6 +213,15 @@ export class ReplyDto {
   @IsOptional()
   @IsLocalDate()
   repliedOn?: string;
+  @ApiPropertyOptional({
+    example: 'DQ-GA-2026-000012',
+    description:
+      'REPEAT_NOT_REPROCESSED: the earlier replied request cited (default: the one the repeat detector found)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  previousReferenceNo?: string;
 }
 
 export class RecordServiceDto {

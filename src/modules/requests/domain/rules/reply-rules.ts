@@ -2,26 +2,60 @@ import type { LocalDate } from '../../../calendar/domain/local-date';
 import { allow, refuse, refuseField, type Decision } from '../../../../shared/domain/refusal';
 import type { CaseFacts } from '../case-facts';
 import {
+  OGI_2019_ONLY_REPLIES,
   REPLY_TYPE_INFO,
   requiresWithheldList,
   type ReplyType,
 } from '../../../law/domain/reply-type';
 import type { ServiceMethod } from '../request-fields';
 
-/** Arts 36–39: a reply of a type a clerk chooses, with what its type requires, dated in the case. */
+/** The earlier case a repeat (Art 36(6)) cites, as the rule sees it. */
+export interface EarlierReply {
+  readonly sameAgency: boolean;
+  readonly sameApplicant: boolean;
+  readonly repliedOn: LocalDate | null;
+}
+
+/**
+ * Arts 36–39: a reply of a type a clerk chooses, with what its type requires, dated in the case.
+ * Each outcome's precondition holds: a repeat cites an earlier replied request of the same
+ * applicant to the same agency (Art 36(6)); "still unclear" follows a recorded correction
+ * (Art 30; under OGI-2008 it is the Art 21(4) reply, which had no correction step); "not
+ * processed" for volume follows the Art 35 reasons step; OGI-2019-only outcomes and exemptions
+ * are refused on OGI-2008 cases.
+ */
 export function decideReply(
-  c: Pick<CaseFacts, 'receivedOn' | 'reopenedOn'>,
+  c: Pick<
+    CaseFacts,
+    'receivedOn' | 'reopenedOn' | 'regime' | 'correctionReceivedOn' | 'reasonsRequestedOn'
+  >,
   input: {
     readonly today: LocalDate;
     readonly type: ReplyType;
     readonly repliedOn: LocalDate;
     readonly withheldCount: number;
     readonly responsibleAgency: string | null;
+    readonly earlier?: EarlierReply | null;
   },
 ): Decision<void> {
   const { type, repliedOn, today } = input;
   if (!REPLY_TYPE_INFO[type].clerkReply)
     return refuseField('replyType', 'reply-type-by-own-action');
+  if (c.regime === 'OGI-2008' && OGI_2019_ONLY_REPLIES.has(type))
+    return refuseField('replyType', 'reply-type-not-in-ogi-2008');
+  if (type === 'REPEAT_NOT_REPROCESSED') {
+    const e = input.earlier;
+    if (!e || !e.sameAgency || !e.sameApplicant || !e.repliedOn || e.repliedOn > repliedOn)
+      return refuseField('previousReferenceNo', 'repeat-needs-earlier-reply');
+  }
+  if (
+    type === 'STILL_UNCLEAR_AFTER_CORRECTION' &&
+    c.regime !== 'OGI-2008' &&
+    !c.correctionReceivedOn
+  )
+    return refuseField('replyType', 'still-unclear-needs-correction');
+  if (type === 'UNREASONABLE_VOLUME_NOT_PROCESSED' && !c.reasonsRequestedOn)
+    return refuseField('replyType', 'volume-needs-reasons-step');
   if (requiresWithheldList(type) && input.withheldCount === 0)
     return refuseField('withheld', 'withheld-list-required');
   if (type === 'NOT_THIS_AGENCY' && !input.responsibleAgency?.trim())
