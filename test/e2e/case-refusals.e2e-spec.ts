@@ -62,6 +62,18 @@ const ACTIONS: Array<{ action: string; body: object; wrongState: Setup; wrongAct
     wrongActor: 'parentSupervisor',
   },
   {
+    action: 'report-fee-payment',
+    body: { paidOn: '2026-09-14' },
+    wrongState: 'received',
+    wrongActor: 'parentSupervisor',
+  },
+  {
+    action: 'reject-fee-payment',
+    body: { reason: '未到账' },
+    wrongState: 'received',
+    wrongActor: 'parentSupervisor',
+  },
+  {
     action: 'abandon-unpaid-fee',
     body: {},
     wrongState: 'received',
@@ -127,6 +139,8 @@ const RIGHT_STATE: Record<string, Setup> = {
   'abandon-correction': 'correction',
   'close-consultation': 'fee',
   'record-fee-payment': 'fee',
+  'report-fee-payment': 'fee',
+  'reject-fee-payment': 'fee',
   'abandon-unpaid-fee': 'fee',
   'record-reasons': 'reasons',
 };

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { nationalCalendar } from '../../src/modules/calendar/domain/national-calendar';
 import { seedWorld, WORLD, type World } from '../utils/fixtures';
 import { act, APPLICANT, intake, setToday } from '../utils/requests';
 import { bootTestApp, type TestApp } from '../utils/test-app';
@@ -340,6 +341,113 @@ describe("the law's preconditions", () => {
         pages: 400,
       }).expect(400);
       expect(fieldCodes(res.body)).toContain('regime:fee-not-in-regime');
+    });
+  });
+
+  describe('Fee payment: the applicant reports it, the clerk confirms or rejects it with a reason', () => {
+    const cal = nationalCalendar();
+    const applicant = (id: string, action: string, body?: object) =>
+      act(t.app, w.tokens.applicant, id, action, body);
+    /** An online request by the applicant with a fee notice received the same day. */
+    const withFee = async (day: string) => {
+      setToday(t.app, day);
+      const filed = await http()
+        .post('/api/v1/requests')
+        .set('authorization', `Bearer ${w.tokens.applicant}`)
+        .send({
+          agencyCode: 'DQ-GA',
+          title: '某局2025年度全部发文',
+          description: '申请公开某局2025年度全部发文目录及正文。',
+          form: 'paper',
+          deliveryRoute: 'post',
+        })
+        .expect(201);
+      const due0 = (await get(filed.body.id)).replyDue as string;
+      await clerk(filed.body.id, 'issue-fee-notice', {
+        method: 'per-volume',
+        pages: 400,
+        receivedOn: day,
+      }).expect(200);
+      return { id: filed.body.id as string, due0 };
+    };
+
+    beforeAll(async () => {
+      await http()
+        .patch('/api/v1/agencies/DQ-GA')
+        .set('authorization', `Bearer ${w.tokens.rootAdmin}`)
+        .send({ channels: ['online'] })
+        .expect(200);
+    });
+
+    it('the pause ends on the payment day the clerk confirms, however late; a reported payment stops automatic abandonment until the clerk decides', async () => {
+      const { id, due0 } = await withFee('2026-09-14');
+      // Applicants cannot mark their own fee paid.
+      const self = await applicant(id, 'record-fee-payment', { paidOn: '2026-09-15' });
+      expect([403, 404]).toContain(self.status);
+      expect((await get(id)).feeNotice.paidOn).toBeNull();
+      // No payment day before the notice.
+      setToday(t.app, '2026-09-16');
+      const before = await applicant(id, 'report-fee-payment', { paidOn: '2026-09-11' }).expect(
+        400,
+      );
+      expect(fieldCodes(before.body)).toContain('paidOn:payment-before-notice');
+      await applicant(id, 'report-fee-payment', { paidOn: '2026-09-15', note: '银行转账' }).expect(
+        200,
+      );
+      const reported = await get(id);
+      expect(reported.status).toBe('paused');
+      expect(reported.feeNotice).toEqual(
+        expect.objectContaining({ reportedPaidOn: '2026-09-15', paidOn: null }),
+      );
+      // Past the payment window: the reported payment holds off the abandonment.
+      const paymentDue = reported.feeNotice.paymentDue as string;
+      setToday(t.app, cal.addWorkingDays(paymentDue, 3).due!);
+      const abandon = await clerk(id, 'abandon-unpaid-fee');
+      expect(abandon.status).toBe(409);
+      expect(abandon.body.code).toBe('payment-reported-awaiting-decision');
+      // Confirmed weeks later: the pause still ends on the payment day.
+      await clerk(id, 'record-fee-payment', {}).expect(200);
+      const paid = await get(id);
+      expect(paid.status).not.toBe('paused');
+      expect(paid.feeNotice.paidOn).toBe('2026-09-15');
+      expect(paid.replyDue).toBe(cal.addWorkingDays(due0, 1).due);
+    });
+
+    it('a rejection restores the original payment deadline, and past it the case is abandoned at once with its letter (R-FEE-05)', async () => {
+      const within = await withFee('2026-09-14');
+      setToday(t.app, '2026-09-16');
+      await applicant(within.id, 'report-fee-payment', { paidOn: '2026-09-16' }).expect(200);
+      const noReason = await clerk(within.id, 'reject-fee-payment', {}).expect(400);
+      expect(fieldCodes(noReason.body).some((c) => c.startsWith('reason:'))).toBe(true);
+      await clerk(within.id, 'reject-fee-payment', { reason: '未查询到该笔款项' }).expect(200);
+      const rejected = await get(within.id);
+      expect(rejected.status).toBe('paused');
+      expect(rejected.feeNotice).toEqual(
+        expect.objectContaining({
+          reportedOn: null,
+          rejectionReason: '未查询到该笔款项',
+          paidOn: null,
+        }),
+      );
+      // The original deadline stands: after it, the abandonment goes ahead.
+      setToday(t.app, cal.addWorkingDays(rejected.feeNotice.paymentDue, 1).due!);
+      await clerk(within.id, 'abandon-unpaid-fee').expect(200);
+
+      const late = await withFee('2026-09-14');
+      setToday(t.app, '2026-09-18');
+      await applicant(late.id, 'report-fee-payment', { paidOn: '2026-09-18' }).expect(200);
+      const due = (await get(late.id)).feeNotice.paymentDue as string;
+      setToday(t.app, cal.addWorkingDays(due, 2).due!);
+      await clerk(late.id, 'reject-fee-payment', { reason: '款项金额不符' }).expect(200);
+      const closed = await get(late.id);
+      expect(closed.status).toBe('abandoned');
+      expect(closed.replyType).toBe('ABANDONED_FEE_UNPAID');
+      const html = await http()
+        .get(`/api/v1/requests/${late.id}/letters/reply`)
+        .set('authorization', `Bearer ${w.tokens.clerk}`)
+        .expect(200);
+      expect(html.text).toContain('政府信息公开申请终止办理告知书');
+      expect(html.text).toContain('逾期未');
     });
   });
 });

@@ -119,6 +119,9 @@ export const newCase = async (
 };
 const path = (id: string, action: string) => `/api/v1/requests/${id}/${action}`;
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** A correction period within the 5–30 WD bounds: three weeks on. */
+const inThreeWeeks = () =>
+  new Date(Date.now() + 8 * 3600_000 + 21 * 86_400_000).toISOString().slice(0, 10);
 const handle = (ok: number): Row['expect'] => ({
   default: 403,
   anonymous: 401,
@@ -378,15 +381,19 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/v1/requests/:id/request-correction': {
     call: async (ctx) => ({
       path: path((await newCase(ctx)).id, 'request-correction'),
-      body: { what: '请补充。', periodEnd: '2099-12-31' },
+      body: { what: '请补充。', periodEnd: inThreeWeeks() },
     }),
     expect: handle(200),
   },
   'POST /api/v1/requests/:id/record-correction': {
     call: async (ctx) => ({
       path: path(
-        (await newCase(ctx, ['request-correction', { what: '请补充。', periodEnd: '2099-12-31' }]))
-          .id,
+        (
+          await newCase(ctx, [
+            'request-correction',
+            { what: '请补充。', periodEnd: inThreeWeeks() },
+          ])
+        ).id,
         'record-correction',
       ),
       body: { correction: '补充内容如下。' },
@@ -396,8 +403,12 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/v1/requests/:id/abandon-correction': {
     call: async (ctx) => ({
       path: path(
-        (await newCase(ctx, ['request-correction', { what: '请补充。', periodEnd: '2099-12-31' }]))
-          .id,
+        (
+          await newCase(ctx, [
+            'request-correction',
+            { what: '请补充。', periodEnd: inThreeWeeks() },
+          ])
+        ).id,
         'abandon-correction',
       ),
     }),
@@ -444,7 +455,38 @@ export const MATRIX: Record<string, Row> = {
       ),
       body: {},
     }),
+    expect: handle(200),
+  },
+  'POST /api/v1/requests/:id/report-fee-payment': {
+    call: async (ctx) => ({
+      path: path(
+        (
+          await newCase(ctx, [
+            'issue-fee-notice',
+            { method: 'per-volume', pages: 40, receivedOn: today() },
+          ])
+        ).id,
+        'report-fee-payment',
+      ),
+      body: { paidOn: today() },
+    }),
     expect: selfOrHandle(200),
+  },
+  'POST /api/v1/requests/:id/reject-fee-payment': {
+    call: async (ctx) => ({
+      path: path(
+        (
+          await newCase(
+            ctx,
+            ['issue-fee-notice', { method: 'per-volume', pages: 40, receivedOn: today() }],
+            ['report-fee-payment', { paidOn: today() }],
+          )
+        ).id,
+        'reject-fee-payment',
+      ),
+      body: { reason: '未查询到该笔款项' },
+    }),
+    expect: handle(200),
   },
   'POST /api/v1/requests/:id/abandon-unpaid-fee': {
     call: async (ctx) => ({

@@ -29,4 +29,10 @@ export class CaseFeeNotice {
   /** 20 WD after the applicant received the notice (R-FEE-04). */
   @Column('date', { nullable: true }) paymentDue: string | null;
   @Column('date', { nullable: true }) paidOn: string | null;
+  /** The applicant reported a payment (D-7): when, and the payment day they gave. */
+  @Column('date', { nullable: true }) reportedOn: string | null;
+  @Column('date', { nullable: true }) reportedPaidOn: string | null;
+  /** The clerk's last rejection of a reported payment, with its reason. */
+  @Column('date', { nullable: true }) rejectedOn: string | null;
+  @Column('text', { nullable: true }) rejectionReason: string | null;
 }

@@ -8,8 +8,19 @@ import { CaseClock } from './case-clock.service';
 import { CaseFeeNotice } from './case-fee-notice.entity';
 import { CaseLetters } from './case-letters.service';
 import { CasesRepository } from './cases.repository';
-import { decideFeeNotice, decideFeePayment, paymentDueOf } from './domain/rules';
-import type { IssueFeeNoticeDto, RecordFeePaymentDto } from './dto/actions.dto';
+import {
+  decideFeeNotice,
+  decideFeePayment,
+  decidePaymentRejection,
+  decidePaymentReport,
+  paymentDueOf,
+} from './domain/rules';
+import type {
+  IssueFeeNoticeDto,
+  RecordFeePaymentDto,
+  RejectFeePaymentDto,
+  ReportFeePaymentDto,
+} from './dto/actions.dto';
 import type { RequestCase } from './request-case.entity';
 import { SystemActions } from './system-actions.service';
 
@@ -67,6 +78,10 @@ export class FeeActionsService {
         // R-FEE-04: the engine's window, from the applicant's receipt (unknown until recorded).
         paymentDue: paymentDueOf(cal, { sentOn, receivedOn }),
         paidOn: null,
+        reportedOn: null,
+        reportedPaidOn: null,
+        rejectedOn: null,
+        rejectionReason: null,
       };
       await tx.m.insert(CaseFeeNotice, notice);
       await this.changes.apply(tx, c, {
@@ -92,41 +107,118 @@ export class FeeActionsService {
     });
   }
 
-  /** Payment within 20 WD of the applicant's receipt of the notice; the clock resumes (D-7). */
+  /** D-7: the applicant (or a clerk for them) reports a payment; the clerk decides on it. */
+  reportPayment(
+    p: Principal,
+    id: string,
+    dto: ReportFeePaymentDto,
+    o: ActionOptions = {},
+  ): Promise<RequestCase> {
+    return this.actions.run(
+      p,
+      id,
+      'report_fee_payment',
+      { ...o, applicantAllowed: true },
+      async (tx, { c, actor }) => {
+        const { feeNotice } = await this.cases.ledger(tx.m, c.id);
+        const today = this.clock.today();
+        const cal = await this.caseClock.calendarOf(tx.m, c);
+        decidedFor(c, decidePaymentReport(cal, feeNotice, { today, paidOn: dto.paidOn }));
+        const notice = feeNotice as CaseFeeNotice;
+        await tx.m.update(CaseFeeNotice, notice.id, {
+          reportedOn: today,
+          reportedPaidOn: dto.paidOn,
+        });
+        return this.changes.apply(tx, c, {
+          action: 'report_fee_payment',
+          actor,
+          actorId: p.userId,
+          reason: dto.note,
+          payload: { feeNoticeId: notice.id, paidOn: dto.paidOn },
+        });
+      },
+    );
+  }
+
+  /**
+   * D-7, R-FEE-05: the clerk does not confirm a reported payment; the original deadline stands,
+   * and once it has passed the case is deemed abandoned at once, with its letter.
+   */
+  rejectPayment(
+    p: Principal,
+    id: string,
+    dto: RejectFeePaymentDto,
+    o: ActionOptions = {},
+  ): Promise<RequestCase> {
+    return this.actions.run(p, id, 'reject_fee_payment', o, async (tx, { c, actor }) => {
+      const { feeNotice } = await this.cases.ledger(tx.m, c.id);
+      const today = this.clock.today();
+      const { abandonNow } = decidedFor(c, decidePaymentRejection(feeNotice, today));
+      const notice = feeNotice as CaseFeeNotice;
+      const rejected = {
+        reportedOn: null,
+        reportedPaidOn: null,
+        rejectedOn: today,
+        rejectionReason: dto.reason,
+      };
+      await tx.m.update(CaseFeeNotice, notice.id, rejected);
+      Object.assign(notice, rejected);
+      await this.changes.apply(tx, c, {
+        action: 'reject_fee_payment',
+        actor,
+        actorId: p.userId,
+        reason: dto.reason,
+        payload: { feeNoticeId: notice.id, paymentDue: notice.paymentDue, abandonNow },
+      });
+      if (abandonNow) {
+        const refused = await this.deemed.abandonUnpaidFeeOf(tx, c, {
+          role: 'clerk',
+          id: p.userId,
+        });
+        if (refused) throw caseRefusal(c, refused.code, refused.params);
+      }
+      return c;
+    });
+  }
+
+  /**
+   * The clerk confirms a payment (reported or seen): the pause ends on the payment day, however
+   * late the confirmation (D-7); the payment must fall within 20 WD of the applicant's receipt.
+   */
   recordPayment(
     p: Principal,
     id: string,
     dto: RecordFeePaymentDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(
-      p,
-      id,
-      'record_fee_payment',
-      { ...o, applicantAllowed: true },
-      async (tx, { c, actor }) => {
-        const { feeNotice } = await this.cases.ledger(tx.m, c.id);
-        const today = this.clock.today();
-        const paidOn = actor === 'applicant' ? today : (dto.paidOn ?? today);
-        const cal = await this.caseClock.calendarOf(tx.m, c);
-        const { receivedOn, paymentDue } = decidedFor(
-          c,
-          decideFeePayment(cal, feeNotice, {
-            today,
-            paidOn,
-            noticeReceivedOn: dto.noticeReceivedOn ?? null,
-          }),
-        );
-        const notice = feeNotice as CaseFeeNotice;
-        await tx.m.update(CaseFeeNotice, notice.id, { receivedOn, paymentDue, paidOn });
-        return this.changes.apply(tx, c, {
-          action: 'record_fee_payment',
-          actor,
-          actorId: p.userId,
-          payload: { feeNoticeId: notice.id, paidOn, amountYuan: notice.amountYuan },
-        });
-      },
-    );
+    return this.actions.run(p, id, 'record_fee_payment', o, async (tx, { c, actor }) => {
+      const { feeNotice } = await this.cases.ledger(tx.m, c.id);
+      const today = this.clock.today();
+      const paidOn = dto.paidOn ?? feeNotice?.reportedPaidOn ?? today;
+      const cal = await this.caseClock.calendarOf(tx.m, c);
+      const { receivedOn, paymentDue } = decidedFor(
+        c,
+        decideFeePayment(cal, feeNotice, {
+          today,
+          paidOn,
+          noticeReceivedOn: dto.noticeReceivedOn ?? null,
+        }),
+      );
+      const notice = feeNotice as CaseFeeNotice;
+      await tx.m.update(CaseFeeNotice, notice.id, {
+        receivedOn,
+        paymentDue,
+        paidOn,
+        reportedOn: null,
+        reportedPaidOn: null,
+      });
+      return this.changes.apply(tx, c, {
+        action: 'record_fee_payment',
+        actor,
+        actorId: p.userId,
+        payload: { feeNoticeId: notice.id, paidOn, amountYuan: notice.amountYuan },
+      });
+    });
   }
 
   /** R-FEE-05: unpaid 20 WD after receipt of the notice → deemed abandoned (row （六）2). */

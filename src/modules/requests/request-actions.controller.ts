@@ -177,10 +177,30 @@ export class RequestActionsController {
     return this.done(p, id);
   }
 
-  @Post('record-fee-payment')
+  @Post('report-fee-payment')
   @HttpCode(200)
   @RequirePermission('self.write')
-  @ApiOperation({ summary: 'Record payment of the fee (applicant or clerk); the clock resumes' })
+  @ApiOperation({
+    summary:
+      'The applicant reports paying the fee; the clerk confirms or rejects it (automatic abandonment waits)',
+  })
+  @ApiOkResponse({ type: RequestDetailView })
+  async reportFeePayment(
+    @CurrentPrincipal() p: Principal,
+    @IdParam() id: string,
+    @Body() dto: A.ReportFeePaymentDto,
+    @Headers('if-match') m?: string,
+  ) {
+    await this.fees.reportPayment(p, id, dto, ifMatch(m));
+    return this.done(p, id);
+  }
+
+  @Post('record-fee-payment')
+  @HttpCode(200)
+  @RequirePermission('cases.handle')
+  @ApiOperation({
+    summary: 'Confirm payment of the fee (a clerk); the pause ends on the payment day (D-7)',
+  })
   @ApiOkResponse({ type: RequestDetailView })
   async recordFeePayment(
     @CurrentPrincipal() p: Principal,
@@ -189,6 +209,24 @@ export class RequestActionsController {
     @Headers('if-match') m?: string,
   ) {
     await this.fees.recordPayment(p, id, dto, ifMatch(m));
+    return this.done(p, id);
+  }
+
+  @Post('reject-fee-payment')
+  @HttpCode(200)
+  @RequirePermission('cases.handle')
+  @ApiOperation({
+    summary:
+      'Do not confirm a reported payment, with a reason; past the payment deadline the case is deemed abandoned at once',
+  })
+  @ApiOkResponse({ type: RequestDetailView })
+  async rejectFeePayment(
+    @CurrentPrincipal() p: Principal,
+    @IdParam() id: string,
+    @Body() dto: A.RejectFeePaymentDto,
+    @Headers('if-match') m?: string,
+  ) {
+    await this.fees.rejectPayment(p, id, dto, ifMatch(m));
     return this.done(p, id);
   }
 

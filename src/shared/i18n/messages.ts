@@ -335,6 +335,17 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
     'At the latest {max}.',
   ]),
 
+  'payment-already-reported': t(
+    '已报告缴费，待承办人确认',
+    'A payment was reported and awaits the clerk',
+  ),
+  'payment-before-notice': t('缴费日期早于收费通知', 'The payment day is before the fee notice'),
+  'no-payment-reported': t('没有待确认的缴费报告', 'No reported payment awaits a decision'),
+  'payment-reported-awaiting-decision': t(
+    '申请人已报告缴费，待承办人确认或不予确认',
+    'The applicant reported a payment: the clerk decides first',
+    ['申请人于{reportedOn}报告已缴费。', 'Reported on {reportedOn}.'],
+  ),
   'reply-type-not-in-ogi-2008': t(
     '2008年条例无此答复类型',
     'OGI-2008 has no such outcome or exemption',

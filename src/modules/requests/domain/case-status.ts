@@ -47,7 +47,9 @@ export const CASE_ACTIONS = [
   'start_consultation',
   'close_consultation',
   'issue_fee_notice',
+  'report_fee_payment',
   'record_fee_payment',
+  'reject_fee_payment',
   'abandon_unpaid_fee',
   'request_extension',
   'decide_extension',
@@ -109,7 +111,11 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Rule>> = {
   close_consultation: { from: ['paused'], to: 'resume', by: ['clerk', 'system'] },
   // 109号: the fee notice pauses the clock (D-7).
   issue_fee_notice: { from: RUNNING, to: 'paused', by: ['clerk'] },
-  record_fee_payment: { from: ['paused'], to: 'resume', by: ['clerk', 'applicant'] },
+  // D-7: the applicant reports a payment; the clerk confirms it (the pause ends on the payment
+  // day) or rejects it with a reason (the original payment deadline stands).
+  report_fee_payment: { from: ['paused'], to: 'stay', by: ['applicant', 'clerk'] },
+  record_fee_payment: { from: ['paused'], to: 'resume', by: ['clerk'] },
+  reject_fee_payment: { from: ['paused'], to: 'stay', by: ['clerk'] },
   // R-FEE-05: unpaid within 20 WD → deemed abandoned (（六）2).
   abandon_unpaid_fee: { from: ['paused'], to: 'abandoned', by: ['clerk', 'system'] },
   // Art 33(2), D-5: asked by the clerk, approved by the OGI office head.
@@ -150,7 +156,9 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   start_consultation: '征求意见',
   close_consultation: '结束征求意见',
   issue_fee_notice: '发出收费通知',
-  record_fee_payment: '登记缴费',
+  report_fee_payment: '报告已缴费',
+  record_fee_payment: '确认缴费',
+  reject_fee_payment: '不予确认缴费',
   abandon_unpaid_fee: '视为放弃（逾期未缴费）',
   request_extension: '申请延期',
   decide_extension: '审批延期',

@@ -140,6 +140,24 @@ export class RecordFeePaymentDto {
   noticeReceivedOn?: string;
 }
 
+export class ReportFeePaymentDto {
+  @ApiProperty({ example: '2026-03-10', description: 'Day the fee was paid' })
+  @IsLocalDate()
+  paidOn: string;
+  @ApiPropertyOptional({ description: 'How it was paid (bank transfer reference, receipt no.)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class RejectFeePaymentDto {
+  @ApiProperty({ example: '未查询到该笔款项。', description: 'Why the payment is not confirmed' })
+  @IsString()
+  @Length(2, 1000)
+  reason: string;
+}
+
 export class RequestExtensionDto {
   @ApiProperty({
     example: 20,

@@ -9,6 +9,9 @@ export interface FeeNoticeFacts {
   readonly sentOn: LocalDate;
   readonly receivedOn: LocalDate | null;
   readonly paidOn: LocalDate | null;
+  /** A payment the applicant reported and the clerk has not decided yet (D-7). */
+  readonly reportedOn?: LocalDate | null;
+  readonly reportedPaidOn?: LocalDate | null;
 }
 
 /** R-FEE-04: the payment window, from the engine (20 WD after the applicant RECEIVED the notice). */
@@ -79,6 +82,7 @@ export function decideFeePayment(
   },
 ): Decision<{ receivedOn: LocalDate; paymentDue: LocalDate | null }> {
   if (!notice || notice.paidOn) return refuse('no-unpaid-fee-notice');
+  if (input.paidOn < notice.sentOn) return refuseField('paidOn', 'payment-before-notice');
   const receivedOn = notice.receivedOn ?? input.noticeReceivedOn ?? input.paidOn;
   if (receivedOn < notice.sentOn || input.paidOn < receivedOn)
     return refuseField('paidOn', 'dates-out-of-order');
@@ -89,6 +93,38 @@ export function decideFeePayment(
   return allow({ receivedOn, paymentDue });
 }
 
+/**
+ * D-7: the applicant reports a payment (never a day before the notice, nor in the future, nor
+ * after the window). Reported within the window, it stops the automatic abandonment until the
+ * clerk confirms or rejects it.
+ */
+export function decidePaymentReport(
+  cal: WorkingCalendar,
+  notice: FeeNoticeFacts | null,
+  input: { readonly today: LocalDate; readonly paidOn: LocalDate },
+): Decision<void> {
+  if (!notice || notice.paidOn) return refuse('no-unpaid-fee-notice');
+  if (notice.reportedOn) return refuse('payment-already-reported');
+  if (input.paidOn < notice.sentOn) return refuseField('paidOn', 'payment-before-notice');
+  if (input.paidOn > input.today) return refuseField('paidOn', 'date-in-future');
+  const paymentDue = paymentDueOf(cal, notice);
+  if (paymentDue && input.paidOn > paymentDue)
+    return refuse('payment-window-closed', { paymentDue });
+  return allow(undefined);
+}
+
+/**
+ * D-7, R-FEE-05: the clerk rejects a reported payment with a reason; the original payment
+ * deadline stands, and when it has passed the case is deemed abandoned at once.
+ */
+export function decidePaymentRejection(
+  notice: (FeeNoticeFacts & { readonly paymentDue: LocalDate | null }) | null,
+  today: LocalDate,
+): Decision<{ abandonNow: boolean }> {
+  if (!notice || notice.paidOn || !notice.reportedOn) return refuse('no-payment-reported');
+  return allow({ abandonNow: notice.paymentDue !== null && today > notice.paymentDue });
+}
+
 /** R-FEE-05: unpaid when the window has run out → deemed abandoned, concluded the day after. */
 export function decideFeeAbandonment(
   c: Pick<CaseFacts, 'status'>,
@@ -96,6 +132,8 @@ export function decideFeeAbandonment(
   today: LocalDate,
 ): Decision<{ concludedOn: LocalDate; paymentDue: LocalDate }> {
   if (!notice || notice.paidOn || c.status !== 'paused') return refuse('no-unpaid-fee-notice');
+  if (notice.reportedOn)
+    return refuse('payment-reported-awaiting-decision', { reportedOn: notice.reportedOn });
   if (!notice.paymentDue || today <= notice.paymentDue)
     return refuse('payment-window-running', { paymentDue: notice.paymentDue });
   return allow({ concludedOn: addDays(notice.paymentDue, 1), paymentDue: notice.paymentDue });
