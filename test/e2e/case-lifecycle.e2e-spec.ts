@@ -174,7 +174,12 @@ describe('Case lifecycle: conclusion, reopening, tracking, imported cases', () =
         deliveryRoute: 'post',
         channel: 'in_person',
         submittedAt: '2026-09-14T09:00:00+08:00',
-        applicant: { category: 'np', name: '王五', idNumber: '11010519491231002X' },
+        applicant: {
+          category: 'np',
+          name: '王五',
+          idNumber: '11010519491231002X',
+          email: 'wang.wu@example.com',
+        },
       })
       .expect(201);
     const code = filed.body.trackingCode as string;

@@ -14,6 +14,12 @@ type Setup = 'received' | 'submitted' | 'replied' | 'withdrawn' | 'correction' |
 const ACTIONS: Array<{ action: string; body: object; wrongState: Setup; wrongActor: Actor }> = [
   { action: 'confirm-receipt', body: {}, wrongState: 'received', wrongActor: 'parentSupervisor' },
   {
+    action: 'correct-receipt-date',
+    body: { receivedOn: '2026-09-14', reason: '误录' },
+    wrongState: 'replied',
+    wrongActor: 'parentSupervisor',
+  },
+  {
     action: 'assign',
     body: { assigneeId: 'CLERK' },
     wrongState: 'replied',

@@ -71,9 +71,11 @@ describe('deadline effects happen exactly once', () => {
     referenceNo: string;
     tick: JobPayloads[typeof JobName.DeadlineTick];
   }> {
+    // Pickup: no e-mail to the applicant, so the outbox gate holds only the effect's reminder.
     const c = await intake(t.app, w.tokens.clerk, {
       channel: 'in_person',
       submittedAt: '2026-03-02T09:00:00+08:00',
+      deliveryRoute: 'pickup',
     });
     await act(t.app, w.tokens.clerk, c.id, 'assign', { assigneeId: w.ids.clerk }).expect(200);
     expect(c.replyDue).toBe('2026-03-30');

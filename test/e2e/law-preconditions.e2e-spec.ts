@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { nationalCalendar } from '../../src/modules/calendar/domain/national-calendar';
+import { DataSource } from 'typeorm';
+import { withResidentIdCheck } from '../../src/modules/accounts/domain/identity';
 import { seedWorld, WORLD, type World } from '../utils/fixtures';
 import { act, APPLICANT, intake, setToday } from '../utils/requests';
 import { bootTestApp, type TestApp } from '../utils/test-app';
@@ -85,6 +87,104 @@ describe("the law's preconditions", () => {
         confirmedAt: '2026-09-15T09:00:00',
       }).expect(400);
       expect(fieldCodes(res.body)).toContain('confirmedAt:date-in-future');
+    });
+  });
+
+  describe('A wrong receipt date is corrected by the clerk with a reason', () => {
+    it('recomputes the dates, keeps the letters already issued, issues a corrected receipt and records the old and new dates', async () => {
+      setToday(t.app, '2026-09-14');
+      // Signed for on Thursday, entered by mistake as Friday.
+      const c = await intake(t.app, w.tokens.clerk, {
+        channel: 'post',
+        postKind: 'signed',
+        submittedAt: '2026-09-09T09:00:00+08:00',
+        signedAt: '2026-09-11T09:00:00+08:00',
+      });
+      expect(c.receivedOn).toBe('2026-09-11');
+      const due0 = c.replyDue as string;
+      const letters0 = (
+        await http()
+          .get(`/api/v1/requests/${c.id}/letters`)
+          .set('authorization', `Bearer ${w.tokens.clerk}`)
+          .expect(200)
+      ).body as Array<{ id: string; title: string }>;
+      expect(letters0).toHaveLength(1);
+      const first = await http()
+        .get(`/api/v1/requests/${c.id}/letters/${letters0[0].id}`)
+        .set('authorization', `Bearer ${w.tokens.clerk}`)
+        .expect(200);
+
+      for (const [receivedOn, code] of [
+        ['2026-09-15', 'date-in-future'],
+        ['2026-09-08', 'date-before-submission'],
+        ['2026-09-11', 'receipt-date-unchanged'],
+      ]) {
+        const bad = await clerk(c.id, 'correct-receipt-date', { receivedOn, reason: '误录' });
+        expect(bad.status).toBe(400);
+        expect(fieldCodes(bad.body)).toContain(`receivedOn:${code}`);
+      }
+      const noReason = await clerk(c.id, 'correct-receipt-date', { receivedOn: '2026-09-10' });
+      expect(noReason.status).toBe(400);
+
+      await clerk(c.id, 'correct-receipt-date', {
+        receivedOn: '2026-09-10',
+        reason: '登记时误录签收日期，以邮件签收单为准。',
+      }).expect(200);
+      const fixed = await get(c.id);
+      expect(fixed.receivedOn).toBe('2026-09-10');
+      expect(fixed.replyDue < due0).toBe(true);
+      const event = fixed.timeline.find(
+        (e: { action: string }) => e.action === 'correct_receipt_date',
+      );
+      expect(event).toEqual(
+        expect.objectContaining({
+          reason: '登记时误录签收日期，以邮件签收单为准。',
+          payload: expect.objectContaining({ from: '2026-09-11', to: '2026-09-10' }),
+        }),
+      );
+      const letters = (
+        await http()
+          .get(`/api/v1/requests/${c.id}/letters`)
+          .set('authorization', `Bearer ${w.tokens.clerk}`)
+          .expect(200)
+      ).body as Array<{ id: string; title: string }>;
+      expect(letters.map((l) => l.title)).toEqual(
+        expect.arrayContaining(['政府信息公开申请登记回执', '政府信息公开申请登记回执（更正）']),
+      );
+      // The first receipt is served exactly as issued.
+      const again = await http()
+        .get(`/api/v1/requests/${c.id}/letters/${letters0[0].id}`)
+        .set('authorization', `Bearer ${w.tokens.clerk}`)
+        .expect(200);
+      expect(again.text).toBe(first.text);
+      const corrected = letters.find((l) => l.title.endsWith('（更正）'))!;
+      const html = (
+        await http()
+          .get(`/api/v1/requests/${c.id}/letters/${corrected.id}`)
+          .set('authorization', `Bearer ${w.tokens.clerk}`)
+          .expect(200)
+      ).text;
+      expect(html).toContain('2026年9月11日）有误');
+      expect(html).toContain('本机关收到您申请之日为2026年9月10日');
+    });
+
+    it('refuses a date after a step already taken on the case', async () => {
+      setToday(t.app, '2026-09-14');
+      const c = await intake(t.app, w.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2026-09-10T09:00:00+08:00',
+      });
+      setToday(t.app, '2026-09-11');
+      await clerk(c.id, 'request-correction', {
+        what: '请写明年份。',
+        periodEnd: '2026-09-30',
+      }).expect(200);
+      setToday(t.app, '2026-09-14');
+      const after = await clerk(c.id, 'correct-receipt-date', {
+        receivedOn: '2026-09-14',
+        reason: '误录',
+      }).expect(400);
+      expect(fieldCodes(after.body)).toContain('receivedOn:receipt-after-step');
     });
   });
 
@@ -359,7 +459,7 @@ describe("the law's preconditions", () => {
           title: '某局2025年度全部发文',
           description: '申请公开某局2025年度全部发文目录及正文。',
           form: 'paper',
-          deliveryRoute: 'post',
+          deliveryRoute: 'email',
         })
         .expect(201);
       const due0 = (await get(filed.body.id)).replyDue as string;
@@ -448,6 +548,108 @@ describe("the law's preconditions", () => {
         .expect(200);
       expect(html.text).toContain('政府信息公开申请终止办理告知书');
       expect(html.text).toContain('逾期未');
+    });
+  });
+
+  describe('Identity documents beyond the resident ID and USCC; oral filing; contact details fit the delivery route', () => {
+    const person = (idType: string, idNumber: string, extra: object = {}) =>
+      staffIntake({
+        submittedAt: '2026-09-14T09:00:00+08:00',
+        applicant: { ...APPLICANT, idType, idNumber, ...extra },
+      });
+
+    it('takes a passport, permits and residence cards that fit the category, and "the same applicant" follows (type, number)', async () => {
+      setToday(t.app, '2026-09-14');
+      for (const [idType, idNumber] of [
+        ['passport', 'E12345678'],
+        ['hk_macau_permit', 'H12345678'],
+        ['taiwan_permit', '12345678'],
+        ['foreign_permanent', 'USA123456789012'],
+      ]) {
+        const res = await person(idType, idNumber);
+        expect(res.status).toBe(201);
+      }
+      const hmt = await person('hmt_residence', withResidentIdCheck('81000019900101123'));
+      expect(hmt.status).toBe(201);
+      // A residence card carries the GB 11643 check character: a wrong one is refused.
+      const wrong = await person('hmt_residence', '810000199001011231');
+      expect(fieldCodes(wrong.body)).toContain('applicant.idNumber:id-checksum');
+      // A passport for an enterprise, a USCC for a person: the document must fit the category.
+      const biz = await person('passport', 'E12345678', { category: 'biz', name: '某公司' });
+      expect(fieldCodes(biz.body)).toContain('applicant.idType:id-type-not-for-category');
+      const np = await person('uscc', '91230600MA1234567X');
+      expect(fieldCodes(np.body)).toContain('applicant.idType:id-type-not-for-category');
+      const bad = await person('hk_macau_permit', 'X1234');
+      expect(fieldCodes(bad.body)).toContain('applicant.idNumber:id-format');
+
+      // The same digits on a passport and a Taiwan permit are two applicants (D-8's count).
+      const a = await person('passport', '88888888');
+      const b = await person('taiwan_permit', '88888888');
+      const c2 = await person('passport', '88888888');
+      const db = t.app.get(DataSource);
+      const rows = await db.query(
+        `SELECT id, applicant_id_index AS idx FROM request_case WHERE id = ANY($1)`,
+        [[a.body.id, b.body.id, c2.body.id]],
+      );
+      const idx = Object.fromEntries(rows.map((r: { id: string; idx: string }) => [r.id, r.idx]));
+      expect(idx[a.body.id]).toBe(idx[c2.body.id]);
+      expect(idx[a.body.id]).not.toBe(idx[b.body.id]);
+    });
+
+    it('an oral filing records why writing is difficult and that the applicant confirmed the form (Art 29)', async () => {
+      setToday(t.app, '2026-09-14');
+      await http()
+        .patch('/api/v1/agencies/DQ-GA')
+        .set('authorization', `Bearer ${w.tokens.rootAdmin}`)
+        .send({ channels: ['online', 'oral'] })
+        .expect(200);
+      const missing = await staffIntake({
+        channel: 'oral',
+        submittedAt: '2026-09-14T09:00:00+08:00',
+      }).expect(400);
+      expect(fieldCodes(missing.body)).toContain('oral.writingDifficulty:oral-reason-required');
+      const unconfirmed = await staffIntake({
+        channel: 'oral',
+        submittedAt: '2026-09-14T09:00:00+08:00',
+        oral: { writingDifficulty: '申请人视力不佳，书写困难。', confirmedByApplicant: false },
+      }).expect(400);
+      expect(fieldCodes(unconfirmed.body)).toContain(
+        'oral.confirmedByApplicant:oral-form-not-confirmed',
+      );
+      const ok = await staffIntake({
+        channel: 'oral',
+        submittedAt: '2026-09-14T09:00:00+08:00',
+        oral: { writingDifficulty: '申请人视力不佳，书写困难。', confirmedByApplicant: true },
+      }).expect(201);
+      const detail = await get(ok.body.id);
+      expect(detail.oral).toEqual(
+        expect.objectContaining({ writingDifficulty: '申请人视力不佳，书写困难。' }),
+      );
+      expect(detail.oral.confirmedAt).toBeTruthy();
+    });
+
+    it('contact details must fit the delivery route', async () => {
+      setToday(t.app, '2026-09-14');
+      const { email: _e, postcode: _p, phone: _ph, ...bare } = APPLICANT;
+      const cases: Array<[string, string]> = [
+        ['email', 'applicant.email:contact-required-for-route'],
+        ['post', 'applicant.postcode:contact-required-for-route'],
+        ['pickup', 'applicant.phone:contact-required-for-route'],
+        ['portal', 'deliveryRoute:portal-needs-account'],
+      ];
+      for (const [deliveryRoute, code] of cases) {
+        const res = await staffIntake({
+          submittedAt: '2026-09-14T09:00:00+08:00',
+          deliveryRoute,
+          applicant: bare,
+        }).expect(400);
+        expect(fieldCodes(res.body)).toContain(code);
+      }
+      await staffIntake({
+        submittedAt: '2026-09-14T09:00:00+08:00',
+        deliveryRoute: 'post',
+        applicant: APPLICANT,
+      }).expect(201);
     });
   });
 });

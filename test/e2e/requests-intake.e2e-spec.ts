@@ -214,7 +214,11 @@ describe('Request intake', () => {
       ],
       [
         'oral application recorded by the office (R-RCV-06)',
-        { channel: 'oral', submittedAt: '2022-09-30T10:00:00+08:00' },
+        {
+          channel: 'oral',
+          submittedAt: '2022-09-30T10:00:00+08:00',
+          oral: { writingDifficulty: '申请人不识字。', confirmedByApplicant: true },
+        },
         '2022-09-30',
         '2022-11-02',
       ],
@@ -256,6 +260,7 @@ describe('Request intake', () => {
         category: 'biz',
         name: '大庆某某有限公司',
         idNumber: withUsccCheck('91230600MA1B2C3D4'),
+        email: 'office@example.com',
       };
       const base = { ...CONTENT, agencyCode: 'DQ-JY', applicant: org };
       await http()
@@ -311,7 +316,12 @@ describe('Request intake', () => {
           ...CONTENT,
           channel: 'in_person',
           submittedAt: '2026-09-14T09:00:00+08:00',
-          applicant: { category: 'np', name: '王五', idNumber: '11010519491231002X' },
+          applicant: {
+            category: 'np',
+            name: '王五',
+            idNumber: '11010519491231002X',
+            email: 'wang.wu@example.com',
+          },
         });
       expect(res.status).toBe(404);
     });

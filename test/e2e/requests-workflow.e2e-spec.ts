@@ -44,7 +44,7 @@ describe('Request workflow', () => {
           title: '某文件',
           description: '某某事项的文件，具体不详。',
           form: 'paper',
-          deliveryRoute: 'post',
+          deliveryRoute: 'email',
         })
         .expect(201)
     ).body;

@@ -329,7 +329,12 @@ export const MATRIX: Record<string, Row> = {
         ...CONTENT,
         channel: 'in_person',
         submittedAt: new Date().toISOString(),
-        applicant: { category: 'np', name: '王五', idNumber: '11010519491231002X' },
+        applicant: {
+          category: 'np',
+          name: '王五',
+          idNumber: '11010519491231002X',
+          email: 'wang.wu@example.com',
+        },
       },
     }),
     expect: { default: 403, anonymous: 401, clerk: 201, otherClerk: 404 },
@@ -357,6 +362,29 @@ export const MATRIX: Record<string, Row> = {
       reporter: 200,
     },
   },
+  'POST /api/v1/requests/:id/correct-receipt-date': {
+    call: async (ctx) => {
+      const res = await as(ctx, 'clerk', 'post', '/api/v1/requests/intake', {
+        ...CONTENT,
+        channel: 'in_person',
+        submittedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+        applicant: {
+          category: 'np',
+          name: '王五',
+          idNumber: '11010519491231002X',
+          email: 'wang.wu@example.com',
+        },
+      });
+      return {
+        path: path((res.body as { id: string }).id, 'correct-receipt-date'),
+        body: {
+          receivedOn: new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10),
+          reason: '登记时误录日期',
+        },
+      };
+    },
+    expect: handle(200),
+  },
   'POST /api/v1/requests/:id/confirm-receipt': {
     call: async (ctx) => {
       const res = await as(ctx, 'clerk', 'post', '/api/v1/requests/intake', {
@@ -364,7 +392,12 @@ export const MATRIX: Record<string, Row> = {
         channel: 'post',
         postKind: 'ordinary',
         submittedAt: new Date().toISOString(),
-        applicant: { category: 'np', name: '王五', idNumber: '11010519491231002X' },
+        applicant: {
+          category: 'np',
+          name: '王五',
+          idNumber: '11010519491231002X',
+          email: 'wang.wu@example.com',
+        },
       });
       return { path: path((res.body as { id: string }).id, 'confirm-receipt'), body: {} };
     },

@@ -22,6 +22,8 @@ export const APPLICANT = {
   idNumber: WORLD.applicants.applicant.idNumber,
   phone: WORLD.applicants.applicant.phone,
   address: WORLD.applicants.applicant.address,
+  email: WORLD.applicants.applicant.email,
+  postcode: '163311',
 };
 
 /** Staff intake through the API; returns the created case body. */

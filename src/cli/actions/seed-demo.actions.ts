@@ -188,6 +188,10 @@ async function buildCases(app: INestApplicationContext, tree: Agency[]): Promise
         name: category === 'np' ? `申请人${i}` : `演示单位${i}`,
         idNumber,
         phone: '13900000000',
+        // Contact details fit the delivery route (post: address and postcode; e-mail: address).
+        email: `applicant${i}@demo.example.cn`,
+        address: `演示市中心区民主路${1 + (i % 90)}号`,
+        postcode: '163000',
       },
     });
     n++;
@@ -198,7 +202,7 @@ async function buildCases(app: INestApplicationContext, tree: Agency[]): Promise
     if (step === 2)
       await flow.requestCorrection(clerk, c.id, {
         what: '请写明所需信息的年份。',
-        periodEnd: addDays(today, 10),
+        periodEnd: addDays(today, 14),
       });
     else if (step === 3)
       await clockActions.startConsultation(clerk, c.id, {

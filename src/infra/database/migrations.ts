@@ -10,6 +10,7 @@ import { Remedies1796127542441 } from '../../../migrations/1796127542441-Remedie
 import { HistoricalCases1796128926164 } from '../../../migrations/1796128926164-HistoricalCases';
 import { CaseLateness1796131344697 } from '../../../migrations/1796131344697-CaseLateness';
 import { FeePaymentReports1796132236665 } from '../../../migrations/1796132236665-FeePaymentReports';
+import { OralFiling1796133507807 } from '../../../migrations/1796133507807-OralFiling';
 
 export const MIGRATIONS: Array<new () => unknown> = [
   CreateMailOutbox1795952853590,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   HistoricalCases1796128926164,
   CaseLateness1796131344697,
   FeePaymentReports1796132236665,
+  OralFiling1796133507807,
 ];

@@ -11,8 +11,8 @@ import type { Principal } from '../access/domain/principal';
 import type { StaffRole } from '../access/domain/roles';
 import { AccountMails } from './account-mails.service';
 import { ApplicantProfile } from './applicant-profile.entity';
-import { idProofTypeFor } from './domain/applicant';
-import { isValidIdProof } from './domain/identity';
+import { idProofProblems } from './domain/applicant';
+import { identityIndexKey } from './domain/identity';
 import { passwordProblem } from './domain/password-policy';
 import type { RegisterApplicantDto } from './dto/register.dto';
 import { PasswordHasher } from './password-hasher';
@@ -40,12 +40,11 @@ export class AccountsService {
 
   /** Creates an unverified applicant and e-mails a verification link, in one transaction. */
   async registerApplicant(dto: RegisterApplicantDto, ip: string | null): Promise<User> {
-    const idType = idProofTypeFor(dto.category);
-    const idNumber = dto.idNumber.toUpperCase();
-    const problems = [];
-    if (!isValidIdProof(idType, idNumber)) {
-      problems.push(fieldProblem('idNumber', 'id-checksum'));
-    }
+    const {
+      type: idType,
+      number: idNumber,
+      problems,
+    } = idProofProblems(dto.category, dto.idType, dto.idNumber);
     const weak = passwordProblem(dto.password);
     if (weak) problems.push(fieldProblem('password', weak));
     if (problems.length) throw invalidFields(problems);
@@ -67,7 +66,7 @@ export class AccountsService {
         name: dto.name,
         idType,
         idNumberEnc: this.cipher.encrypt(idNumber),
-        idNumberIndex: this.cipher.blindIndex(idNumber),
+        idNumberIndex: this.cipher.blindIndex(identityIndexKey(idType, idNumber)),
         phoneEnc: this.cipher.encryptNullable(dto.phone),
         addressEnc: this.cipher.encryptNullable(dto.address),
         postcode: dto.postcode ?? null,

@@ -18,7 +18,12 @@ import type { RequestCase } from './request-case.entity';
 
 /** What each kind of letter needs beyond the case itself. */
 export type LetterFacts =
-  | { kind: 'receipt_acknowledgement'; trackingCode?: string | null }
+  | {
+      kind: 'receipt_acknowledgement';
+      trackingCode?: string | null;
+      /** A corrected receipt: the date of receipt stated before. */
+      correctedFrom?: LocalDate | null;
+    }
   | { kind: 'correction_notice'; what: string }
   | { kind: 'extension_notice'; extension: CaseExtension }
   | { kind: 'deferral_notice'; reason: string; originalDueOn: LocalDate | null }
@@ -86,7 +91,9 @@ export class CaseLetters {
     const body = this.body(
       c,
       agency,
-      facts.kind === 'receipt_acknowledgement' ? { kind: facts.kind } : facts,
+      facts.kind === 'receipt_acknowledgement'
+        ? { kind: facts.kind, correctedFrom: facts.correctedFrom ?? null }
+        : facts,
     );
     const letter = await this.issuer.issue(
       tx,
@@ -190,6 +197,7 @@ export class CaseLetters {
           replyDueOn: (c.baseDue ?? c.replyDue) as LocalDate,
           statesFeePause: true,
           trackingCode: f.trackingCode ?? null,
+          correctedFrom: f.correctedFrom ?? null,
         } satisfies Body<'receipt_acknowledgement'>;
       case 'correction_notice':
         return {

@@ -6,7 +6,8 @@ import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
 import { fieldProblem, invalidFields, Refusal } from '../../shared/domain/refusal';
 import { ApplicantProfile } from '../accounts/applicant-profile.entity';
-import { idProofTypeFor } from '../accounts/domain/applicant';
+import { idProofProblems } from '../accounts/domain/applicant';
+import { identityIndexKey } from '../accounts/domain/identity';
 import { User } from '../accounts/user.entity';
 import { Agency } from '../agencies/agency.entity';
 import { acceptsChannel } from '../agencies/domain/agency';
@@ -18,7 +19,7 @@ import { CaseLetters } from './case-letters.service';
 import { CasesRepository, type CaseLedger } from './cases.repository';
 import { receiptDate } from './domain/receipt-date';
 import { referenceNumber } from './domain/reference-number';
-import { staffIntakeProblems } from './domain/rules';
+import { contactProblems, staffIntakeProblems } from './domain/rules';
 import { formatTrackingCode, trackingCodeHash } from './domain/tracking-code';
 import type { RequestContentDto } from './dto/create-request.dto';
 import type { StaffIntakeDto } from './dto/staff-intake.dto';
@@ -52,7 +53,8 @@ type IntakeFacts = Pick<
   | 'applicantAddressEnc'
   | 'applicantPostcode'
   | 'idempotencyKey'
->;
+> &
+  Partial<Pick<RequestCase, 'oralWritingDifficulty' | 'oralConfirmedAt'>>;
 
 /** Filing: online by applicants (idempotent) and staff intake for every other channel. */
 @Injectable()
@@ -94,6 +96,14 @@ export class IntakeService {
         const p = await tx.m
           .getRepository(ApplicantProfile)
           .findOneByOrFail({ userId: principal.userId });
+        const contact = contactProblems(
+          dto.deliveryRoute,
+          { email: user.email, phone: p.phoneEnc, address: p.addressEnc, postcode: p.postcode },
+          true,
+          '',
+          'deliveryRoute',
+        );
+        if (contact.length) throw invalidFields(contact);
         return this.insert(tx, agency, dto, principal.userId, {
           channel: 'online',
           postKind: null,
@@ -131,8 +141,11 @@ export class IntakeService {
   async fileByStaff(principal: Principal, dto: StaffIntakeDto): Promise<Filed> {
     const problems = staffIntakeProblems(dto, this.clock.now());
     if (problems.length) throw invalidFields(problems);
-    const idType = idProofTypeFor(dto.applicant.category);
-    const idNumber = dto.applicant.idNumber.toUpperCase();
+    const { type: idType, number: idNumber } = idProofProblems(
+      dto.applicant.category,
+      dto.applicant.idType,
+      dto.applicant.idNumber,
+    );
     return this.uow.run(async (tx) => {
       const agency = await this.activeAgency(tx.m, dto.agencyCode);
       if (!principal.can('cases.handle', agency.path))
@@ -160,12 +173,18 @@ export class IntakeService {
           applicantName: dto.applicant.name,
           applicantIdType: idType,
           applicantIdEnc: this.cipher.encrypt(idNumber),
-          applicantIdIndex: this.cipher.blindIndex(idNumber),
+          applicantIdIndex: this.cipher.blindIndex(identityIndexKey(idType, idNumber)),
           applicantPhoneEnc: this.cipher.encryptNullable(dto.applicant.phone),
           applicantEmail: dto.applicant.email?.toLowerCase() ?? null,
           applicantAddressEnc: this.cipher.encryptNullable(dto.applicant.address),
           applicantPostcode: dto.applicant.postcode ?? null,
           idempotencyKey: null,
+          ...(dto.channel === 'oral' && dto.oral
+            ? {
+                oralWritingDifficulty: dto.oral.writingDifficulty,
+                oralConfirmedAt: this.clock.now(),
+              }
+            : {}),
         },
         principal.userId,
       );

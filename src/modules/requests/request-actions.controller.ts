@@ -58,6 +58,24 @@ export class RequestActionsController {
     return this.done(p, id);
   }
 
+  @Post('correct-receipt-date')
+  @HttpCode(200)
+  @RequirePermission('cases.handle')
+  @ApiOperation({
+    summary:
+      'Correct a wrong date of receipt, with a reason: the dates are recomputed, letters issued stay as issued, a corrected receipt is issued',
+  })
+  @ApiOkResponse({ type: RequestDetailView })
+  async correctReceiptDate(
+    @CurrentPrincipal() p: Principal,
+    @IdParam() id: string,
+    @Body() dto: A.CorrectReceiptDateDto,
+    @Headers('if-match') m?: string,
+  ) {
+    await this.workflow.correctReceiptDate(p, id, dto, ifMatch(m));
+    return this.done(p, id);
+  }
+
   @Post('assign')
   @HttpCode(200)
   @RequirePermission('cases.handle', 'cases.approve')

@@ -151,6 +151,9 @@ export class RequestCase {
   @Column('uuid', { nullable: true }) similarToId: string | null;
 
   @Column('text', { nullable: true }) idempotencyKey: string | null;
+  /** Art 29, oral filing: why writing was difficult, and when the applicant confirmed the form. */
+  @Column('text', { nullable: true }) oralWritingDifficulty: string | null;
+  @Column('timestamptz', { nullable: true }) oralConfirmedAt: Date | null;
 
   /** `live` (filed here) or `import` (historical: no timers, letters, escalation or supervision). */
   @Column('text', { default: 'live' }) source: CaseSource;

@@ -47,6 +47,11 @@ export class RequestDetailView extends RequestSummaryView {
   @ApiProperty() description: string;
   @ApiProperty() form: string;
   @ApiProperty() deliveryRoute: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Oral filing (Art 29): why writing was difficult; when the applicant confirmed',
+  })
+  oral: { writingDifficulty: string; confirmedAt: string | null } | null;
   @ApiProperty({
     description: 'Personal data, masked unless you are the applicant or handle the case',
   })

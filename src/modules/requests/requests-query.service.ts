@@ -187,6 +187,12 @@ export class RequestsQueryService {
         provisional: c.provisional,
         version: c.deadlinesVersion,
       },
+      oral: c.oralWritingDifficulty
+        ? {
+            writingDifficulty: c.oralWritingDifficulty,
+            confirmedAt: c.oralConfirmedAt?.toISOString() ?? null,
+          }
+        : null,
       reply: c.replyType
         ? {
             type: c.replyType,

@@ -20,6 +20,7 @@ import { REPLY_TYPE_INFO } from '../law/domain/reply-type';
 import {
   complianceDay,
   decideCorrectionNotice,
+  decideReceiptCorrection,
   decideCorrectionReceived,
   decideReply,
   decideService,
@@ -28,6 +29,7 @@ import {
 import type {
   AssignDto,
   ConfirmReceiptDto,
+  CorrectReceiptDateDto,
   RecordCorrectionDto,
   RecordServiceDto,
   ReopenDto,
@@ -79,6 +81,47 @@ export class WorkflowService {
         { kind: 'receipt_acknowledgement' },
         { actorId: p.userId, actor },
       );
+      return c;
+    });
+  }
+
+  /**
+   * A wrong date of receipt corrected by the clerk with a reason (audited as the case event with
+   * the old and new dates); the deadlines are recomputed and re-armed, letters already issued
+   * stay as issued, and a corrected receipt letter is issued unless declined.
+   */
+  correctReceiptDate(
+    p: Principal,
+    id: string,
+    dto: CorrectReceiptDateDto,
+    o: ActionOptions = {},
+  ): Promise<RequestCase> {
+    return this.actions.run(p, id, 'correct_receipt_date', o, async (tx, { c, agency, actor }) => {
+      const from = c.receivedOn;
+      decidedFor(
+        c,
+        decideReceiptCorrection(c, {
+          today: this.clock.today(),
+          receivedOn: dto.receivedOn,
+          submittedOn: shanghaiDateOf(c.submittedAt),
+        }),
+      );
+      await this.changes.apply(tx, c, {
+        action: 'correct_receipt_date',
+        actor,
+        actorId: p.userId,
+        reason: dto.reason,
+        payload: { from, to: dto.receivedOn },
+        mutate: (x) => (x.receivedOn = dto.receivedOn),
+      });
+      if (dto.issueLetter !== false)
+        await this.letters.issue(
+          tx,
+          c,
+          agency,
+          { kind: 'receipt_acknowledgement', correctedFrom: from },
+          { actorId: p.userId, actor },
+        );
       return c;
     });
   }

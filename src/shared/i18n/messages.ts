@@ -335,6 +335,38 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
     'At the latest {max}.',
   ]),
 
+  'id-type-not-for-category': t(
+    '证件类型与申请人类别不符',
+    'The identity document does not fit the applicant category',
+  ),
+  'oral-reason-required': t(
+    '口头申请须记录申请人书写困难的情况',
+    'An oral application records why writing is difficult (Art 29)',
+  ),
+  'oral-form-not-confirmed': t(
+    '代为填写的申请须经申请人确认',
+    'The applicant must confirm the form filled in for them',
+  ),
+  'contact-required-for-route': t(
+    '所选获取方式缺少必要的联系信息',
+    'The chosen delivery route needs this contact detail',
+    ['获取方式“{route}”需要填写{missing}。', 'Delivery by {route} needs {missing}.'],
+  ),
+  'portal-needs-account': t(
+    '通过网站获取须有申请人账户',
+    'Delivery through the portal needs an applicant account',
+  ),
+  'id-format': t('证件号码格式不正确', 'The identity document number has the wrong format'),
+  'receipt-date-unchanged': t('收到申请日期未变', 'The date of receipt is unchanged'),
+  'receipt-after-step': t(
+    '收到申请日期不得晚于已办理的步骤',
+    'The date of receipt cannot be after a step already taken',
+    ['本申请已于{step}办理后续步骤。', 'A step was taken on {step}.'],
+  ),
+  'receipt-changes-regime': t(
+    '更正后的日期适用不同的条例，请撤回后重新登记',
+    'The corrected date falls under the other Regulations: withdraw and register again',
+  ),
   'payment-already-reported': t(
     '已报告缴费，待承办人确认',
     'A payment was reported and awaits the clerk',

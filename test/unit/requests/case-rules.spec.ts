@@ -10,6 +10,7 @@ import {
   decideConsultationClose,
   decideCorrectionAbandonment,
   decideCorrectionNotice,
+  decideReceiptCorrection,
   decideDeferral,
   decideExtensionRequest,
   decideFeeAbandonment,
@@ -411,5 +412,39 @@ describe('tracking codes', () => {
     b[0] = 0x80;
     expect(formatTrackingCode(a)).not.toBe(formatTrackingCode(b));
     expect(normalizeTrackingCode('not a code')).toBeNull();
+  });
+});
+
+describe('receipt date correction (Art 31, D-1)', () => {
+  const fix = (receivedOn: string, c: Partial<CaseFacts> = {}) =>
+    decideReceiptCorrection(
+      { ...CASE, ...c },
+      { today: '2026-09-18', receivedOn, submittedOn: '2026-09-10' },
+    );
+
+  it('takes a real earlier or later day within the case', () => {
+    expect(fix('2026-09-11')).toEqual({ ok: true, value: undefined });
+    expect(fix('2026-09-18')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('refuses the future, before 2008-05-01, before submission, the same day, after a step', () => {
+    expect(fix('2026-09-19')).toEqual(fieldRefused('receivedOn', 'date-in-future'));
+    expect(fix('2008-04-30')).toEqual(fieldRefused('receivedOn', 'date-before-ogi'));
+    expect(fix('2026-09-09')).toEqual(fieldRefused('receivedOn', 'date-before-submission'));
+    expect(fix('2026-09-14')).toEqual(fieldRefused('receivedOn', 'receipt-date-unchanged'));
+    expect(fix('2026-09-16', { correctionRequestedOn: '2026-09-15' })).toEqual(
+      fieldRefused('receivedOn', 'receipt-after-step'),
+    );
+    expect(fix('2026-09-16', { reasonsRequestedOn: '2026-09-15' })).toEqual(
+      fieldRefused('receivedOn', 'receipt-after-step'),
+    );
+  });
+
+  it('never moves a case across the 2019-05-15 cutover (the rules applied would change)', () => {
+    const r = decideReceiptCorrection(
+      { ...CASE, regime: 'OGI-2008', receivedOn: '2019-05-14' },
+      { today: '2019-05-20', receivedOn: '2019-05-15', submittedOn: '2019-05-14' },
+    );
+    expect(r).toEqual(fieldRefused('receivedOn', 'receipt-changes-regime'));
   });
 });

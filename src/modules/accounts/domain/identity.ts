@@ -41,9 +41,65 @@ export function withUsccCheck(first17: string): string {
   return first17 + USCC_CHARS[(31 - (sum % 31)) % 31];
 }
 
-export const ID_PROOF_TYPES = ['resident_id', 'uscc'] as const;
+/**
+ * Identity documents (身份证明, OGI-2019 Art 29): the resident ID and the USCC, and what people
+ * and organisations without them hold.
+ */
+export const ID_PROOF_TYPES = [
+  'resident_id',
+  'uscc',
+  'passport',
+  'hk_macau_permit',
+  'taiwan_permit',
+  'hmt_residence',
+  'foreign_permanent',
+  'org_certificate',
+] as const;
 export type IdProofType = (typeof ID_PROOF_TYPES)[number];
 
+export const ID_PROOF_LABELS: Record<IdProofType, string> = {
+  resident_id: '居民身份证',
+  uscc: '统一社会信用代码',
+  passport: '护照',
+  hk_macau_permit: '港澳居民来往内地通行证',
+  taiwan_permit: '台湾居民来往大陆通行证',
+  hmt_residence: '港澳台居民居住证',
+  foreign_permanent: '外国人永久居留身份证',
+  org_certificate: '其他组织证书',
+};
+
+/** The format of each document's number (with its check character where it has one). */
 export function isValidIdProof(type: IdProofType, value: string): boolean {
-  return type === 'resident_id' ? isResidentIdNumber(value) : isUnifiedSocialCreditCode(value);
+  switch (type) {
+    case 'resident_id':
+      return isResidentIdNumber(value);
+    case 'uscc':
+      return isUnifiedSocialCreditCode(value);
+    case 'passport':
+      return /^[A-Z0-9]{5,17}$/.test(value);
+    case 'hk_macau_permit':
+      // 回乡证: H (Hong Kong) or M (Macao) + 8 or 10 digits.
+      return /^[HM]\d{8}(\d{2})?$/.test(value);
+    case 'taiwan_permit':
+      // 台胞证: 8 digits (2015 card) or the older 10 digits with an optional letter.
+      return /^(\d{8}|\d{10}[A-Z]?)$/.test(value);
+    case 'hmt_residence':
+      // GB 11643 layout with the 810000 / 820000 / 830000 region codes.
+      return /^8[123]0000/.test(value) && isResidentIdNumber(value);
+    case 'foreign_permanent':
+      // 2017 card: 3 letters + 12 digits; 2023 card: 18 characters beginning with 9 (GB 11643 check).
+      return /^[A-Z]{3}\d{12}$/.test(value) || (value.startsWith('9') && isResidentIdNumber(value));
+    case 'org_certificate':
+      return /^[0-9A-Z-]{6,30}$/.test(value);
+  }
+}
+
+/**
+ * What the blind index is computed over: (document type, number). The resident ID and the USCC
+ * keep the bare number (their formats are disjoint and identify the type; rows indexed before
+ * other documents existed stay comparable); every other document is prefixed by its type, so
+ * the same digits on two kinds of document are never "the same applicant".
+ */
+export function identityIndexKey(type: IdProofType, number: string): string {
+  return type === 'resident_id' || type === 'uscc' ? number : `${type}:${number}`;
 }

@@ -1,3 +1,5 @@
+import type { IdProofType } from '../domain/identity';
+import { IdNumberField, IdTypeField } from './id-proof.fields';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { IsPhone, IsPostcode } from '../../../infra/http/input/validators';
@@ -31,13 +33,8 @@ export class RegisterApplicantDto {
   @Length(1, 200)
   name: string;
 
-  @ApiProperty({
-    example: '11010519491231002X',
-    description: 'Resident ID number (np) or unified social credit code (others)',
-  })
-  @IsString()
-  @Length(18, 18)
-  idNumber: string;
+  @IdTypeField() idType?: IdProofType;
+  @IdNumberField() idNumber: string;
 
   @ApiPropertyOptional({ example: '13812345678' })
   @IsOptional()

@@ -13,6 +13,8 @@ export interface ReceiptAcknowledgementInput extends ApplicantLetterBase {
   readonly channel: Channel;
   /** 答复期限: the reply due date computed by the deadline clock (R-DL-01). */
   readonly replyDueOn: LocalDate;
+  /** A corrected receipt: the date of receipt stated before (the earlier letter stays as issued). */
+  readonly correctedFrom?: LocalDate | null;
   /**
    * D-7: say that the time from the fee notice to payment is not counted. Off by default: the
    * rule is an engine default (R-FEE-06 UNCONFIRMED), not statutory text.
@@ -100,13 +102,23 @@ export function renderReceiptAcknowledgement(input: ReceiptAcknowledgementInput)
         : markup`征求第三方意见所需时间不计算在上述期限内。出现该情形的，本机关将另行书面告知。`,
     ),
   ];
-  const title = LETTER_TITLES.receipt_acknowledgement;
+  if (input.correctedFrom)
+    body.unshift(
+      para(
+        markup`本机关此前告知您的收到申请之日（${chineseDate(input.correctedFrom, 'correctedFrom')}）有误，现予更正。收到申请之日和答复期限以本回执为准。`,
+      ),
+    );
+  const title = input.correctedFrom
+    ? `${LETTER_TITLES.receipt_acknowledgement}（更正）`
+    : LETTER_TITLES.receipt_acknowledgement;
   return {
     title,
     html: renderDocument({
       base: input,
       title,
-      titleEn: 'Acknowledgement of Receipt of a Government Information Disclosure Application',
+      titleEn: input.correctedFrom
+        ? 'Corrected Acknowledgement of Receipt of a Government Information Disclosure Application'
+        : 'Acknowledgement of Receipt of a Government Information Disclosure Application',
       addressee: input.applicant.name,
       body: markup`${body}`,
     }),

@@ -40,6 +40,7 @@ export function isOpen(status: CaseStatus): boolean {
 
 export const CASE_ACTIONS = [
   'confirm_receipt',
+  'correct_receipt_date',
   'assign',
   'request_correction',
   'record_correction',
@@ -90,10 +91,13 @@ export interface TransitionContext {
 const RUNNING: readonly CaseStatus[] = ['received', 'in_progress', 'paused'];
 const WORKING: readonly CaseStatus[] = [...RUNNING, 'awaiting_reasons'];
 const ALL_OPEN: readonly CaseStatus[] = OPEN_STATUSES;
+const ALL_OPEN_RECEIVED: readonly CaseStatus[] = OPEN_STATUSES.filter((s) => s !== 'submitted');
 
 export const TRANSITIONS: Readonly<Record<CaseAction, Rule>> = {
   // R-RCV-03/04, D-2: the date both sides confirm becomes the date of receipt.
   confirm_receipt: { from: ['submitted'], to: 'received', by: ['clerk'] },
+  // A wrong date of receipt is corrected by the clerk with a reason; the dates follow.
+  correct_receipt_date: { from: ALL_OPEN_RECEIVED, to: 'stay', by: ['clerk'] },
   // Assigning a received case starts processing; elsewhere only the assignee changes.
   assign: { from: ALL_OPEN, to: { received: 'in_progress' }, by: ['clerk', 'supervisor'] },
   // Art 30: one notice, within 7 WD of receipt (a later one is allowed and flagged, D-4).
@@ -149,6 +153,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
 
 export const ACTION_LABELS: Record<CaseAction, string> = {
   confirm_receipt: '确认收到',
+  correct_receipt_date: '更正收到申请日期',
   assign: '分配承办人',
   request_correction: '告知补正',
   record_correction: '补正申请',

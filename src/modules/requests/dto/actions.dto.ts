@@ -32,6 +32,23 @@ export class ConfirmReceiptDto {
   confirmedAt?: string;
 }
 
+export class CorrectReceiptDateDto {
+  @ApiProperty({ example: '2026-03-02', description: 'The right date of receipt (Art 31)' })
+  @IsLocalDate()
+  receivedOn: string;
+  @ApiProperty({ example: '登记时误录签收日期，以邮件签收单为准。', description: 'Why (audited)' })
+  @IsString()
+  @Length(2, 1000)
+  reason: string;
+  @ApiPropertyOptional({
+    default: true,
+    description: 'Issue a corrected receipt letter (the earlier one stays as issued)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  issueLetter?: boolean;
+}
+
 export class AssignDto {
   @ApiProperty({ description: 'A clerk of the case agency' }) @IsUUID() assigneeId: string;
 }

@@ -1,6 +1,9 @@
+import type { IdProofType } from '../../accounts/domain/identity';
+import { IdNumberField, IdTypeField } from '../../accounts/dto/id-proof.fields';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsDefined,
   IsEmail,
   IsObject,
@@ -21,10 +24,8 @@ export class IntakeApplicantDto {
   @IsIn(APPLICANT_CATEGORIES)
   category: ApplicantCategory;
   @ApiProperty({ example: '张三' }) @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ description: 'Resident ID number (np) or unified social credit code' })
-  @IsString()
-  @Length(18, 18)
-  idNumber: string;
+  @IdTypeField() idType?: IdProofType;
+  @IdNumberField() idNumber: string;
   @ApiPropertyOptional()
   @IsOptional()
   @IsPhone()
@@ -32,6 +33,22 @@ export class IntakeApplicantDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsPostcode() postcode?: string;
+}
+
+/** Art 29: an oral application, recorded by the office on the applicant's behalf. */
+export class OralFilingDto {
+  @ApiProperty({
+    example: '申请人年事已高，书写困难。',
+    description: 'Why writing the application is difficult for the applicant (Art 29)',
+  })
+  @IsString()
+  @Length(2, 1000)
+  writingDifficulty: string;
+  @ApiProperty({
+    description: 'The applicant confirmed the form the office filled in (read back and agreed)',
+  })
+  @IsBoolean()
+  confirmedByApplicant: boolean;
 }
 
 /** Staff intake of an application that arrived in person, by post, fax, e-mail or orally. */
@@ -70,6 +87,13 @@ export class StaffIntakeDto extends RequestContentDto {
   @IsOptional()
   @IsInstant()
   confirmedAt?: string;
+
+  @ApiPropertyOptional({ type: OralFilingDto, description: 'oral: required (Art 29)' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OralFilingDto)
+  oral?: OralFilingDto;
 
   @ApiProperty({ type: IntakeApplicantDto })
   @IsDefined()
