@@ -8,6 +8,7 @@ import { CreateDeadlineTimers1795956588072 } from '../../../migrations/179595658
 import { CaseCoreShapes1796119574012 } from '../../../migrations/1796119574012-CaseCoreShapes';
 import { Remedies1796127542441 } from '../../../migrations/1796127542441-Remedies';
 import { HistoricalCases1796128926164 } from '../../../migrations/1796128926164-HistoricalCases';
+import { ProactiveRegisterNarrative1796131400923 } from '../../../migrations/1796131400923-ProactiveRegisterNarrative';
 
 export const MIGRATIONS: Array<new () => unknown> = [
   CreateMailOutbox1795952853590,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   CaseCoreShapes1796119574012,
   Remedies1796127542441,
   HistoricalCases1796128926164,
+  ProactiveRegisterNarrative1796131400923,
 ];
