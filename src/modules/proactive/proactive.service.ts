@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../../infra/clock/clock';
 import { UnitOfWork } from '../../infra/database/unit-of-work';
-import { fieldProblem, invalidFields, Refusal } from '../../shared/domain/refusal';
+import { fieldProblem, invalidField, invalidFields, Refusal } from '../../shared/domain/refusal';
 import type { Permission } from '../access/domain/roles';
 import type { Principal } from '../access/domain/principal';
 import { AgenciesRepository } from '../agencies/agencies.repository';
@@ -50,6 +51,7 @@ export interface Scope {
 @Injectable()
 export class ProactiveService {
   constructor(
+    @Inject(Clock) private readonly clock: Clock,
     private readonly uow: UnitOfWork,
     private readonly repo: ProactiveRepository,
     private readonly agencies: AgenciesRepository,
@@ -57,6 +59,7 @@ export class ProactiveService {
 
   async addItem(p: Principal, input: NewItem) {
     const agency = await this.agency(p, input.agencyCode, 'reports.write');
+    if (input.publishedOn > this.clock.today()) throw invalidField('publishedOn', 'date-in-future');
     const row = {
       id: randomUUID(),
       agencyId: agency.id,
@@ -76,6 +79,7 @@ export class ProactiveService {
   async putFigure(p: Principal, input: FigureInput) {
     const { agencyCode, year, item, ...columns } = input;
     const agency = await this.agency(p, agencyCode, 'reports.write');
+    if (year > Number(this.clock.today().slice(0, 4))) throw invalidField('year', 'date-in-future');
     const checked = checkFigure(year, item, columns);
     if (!checked.values)
       throw invalidFields(checked.problems.map((x) => fieldProblem(x.field, x.code, x.params)));
