@@ -182,6 +182,345 @@ describe('section 二, the register and the narrative', () => {
     expect(ga.proactive.total).toBe(gaCount);
   }, 240_000);
 
+  const put = (body: object, who: keyof World['tokens'] = 'reporter', status = 200) =>
+    http().put('/api/v1/proactive/figures').set(as(who)).send(body).expect(status);
+
+  it('section 二 (2021) equals the figures entered, for an agency and for a subtree; "/" where not applicable', async () => {
+    // DQ-GA through the API (its reporting officer), DQ and DQ-JY by import.
+    await put({
+      agencyCode: 'DQ-GA',
+      year: 2026,
+      item: 'rules',
+      made: '/',
+      abolished: '/',
+      inForce: '/',
+    });
+    await put({
+      agencyCode: 'DQ-GA',
+      year: 2026,
+      item: 'normative_docs',
+      made: 4,
+      abolished: 1,
+      inForce: 37,
+    });
+    await put({ agencyCode: 'DQ-GA', year: 2026, item: 'licensing', decisions: 1200 });
+    await put({ agencyCode: 'DQ-GA', year: 2026, item: 'penalty', decisions: 315 });
+    await put({ agencyCode: 'DQ-GA', year: 2026, item: 'fees', amount10kYuan: 12.3456 });
+    const imported = [
+      { agencyCode: 'DQ', year: 2026, item: 'rules', made: 2, abolished: 0, inForce: 45 },
+      {
+        agencyCode: 'DQ',
+        year: 2026,
+        item: 'normative_docs',
+        made: 11,
+        abolished: 3,
+        inForce: 120,
+      },
+      { agencyCode: 'DQ-JY', year: 2026, item: 'rules', made: '/', abolished: '/', inForce: '/' },
+      { agencyCode: 'DQ-JY', year: 2026, item: 'licensing', decisions: 80 },
+      { agencyCode: 'DQ-JY', year: 2026, item: 'coercion', decisions: 3 },
+      { agencyCode: 'DQ-JY', year: 2026, item: 'fees', amount10kYuan: 0.6544 },
+    ];
+    expect(
+      await t.app.get(ProactiveImport).import(imported.map((l) => JSON.stringify(l)).join('\n')),
+    ).toMatchObject({ ok: true, figures: { created: 6, changed: 0, unchanged: 0 } });
+    const ga = await report('year=2026&agencyCode=DQ-GA', 'reporter');
+    expect(ga.proactive).toEqual({
+      rules: { made: '/', abolished: '/', inForce: '/' },
+      normative_docs: { made: 4, abolished: 1, inForce: 37 },
+      licensing: { decisions: 1200 },
+      penalty: { decisions: 315 },
+      coercion: { decisions: 0 },
+      fees: { amount10kYuan: 12.3456 },
+    });
+    const dq = await report('year=2026&agencyCode=DQ&subtree=true');
+    expect(dq.proactive).toEqual({
+      rules: { made: 2, abolished: 0, inForce: 45 },
+      normative_docs: { made: 15, abolished: 4, inForce: 157 },
+      licensing: { decisions: 1280 },
+      penalty: { decisions: 315 },
+      coercion: { decisions: 3 },
+      fees: { amount10kYuan: 13 },
+    });
+    // The figures route says the same.
+    const figures = (
+      await http()
+        .get('/api/v1/proactive/figures?year=2026&agencyCode=DQ&subtree=true')
+        .set(as('parentSupervisor'))
+        .expect(200)
+    ).body;
+    expect(figures.figures).toEqual(dq.proactive);
+    const html = (
+      await http()
+        .get('/api/v1/reports/annual?year=2026&agencyCode=DQ-GA&format=html')
+        .set(as('reporter'))
+        .expect(200)
+    ).text;
+    expect(html).toContain('<tr><th colspan="4">第二十条第（一）项</th></tr>');
+    expect(html).toContain(
+      '<tr><th>信息内容</th><th>本年制发件数</th><th>本年废止件数</th><th>现行有效件数</th></tr>',
+    );
+    expect(html).toContain('<tr><td>规章</td><td>/</td><td>/</td><td>/</td></tr>');
+    expect(html).toContain('<tr><td>行政许可</td><td colspan="3">1200</td></tr>');
+    expect(html).toContain('<th colspan="3">本年收费金额（单位：万元）</th>');
+    const md = (
+      await http()
+        .get('/api/v1/reports/annual?year=2026&agencyCode=DQ-GA&format=md')
+        .set(as('reporter'))
+        .expect(200)
+    ).text;
+    expect(md).toContain('| 行政规范性文件 | 4 | 1 | 37 |');
+    // Entering the same row again changes nothing; other values replace it.
+    expect(
+      (await put({ agencyCode: 'DQ-GA', year: 2026, item: 'penalty', decisions: 315 })).body
+        .changed,
+    ).toBe(false);
+    expect(
+      (await put({ agencyCode: 'DQ-GA', year: 2026, item: 'penalty', decisions: 316 })).body
+        .changed,
+    ).toBe(true);
+    expect((await report('year=2026&agencyCode=DQ-GA', 'reporter')).proactive.penalty).toEqual({
+      decisions: 316,
+    });
+  });
+
+  it("section 二 (2019 trial) has the trial's own rows, 政府集中采购 included, summed over a subtree", async () => {
+    const lines = [
+      {
+        agencyCode: 'DQ-GA',
+        year: 2020,
+        item: 'rules',
+        newlyMade: '/',
+        newlyPublished: '/',
+        totalPublished: '/',
+      },
+      {
+        agencyCode: 'DQ-GA',
+        year: 2020,
+        item: 'licensing',
+        lastYearItems: 52,
+        change: -3,
+        decisions: 900,
+      },
+      {
+        agencyCode: 'DQ-GA',
+        year: 2020,
+        item: 'other_services',
+        lastYearItems: 10,
+        change: 2,
+        decisions: 45,
+      },
+      { agencyCode: 'DQ-GA', year: 2020, item: 'fees', lastYearItems: 6, change: -1 },
+      { agencyCode: 'DQ-GA', year: 2020, item: 'procurement', projects: 14, amount10kYuan: 356.5 },
+      {
+        agencyCode: 'DQ-JY',
+        year: 2020,
+        item: 'licensing',
+        lastYearItems: 8,
+        change: 1,
+        decisions: 70,
+      },
+      { agencyCode: 'DQ-JY', year: 2020, item: 'procurement', projects: 3, amount10kYuan: '/' },
+    ];
+    expect(
+      await t.app.get(ProactiveImport).import(lines.map((l) => JSON.stringify(l)).join('\n')),
+    ).toMatchObject({ ok: true });
+    const ga = await report('year=2020&agencyCode=DQ-GA', 'reporter');
+    expect(ga.formatVersion).toBe('2019_TRIAL');
+    expect(ga.proactive).toMatchObject({
+      rules: { newlyMade: '/', newlyPublished: '/', totalPublished: '/' },
+      normative_docs: { newlyMade: 0, newlyPublished: 0, totalPublished: 0 },
+      licensing: { lastYearItems: 52, change: -3, decisions: 900 },
+      other_services: { lastYearItems: 10, change: 2, decisions: 45 },
+      fees: { lastYearItems: 6, change: -1 },
+      procurement: { projects: 14, amount10kYuan: 356.5 },
+    });
+    const dq = await report('year=2020&agencyCode=DQ&subtree=true');
+    expect(dq.proactive).toMatchObject({
+      rules: { newlyMade: '/' },
+      licensing: { lastYearItems: 60, change: -2, decisions: 970 },
+      procurement: { projects: 17, amount10kYuan: 356.5 },
+    });
+    const html = (
+      await http()
+        .get('/api/v1/reports/annual?year=2020&agencyCode=DQ-GA&format=html')
+        .set(as('reporter'))
+        .expect(200)
+    ).text;
+    expect(html).toContain('<tr><th colspan="4">第二十条第（九）项</th></tr>');
+    expect(html).toContain(
+      '<tr><th>信息内容</th><th>采购项目数量</th><th colspan="2">采购总金额</th></tr>',
+    );
+    expect(html).toContain(
+      '<tr><td>其他对外管理服务事项</td><td>10</td><td>2</td><td>45</td></tr>',
+    );
+    expect(ga.narrative.overview).toContain('政府集中采购项目14个，采购总金额356.5万元');
+  });
+
+  it("refuses figures that do not fit the year's format, naming the fields; nothing is written", async () => {
+    const bad = (
+      await put(
+        { agencyCode: 'DQ-GA', year: 2026, item: 'procurement', projects: 1, amount10kYuan: 1 },
+        'reporter',
+        400,
+      )
+    ).body;
+    expect(bad.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['item', 'field-not-in-format'],
+    ]);
+    const cols = (
+      await put(
+        { agencyCode: 'DQ-GA', year: 2026, item: 'rules', made: 1.5, abolished: -1 },
+        'reporter',
+        400,
+      )
+    ).body;
+    expect(cols.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['made', 'field-not-figure'],
+      ['abolished', 'field-not-figure'],
+      ['inForce', 'field-required'],
+    ]);
+    await put(
+      { agencyCode: 'DQ-GA', year: 2029, item: 'licensing', decisions: 1 },
+      'reporter',
+      400,
+    );
+    // Out of reach: 404 like an unknown agency; a supervisor may read but not enter.
+    await put(
+      { agencyCode: 'DQ-JY', year: 2026, item: 'licensing', decisions: 1 },
+      'reporter',
+      404,
+    );
+    await put(
+      { agencyCode: 'DQ-GA', year: 2026, item: 'licensing', decisions: 1 },
+      'parentSupervisor',
+      403,
+    );
+    expect((await report('year=2026&agencyCode=DQ-GA', 'reporter')).proactive.licensing).toEqual({
+      decisions: 1200,
+    });
+  });
+
+  it('imports all or nothing, with line-numbered field problems', async () => {
+    const db = t.app.get(DataSource);
+    const before = (await db.query(`SELECT count(*)::int AS n FROM proactive_item`))[0].n;
+    const out = await t.app
+      .get(ProactiveImport)
+      .import(
+        [
+          '{"agencyCode":"DQ-GA","publishedOn":"2026-03-01","category":"updates","online":true,"title":"好的一条"}',
+          '{"agencyCode":"NOWHERE","publishedOn":"2026-03-01","category":"updates","online":true,"title":"x"}',
+          '{"agencyCode":"DQ-GA","year":2026,"item":"licensing"}',
+          '{"agencyCode":"DQ-GA","publishedOn":"2026-02-30","category":"news","online":1,"title":"y"}',
+          '{"agencyCode":"DQ-GA","publishedOn":"2026-03-01","category":"updates","online":false,"title":"好的一条"}',
+          'not json',
+        ].join('\n'),
+      );
+    expect(!out.ok && out.problems.map((p) => [p.line, p.field ?? null])).toEqual([
+      [2, 'agencyCode'],
+      [3, 'decisions'],
+      [4, 'publishedOn'],
+      [4, 'category'],
+      [4, 'online'],
+      [5, 'externalRef'],
+      [6, null],
+    ]);
+    expect((await db.query(`SELECT count(*)::int AS n FROM proactive_item`))[0].n).toBe(before);
+  });
+
+  it('keeps the register by API: an item counts in its year and category; a repeat is a 409', async () => {
+    const item = {
+      agencyCode: 'DQ-GA',
+      publishedOn: '2027-05-06',
+      category: 'policies',
+      online: false,
+      title: '关于印发某办法的通知',
+    };
+    const created = (
+      await http().post('/api/v1/proactive/items').set(as('reporter')).send(item).expect(201)
+    ).body;
+    expect(created).toMatchObject({ agencyCode: 'DQ-GA', category: 'policies', online: false });
+    await http().post('/api/v1/proactive/items').set(as('reporter')).send(item).expect(409);
+    await http()
+      .post('/api/v1/proactive/items')
+      .set(as('reporter'))
+      .send({ ...item, publishedOn: '2028-03-01' })
+      .expect(400);
+    const reg = (
+      await http()
+        .get('/api/v1/proactive/register?year=2027&agencyCode=DQ&subtree=true')
+        .set(as('parentSupervisor'))
+        .expect(200)
+    ).body;
+    expect(reg).toMatchObject({
+      total: 1,
+      online: 0,
+      onlineShare: 0,
+      byCategory: { policies: 1, updates: 0 },
+      shares: { policies: 100 },
+    });
+  });
+
+  it('drafts the narrative from the figures; the reporting officer edits and saves it (section 一 within 1,000 characters)', async () => {
+    const q = 'year=2026&agencyCode=DQ-GA';
+    const draft = await report(q, 'reporter');
+    expect(draft.narrativeSaved).toEqual([]);
+    expect(draft.narrative.overview).toContain('作出行政许可决定1200件、行政处罚决定316件');
+    expect(draft.narrative.overview).toContain('现行有效规章（不适用）');
+    expect([...draft.narrative.overview].length).toBeLessThanOrEqual(1000);
+    expect(draft.narrative.problems).toContain('（二）改进情况：');
+    expect(draft.narrative.other).toBe(draft.narrative.fees);
+    const save = (body: object, status: number, who: keyof World['tokens'] = 'reporter') =>
+      http()
+        .put('/api/v1/reports/narrative')
+        .set(as(who))
+        .send({ year: 2026, agencyCode: 'DQ-GA', ...body })
+        .expect(status);
+    const text = '2026年，大庆市公安局扎实推进政府信息公开工作。';
+    await save({ section: 'overview', text }, 200);
+    await save(
+      { section: 'problems', text: '（一）存在的主要问题：无。（二）改进情况：继续努力。' },
+      200,
+    );
+    const edited = await report(q, 'reporter');
+    expect(edited.narrative.overview).toBe(text);
+    expect(edited.narrativeSaved).toEqual(['overview', 'problems']);
+    const html = (
+      await http().get(`/api/v1/reports/annual?${q}&format=html`).set(as('reporter')).expect(200)
+    ).text;
+    expect(html).toContain(`<h2>一、总体情况</h2><p>${text}</p>`);
+    expect(html).toContain('<h2>五、存在的主要问题及改进情况</h2><p>（一）存在的主要问题：无。');
+    // The subtree's report is another report: still a draft.
+    expect(
+      (await report('year=2026&agencyCode=DQ-GA&subtree=true', 'reporter')).narrativeSaved,
+    ).toEqual([]);
+    const long = (await save({ section: 'overview', text: '字'.repeat(1001) }, 400)).body;
+    expect(long.errors.map((e: { field: string }) => e.field)).toEqual(['text']);
+    await save({ section: 'other', text: '字'.repeat(1001) }, 200);
+    const wrong = (await save({ section: 'improvements', text: '改进' }, 400)).body;
+    expect(wrong.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['section', 'field-not-in-format'],
+    ]);
+    await save({ section: 'overview', text }, 403, 'parentSupervisor');
+    await save({ agencyCode: 'DQ-JY', section: 'overview', text }, 404);
+    // The 2008 format's sections: 概述, problems, improvements.
+    await save({ year: 2013, section: 'improvements', text: '2014年，将继续深化公开。' }, 200);
+    await save({ year: 2013, section: 'other', text: '其他' }, 400);
+    const r2008 = await report('year=2013&agencyCode=DQ-GA', 'reporter');
+    expect(r2008.narrative.improvements).toBe('2014年，将继续深化公开。');
+    expect(r2008.narrative.problems).toContain('网上公开比例有待提高');
+    await save(
+      {
+        year: 2013,
+        agencyCode: 'DQ',
+        subtree: true,
+        section: 'improvements',
+        text: '2014年，将继续深化公开。',
+      },
+      404,
+    );
+  });
+
   async function importApplications2013(): Promise<void> {
     const lines: string[] = [];
     for (const [g, group] of SEED.entries())
