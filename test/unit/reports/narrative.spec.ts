@@ -12,7 +12,8 @@ import {
 import { COLUMNS } from '../../../src/modules/reports/domain/report-format';
 
 const big = fc.oneof(fc.integer({ min: 0, max: 1_000_000_000 }), fc.constant(NOT_APPLICABLE));
-const row = (n: number) => Object.fromEntries(COLUMNS.map((c) => [c, n]));
+const row = (n: number) =>
+  Object.fromEntries(COLUMNS.map((c) => [c, n])) as Record<(typeof COLUMNS)[number], number>;
 const facts = (over: Partial<NarrativeFacts>): NarrativeFacts => ({
   year: 2026,
   format: '2021',
