@@ -426,6 +426,22 @@ describe('section 二, the register and the narrative', () => {
       [6, null],
     ]);
     expect((await db.query(`SELECT count(*)::int AS n FROM proactive_item`))[0].n).toBe(before);
+    // The CLI: exit 2, one line per problem on stderr, nothing on stdout.
+    const file = join(dir, 'bad.jsonl');
+    writeFileSync(
+      file,
+      '{"agencyCode":"DQ-GA","year":2026,"item":"fees","amount10kYuan":1}\n{"agencyCode":"DQ-GA","year":2020,"item":"rules","made":1,"abolished":0,"inForce":3}\n',
+    );
+    const run = await cli('import', 'proactive', '--file', file);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toContain('line 2 (made):');
+    expect(run.stderr).toContain(
+      'line 2 (made): 2019年试行格式无此项 · not in the 2019 trial format',
+    );
+    expect(run.stderr).toContain('6 problem(s)');
+    expect((await report('year=2026&agencyCode=DQ-GA', 'reporter')).proactive.fees).toEqual({
+      amount10kYuan: 12.3456,
+    });
   });
 
   it('keeps the register by API: an item counts in its year and category; a repeat is a 409', async () => {

@@ -3,6 +3,7 @@ import { UnitOfWork } from '../../infra/database/unit-of-work';
 import { invalidField, Refusal } from '../../shared/domain/refusal';
 import type { Principal } from '../access/domain/principal';
 import { AgenciesRepository } from '../agencies/agencies.repository';
+import { FORMAT_NAMES } from '../proactive/domain/figures';
 import { EDITABLE_SECTIONS, OVERVIEW_MAX, SECTION_MAX } from './domain/narrative';
 import { formatForYear } from './domain/report-format';
 import { NarrativeRepository } from './narrative.repository';
@@ -34,7 +35,7 @@ export class NarrativeService {
       throw new Refusal('agency-not-found', { agency: e.agencyCode });
     const format = formatForYear(e.year);
     if (!EDITABLE_SECTIONS[format].includes(e.section))
-      throw invalidField('section', 'field-not-in-format', { format });
+      throw invalidField('section', 'field-not-in-format', FORMAT_NAMES[format]);
     const max = e.section === 'overview' && format !== '2008' ? OVERVIEW_MAX : SECTION_MAX;
     if ([...e.text].length > max) throw invalidField('text', 'field-length', { min: 1, max });
     const out = await this.uow.run((tx) =>

@@ -86,7 +86,7 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
   'field-not-email': t('应为有效的电子邮箱地址', 'must be an e-mail address'),
   'field-not-boolean': t('应为 true 或 false', 'must be true or false'),
   'field-not-figure': t('应为{kind}或“/”（不适用）', 'must be {kindEn} or "/" (not applicable)'),
-  'field-not-in-format': t('{format}格式无此项', 'not in the {format} format'),
+  'field-not-in-format': t('{format}无此项', 'not in the {formatEn}'),
   'field-not-list': t('应为列表', 'must be a list'),
   'field-too-few-items': t('至少{min}项', 'must have at least {min} items'),
   'field-too-many-items': t('最多{max}项', 'must have at most {max} items'),

@@ -191,6 +191,13 @@ export function formatForYear(year: number): FigureFormat | '2008' {
   return '2008';
 }
 
+/** The format's name in a message (field-not-in-format). */
+export const FORMAT_NAMES: Record<FigureFormat | '2008', { format: string; formatEn: string }> = {
+  '2021': { format: '2021年格式', formatEn: '2021 format' },
+  '2019_TRIAL': { format: '2019年试行格式', formatEn: '2019 trial format' },
+  '2008': { format: '2008年条例的年报格式', formatEn: '2008 format' },
+};
+
 export interface FigureProblem {
   readonly field: string;
   readonly code: ReasonCode;
@@ -216,7 +223,9 @@ export function checkFigure(
   const format = formatForYear(year);
   const columns = format === '2008' ? null : columnsOf(format, item);
   if (!columns)
-    return { problems: [{ field: 'item', code: 'field-not-in-format', params: { format } }] };
+    return {
+      problems: [{ field: 'item', code: 'field-not-in-format', params: FORMAT_NAMES[format] }],
+    };
   const problems: FigureProblem[] = [];
   const values: RowValues = {};
   for (const c of columns) {
@@ -233,6 +242,6 @@ export function checkFigure(
   const known = new Set(columns.map((c) => c.key));
   for (const k of Object.keys(given))
     if (!known.has(k) && given[k] !== undefined)
-      problems.push({ field: k, code: 'field-not-in-format', params: { format } });
+      problems.push({ field: k, code: 'field-not-in-format', params: FORMAT_NAMES[format] });
   return problems.length ? { problems } : { values, problems };
 }
