@@ -223,7 +223,7 @@ function narrative(
       fees:
         fees === 0
           ? `${y}年，${input.whole}各级行政机关未发生因政府信息公开向公民、法人和其他组织进行收费的情况。`
-          : `${y}年，${input.whole}共收取信息处理费${fees}元。`,
+          : `${y}年，${input.whole}因政府信息公开向公民、法人和其他组织收取检索、复制、邮寄等成本费用共计${fees}元。`,
     };
   }
   return {
