@@ -34,6 +34,8 @@ import { RequestsModule } from './modules/requests/requests.module';
 import { RequestsCoreModule } from './modules/requests/requests-core.module';
 import { RemediesApiModule } from './modules/remedies/remedies-api.module';
 import { RemediesModule } from './modules/remedies/remedies.module';
+import { ProactiveApiModule } from './modules/proactive/proactive-api.module';
+import { ProactiveModule } from './modules/proactive/proactive.module';
 import { ReportsApiModule } from './modules/reports/reports-api.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
@@ -50,6 +52,7 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
   RequestsModule,
   RemediesApiModule,
   ReportsApiModule,
+  ProactiveApiModule,
   SupervisionModule,
   CalendarApiModule,
   DeadlinesApiModule,
@@ -89,6 +92,7 @@ export class AppModule implements NestModule {
         // The case core and remedies register their deadline-effect handlers in every role.
         RequestsCoreModule,
         RemediesModule,
+        ProactiveModule,
         ReportsModule,
         ...(api ? API_MODULES : []),
         ...(worker ? WORKER_MODULES : []),

@@ -875,6 +875,55 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: `/api/v1/reports/annual?year=${today().slice(0, 4)}&agencyCode=DQ-GA` }),
     expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
   },
+  'POST /api/v1/proactive/items': {
+    call: (ctx) => ({
+      path: '/api/v1/proactive/items',
+      body: {
+        agencyCode: 'DQ-GA',
+        publishedOn: today(),
+        category: 'updates',
+        online: true,
+        title: `工作动态第${ctx.seq()}期`,
+      },
+    }),
+    expect: { default: 403, anonymous: 401, reporter: 201 },
+  },
+  'GET /api/v1/proactive/register': {
+    call: () => ({
+      path: `/api/v1/proactive/register?year=${today().slice(0, 4)}&agencyCode=DQ-GA`,
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
+  },
+  'PUT /api/v1/proactive/figures': {
+    call: () => ({
+      path: '/api/v1/proactive/figures',
+      body: {
+        agencyCode: 'DQ-GA',
+        year: Number(today().slice(0, 4)),
+        item: 'licensing',
+        decisions: 12,
+      },
+    }),
+    expect: { default: 403, anonymous: 401, reporter: 200 },
+  },
+  'GET /api/v1/proactive/figures': {
+    call: () => ({
+      path: `/api/v1/proactive/figures?year=${today().slice(0, 4)}&agencyCode=DQ-GA`,
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
+  },
+  'PUT /api/v1/reports/narrative': {
+    call: () => ({
+      path: '/api/v1/reports/narrative',
+      body: {
+        year: Number(today().slice(0, 4)),
+        agencyCode: 'DQ-GA',
+        section: 'overview',
+        text: '本年度政府信息公开工作总体情况。',
+      },
+    }),
+    expect: { default: 403, anonymous: 401, reporter: 200 },
+  },
   'GET /api/v1/audit': {
     call: () => ({ path: '/api/v1/audit' }),
     expect: { default: 403, anonymous: 401, otherAdmin: 200, rootAdmin: 200 },

@@ -5,6 +5,9 @@ import { lazy } from '../support/lazy';
 const remedies = lazy(
   () => require('../actions/remedies.actions') as typeof import('../actions/remedies.actions'),
 );
+const proactive = lazy(
+  () => require('../actions/proactive.actions') as typeof import('../actions/proactive.actions'),
+);
 const reports = lazy(
   () => require('../actions/reports.actions') as typeof import('../actions/reports.actions'),
 );
@@ -28,4 +31,13 @@ export function register(program: Command): void {
     )
     .requiredOption('--file <path>', 'JSONL file')
     .action((opts: { file: string }) => remedies().importFile(opts.file));
+  imports
+    .command('proactive')
+    .description(
+      'import the proactive register and section 二 figures from JSONL: items {"agencyCode",' +
+        '"publishedOn","category","online","title","externalRef"?} and figures {"agencyCode",' +
+        '"year","item",<columns of the year\'s format, numbers or "/">} per line; all or nothing',
+    )
+    .requiredOption('--file <path>', 'JSONL file')
+    .action((opts: { file: string }) => proactive().importProactive(opts.file));
 }

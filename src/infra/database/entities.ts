@@ -26,6 +26,9 @@ import { Deadline } from '../../modules/timers/deadline.entity';
 import { DeadlineEffect } from '../../modules/timers/deadline-effect.entity';
 import { NotificationLog } from '../../modules/timers/notification-log.entity';
 import { WorkerState } from '../../modules/timers/worker-state.entity';
+import { ProactiveFigure } from '../../modules/proactive/proactive-figure.entity';
+import { ProactiveItem } from '../../modules/proactive/proactive-item.entity';
+import { ReportNarrative } from '../../modules/reports/report-narrative.entity';
 
 /** Every entity, listed as classes so ts-node, jest and dist/ behave alike. */
 export const ENTITIES = [
@@ -57,4 +60,7 @@ export const ENTITIES = [
   CalendarYearNotice,
   CalendarDayOverride,
   CalendarChangeLog,
+  ProactiveItem,
+  ProactiveFigure,
+  ReportNarrative,
 ];

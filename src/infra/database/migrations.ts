@@ -9,6 +9,7 @@ import { CaseCoreShapes1796119574012 } from '../../../migrations/1796119574012-C
 import { Remedies1796127542441 } from '../../../migrations/1796127542441-Remedies';
 import { HistoricalCases1796128926164 } from '../../../migrations/1796128926164-HistoricalCases';
 import { CaseLateness1796131344697 } from '../../../migrations/1796131344697-CaseLateness';
+import { ProactiveRegisterNarrative1796131400923 } from '../../../migrations/1796131400923-ProactiveRegisterNarrative';
 import { FeePaymentReports1796132236665 } from '../../../migrations/1796132236665-FeePaymentReports';
 import { OralFiling1796133507807 } from '../../../migrations/1796133507807-OralFiling';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Remedies1796127542441,
   HistoricalCases1796128926164,
   CaseLateness1796131344697,
+  ProactiveRegisterNarrative1796131400923,
   FeePaymentReports1796132236665,
   OralFiling1796133507807,
 ];

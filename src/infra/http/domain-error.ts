@@ -47,6 +47,7 @@ const STATUS: Partial<Record<ReasonCode, number>> = {
   'agency-has-children': 409,
   'agency-parent-inactive': 409,
   'calendar-year-loaded': 409,
+  'proactive-item-exists': 409,
   'calendar-override-exists': 409,
   'correction-not-awaited': 409,
   'correction-period-running': 409,

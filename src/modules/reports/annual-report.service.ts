@@ -4,6 +4,7 @@ import type { Principal } from '../access/domain/principal';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { REPLY_TYPE_INFO, type ReplyType } from '../law/domain/reply-type';
 import { columnOfReport, type SectionFour } from '../remedies/domain/section-four';
+import { ProactiveService } from '../proactive/proactive.service';
 import { SectionFourService } from '../remedies/section-four.service';
 import {
   annualReport,
@@ -13,6 +14,7 @@ import {
 } from './domain/annual-report';
 import { formatForYear, type ReportFormat } from './domain/report-format';
 import type { CaseFact } from './domain/section-three';
+import { NarrativeRepository } from './narrative.repository';
 import { ReportsRepository, type AgencyRow } from './reports.repository';
 
 export interface ReportRequest {
@@ -29,7 +31,9 @@ const GROUP_NAMES = ['市级行政机关', '县(区)政府'];
 /**
  * Every figure of the annual report computed from the records (never typed): section 三 from
  * the cases (D-10, D-11, D-17), section 四 from the remedies module (not a second count),
- * fees from paid fee notices and imported history, with the integrity checks of the format.
+ * fees from paid fee notices and imported history, section 二 from the proactive module (the
+ * register, or the figures entered), the narrative drafted from all that unless saved, with the
+ * integrity checks of the format.
  */
 @Injectable()
 export class AnnualReportService {
@@ -37,6 +41,8 @@ export class AnnualReportService {
     private readonly repo: ReportsRepository,
     private readonly agencies: AgenciesRepository,
     private readonly sectionFour: SectionFourService,
+    private readonly proactive: ProactiveService,
+    private readonly narratives: NarrativeRepository,
   ) {}
 
   async report(p: Principal, req: ReportRequest): Promise<AnnualReport> {
@@ -77,6 +83,17 @@ export class AnnualReportService {
     const feesYuan = groupNames.map(() => 0);
     for (const f of await this.repo.fees(agency.path, req.subtree, req.year))
       feesYuan[groupOf(f.agency_path)] += f.yuan;
+    const register =
+      format === '2008'
+        ? (await this.proactive.registerOf(agency.path, req.subtree, req.year)).counts.map((c) => ({
+            ...c,
+            group: groupOf(c.agencyPath),
+          }))
+        : [];
+    const figures =
+      format === '2008'
+        ? null
+        : await this.proactive.sectionTwoOf(agency.path, req.subtree, req.year, format);
     return annualReport({
       year: req.year,
       agency: { code: agency.code, name: agency.name },
@@ -90,6 +107,9 @@ export class AnnualReportService {
       feesYuan,
       groupNames,
       whole: req.subtree && agency.kind === 'government' ? '全市' : agency.name,
+      register,
+      figures,
+      saved: await this.narratives.saved(agency.id, req.year, req.subtree),
     });
   }
 }

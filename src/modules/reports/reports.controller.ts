@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequirePermission } from '../access/access.decorator';
@@ -7,13 +7,27 @@ import type { Principal } from '../access/domain/principal';
 import { AnnualReportService } from './annual-report.service';
 import { renderReportHtml } from './domain/render-html';
 import { renderReportMarkdown } from './domain/render-md';
+import { NarrativeEditDto } from './dto/narrative.dto';
 import { AnnualReportQueryDto } from './dto/report-query.dto';
+import { NarrativeService } from './narrative.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('api/v1/reports')
 export class ReportsController {
-  constructor(private readonly reports: AnnualReportService) {}
+  constructor(
+    private readonly reports: AnnualReportService,
+    private readonly narratives: NarrativeService,
+  ) {}
+
+  @Put('narrative')
+  @RequirePermission('reports.write')
+  @ApiOperation({
+    summary: 'Save an edited narrative section of a report (its draft is made from the figures)',
+  })
+  saveNarrative(@CurrentPrincipal() p: Principal, @Body() dto: NarrativeEditDto) {
+    return this.narratives.save(p, { ...dto, subtree: dto.subtree === true });
+  }
 
   @Get('annual')
   @RequirePermission('reports.read')

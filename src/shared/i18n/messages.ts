@@ -85,6 +85,8 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
   'field-not-uuid': t('应为有效编号（UUID）', 'must be a valid id (UUID)'),
   'field-not-email': t('应为有效的电子邮箱地址', 'must be an e-mail address'),
   'field-not-boolean': t('应为 true 或 false', 'must be true or false'),
+  'field-not-figure': t('应为{kind}或“/”（不适用）', 'must be {kindEn} or "/" (not applicable)'),
+  'field-not-in-format': t('{format}无此项', 'not in the {formatEn}'),
   'field-not-list': t('应为列表', 'must be a list'),
   'field-too-few-items': t('至少{min}项', 'must have at least {min} items'),
   'field-too-many-items': t('最多{max}项', 'must have at most {max} items'),
@@ -122,6 +124,10 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
 
   'not-found': t('未找到', 'Not found'),
   'case-not-found': t('未找到该申请', 'No such request'),
+  'proactive-item-exists': t('该主动公开信息已登记', 'This item is already in the register', [
+    '{agency}已登记同一主动公开信息（同一日期、类别和标题，或同一外部编号）。',
+    '{agency} already has this item (same date, category and title, or the same externalRef).',
+  ]),
   'agency-not-found': t('未找到该机构', 'No such agency', [
     '未找到机构 {agency}。',
     'No agency {agency} within your reach.',

@@ -46,7 +46,8 @@ const ALLOWED: Record<string, readonly string[]> = {
     'requests',
     'timers',
   ],
-  reports: ['access', 'agencies', 'correspondence', 'law', 'remedies'],
+  proactive: ['access', 'agencies'],
+  reports: ['access', 'agencies', 'correspondence', 'law', 'proactive', 'remedies'],
   supervision: ['access', 'agencies', 'calendar', 'requests'],
   ops: ['access', 'correspondence'],
 };

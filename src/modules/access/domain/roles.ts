@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'cases.handle',
   'cases.approve',
   'reports.read',
+  /** Enter the report's inputs (register, section 二 figures) and save its narrative. */
+  'reports.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +40,7 @@ export const ROLE_GRANTS: Record<StaffRole, Partial<Record<Permission, Reach>>> 
     'agencies.read': 'subtree',
     'cases.read': 'subtree',
     'reports.read': 'subtree',
+    'reports.write': 'subtree',
   },
   admin: {
     'agencies.read': 'subtree',

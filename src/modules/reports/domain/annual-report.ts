@@ -1,5 +1,14 @@
 import type { SectionFour } from '../../remedies/domain/section-four';
 import { SECTION_FOUR_COLUMNS } from '../../remedies/domain/section-four';
+import { sectionTwo, type SectionTwo } from '../../proactive/domain/figures';
+import {
+  CATEGORIES,
+  registerParagraph,
+  registerSummary,
+  type RegisterCount,
+  type RegisterSummary,
+} from '../../proactive/domain/register';
+import { draftNarrative } from './narrative';
 import { type ReportFormat } from './report-format';
 import {
   sectionThree,
@@ -18,11 +27,7 @@ export interface ReportCase extends CaseFact {
 
 export interface Group2008 {
   readonly name: string;
-  readonly proactive: {
-    readonly total: number;
-    readonly online: number;
-    readonly byCategory: Record<string, number>;
-  };
+  readonly proactive: RegisterSummary;
   readonly applicationsReceived: number;
   readonly topics: string[];
   readonly onTime: number;
@@ -41,10 +46,13 @@ export interface AnnualReport {
   readonly preview: boolean;
   readonly applications: Table;
   readonly remedies: SectionFour;
-  readonly proactive: Record<string, unknown>;
+  /** Section 二: the register (2008) or the figures entered (2021, trial), summed. */
+  readonly proactive: RegisterSummary | SectionTwo;
   readonly feesCollectedYuan: number;
   readonly checks: Check[];
   readonly narrative: Record<string, string>;
+  /** The narrative sections the reporting officer saved (the others are drafts). */
+  readonly narrativeSaved: string[];
   readonly groups?: Group2008[];
   /** Reference numbers behind each section 三 row. */
   readonly casesByRow: Record<string, string[]>;
@@ -66,6 +74,12 @@ export interface ReportInput {
   readonly groupNames: readonly string[];
   /** How the report names the whole (全市, or the agency). */
   readonly whole: string;
+  /** 2008: the register's counts, each with its group. */
+  readonly register: ReadonlyArray<RegisterCount & { readonly group: number }>;
+  /** 2021 / trial: section 二 as entered (summed over the subtree). */
+  readonly figures: SectionTwo | null;
+  /** Narrative sections saved by the reporting officer. */
+  readonly saved: Readonly<Record<string, string>>;
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -96,6 +110,25 @@ export function sectionFourCheck(s: SectionFour): Check {
   };
 }
 
+/**
+ * S2 (2008): each group's register total is the sum of its categories, and the groups add up
+ * to the whole.
+ */
+export function sectionTwoCheck(whole: RegisterSummary, groups: readonly Group2008[]): Check {
+  const bad = groups
+    .filter((g) => g.proactive.total !== sum(CATEGORIES.map((c) => g.proactive.byCategory[c])))
+    .map((g) => g.name);
+  const groupsTotal = sum(groups.map((g) => g.proactive.total));
+  if (groupsTotal !== whole.total) bad.push(`全部 ${whole.total} ≠ 各组之和 ${groupsTotal}`);
+  return {
+    rule: 'S2',
+    ok: bad.length === 0,
+    detail: bad.length
+      ? `主动公开总数与各类之和不符 · totals differ: ${bad.join('; ')}`
+      : '主动公开总数等于各类之和，各组之和等于全部',
+  };
+}
+
 /** Assembles the report from counted facts; computes nothing twice (section 四 comes from remedies). */
 export function annualReport(input: ReportInput): AnnualReport {
   const { year, format } = input;
@@ -107,29 +140,9 @@ export function annualReport(input: ReportInput): AnnualReport {
   const checks: Check[] = [
     ...sectionThreeChecks(three, format, last),
     sectionFourCheck(input.remedyTotals),
-    {
-      rule: 'S2',
-      ok: false,
-      detail:
-        '第二部分（主动公开）的数据尚未由系统统计，暂为0 · section 二 is not computed yet: its figures are zero',
-    },
   ];
-  const proactive =
-    format === '2008'
-      ? { total: 0, online: 0, byCategory: {} }
-      : format === '2019_TRIAL'
-        ? {
-            regulations: { made: 0, published: 0, total: 0 },
-            normative: { made: 0, published: 0, total: 0 },
-          }
-        : {
-            rules: { issued: 0, repealed: 0, inForce: 0 },
-            normative: { issued: 0, repealed: 0, inForce: 0 },
-            licensing: 0,
-            penalties: 0,
-            enforcement: 0,
-            feesTenThousandYuan: 0,
-          };
+  const whole = registerSummary(input.register);
+  const proactive = format === '2008' ? whole : (input.figures ?? sectionTwo(format, []));
   const groups =
     format === '2008'
       ? input.groupNames.map((name, g): Group2008 => {
@@ -138,7 +151,7 @@ export function annualReport(input: ReportInput): AnnualReport {
           const concluded = mine.filter((c) => c.concludedOn?.startsWith(String(year)));
           return {
             name,
-            proactive: { total: 0, online: 0, byCategory: {} },
+            proactive: registerSummary(input.register.filter((r) => r.group === g)),
             applicationsReceived: s.new.tot,
             topics: mainTopics(mine, year),
             onTime: concluded.filter((c) => c.onTime === true).length,
@@ -149,6 +162,24 @@ export function annualReport(input: ReportInput): AnnualReport {
           };
         })
       : undefined;
+  if (groups) checks.push(sectionTwoCheck(whole, groups));
+  const computed = narrative(input, three.table, groups, fees);
+  const concluded = input.cases.filter((c) => c.concludedOn?.startsWith(String(year)));
+  const drafts = draftNarrative({
+    year,
+    format,
+    whole: input.whole,
+    applications: three.table,
+    remedies: input.remedyTotals,
+    feesText: computed.fees,
+    onTime: concluded.filter((c) => c.onTime === true).length,
+    late: concluded.filter((c) => c.onTime === false).length,
+    figures: format === '2008' ? null : (proactive as SectionTwo),
+    register: whole,
+  });
+  const extra: Record<string, string> = groups
+    ? { proactive: groups.map((g) => registerParagraph(year, g.name, g.proactive)).join('\n') }
+    : {};
   return {
     year,
     agency: input.agency,
@@ -160,7 +191,8 @@ export function annualReport(input: ReportInput): AnnualReport {
     proactive,
     feesCollectedYuan: fees,
     checks,
-    narrative: narrative(input, three.table, groups, fees),
+    narrative: { ...computed, ...extra, ...drafts, ...input.saved },
+    narrativeSaved: Object.keys(input.saved).sort(),
     ...(groups ? { groups } : {}),
     casesByRow: three.casesByRow,
   };
@@ -191,7 +223,7 @@ function narrative(
       fees:
         fees === 0
           ? `${y}年，${input.whole}各级行政机关未发生因政府信息公开向公民、法人和其他组织进行收费的情况。`
-          : `${y}年，${input.whole}共收取信息处理费${fees}元。`,
+          : `${y}年，${input.whole}因政府信息公开向公民、法人和其他组织收取检索、复制、邮寄等成本费用共计${fees}元。`,
     };
   }
   return {

@@ -1,5 +1,6 @@
 import { markup, type Html } from '../../correspondence/domain/html';
 import type { AnnualReport } from './annual-report';
+import { FIGURE_TABLES, type SectionTwo } from '../../proactive/domain/figures';
 import { BALANCE_NOTE, COLUMNS, COLUMN_LABELS, HEADINGS, ROWS, type RowDef } from './report-format';
 
 /**
@@ -55,45 +56,44 @@ function sectionFourTable(r: AnnualReport): Html {
 <tr>${values('rv')}${values('ld')}${values('lr')}</tr></table>`;
 }
 
-function sectionTwo2021(): Html {
+/** Section 二 of the 2021 / trial format: one 4-column table, each block under its caption. */
+function sectionTwoTable(r: AnnualReport): Html {
+  if (r.formatVersion === '2008') return markup``;
+  const figures = r.proactive as SectionTwo;
+  const blocks = FIGURE_TABLES[r.formatVersion].map((t) => {
+    const span = (i: number) => (i === t.columns.length - 1 ? 4 - t.columns.length : 1);
+    const cells = (f: (i: number) => Html) => t.columns.map((_, i) => f(i));
+    return markup`<tr><th colspan="4">${t.caption}</th></tr>
+<tr><th>信息内容</th>${cells((i) => (span(i) > 1 ? markup`<th colspan="${span(i)}">${t.columns[i].label}</th>` : markup`<th>${t.columns[i].label}</th>`))}</tr>
+${t.rows.map(
+  (row) =>
+    markup`<tr><td>${row.label}</td>${cells((i) => {
+      const v = String(figures[row.item]?.[t.columns[i].key] ?? 0);
+      return span(i) > 1 ? markup`<td colspan="${span(i)}">${v}</td>` : markup`<td>${v}</td>`;
+    })}</tr>`,
+)}`;
+  });
   return markup`<table>
-<tr><th colspan="4">第二十条第（一）项</th></tr>
-<tr><th>信息内容</th><th>本年制发件数</th><th>本年废止件数</th><th>现行有效件数</th></tr>
-<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
-<tr><td>行政规范性文件</td><td>0</td><td>0</td><td>0</td></tr>
-<tr><th colspan="4">第二十条第（五）项</th></tr>
-<tr><th>信息内容</th><th colspan="3">本年处理决定数量</th></tr>
-<tr><td>行政许可</td><td colspan="3">0</td></tr>
-<tr><th colspan="4">第二十条第（六）项</th></tr>
-<tr><th>信息内容</th><th colspan="3">本年处理决定数量</th></tr>
-<tr><td>行政处罚</td><td colspan="3">0</td></tr>
-<tr><td>行政强制</td><td colspan="3">0</td></tr>
-<tr><th colspan="4">第二十条第（八）项</th></tr>
-<tr><th>信息内容</th><th colspan="3">本年收费金额（单位：万元）</th></tr>
-<tr><td>行政事业性收费</td><td colspan="3">0</td></tr></table>`;
+${blocks}</table>`;
 }
 
 export function renderReportHtml(r: AnnualReport): string {
   const h = HEADINGS[r.formatVersion];
   const failing = r.checks.filter((c) => !c.ok);
-  const prose = (text: string | undefined) => markup`<p>${text ?? '（文字描述）'}</p>`;
+  const prose = (text: string | undefined) =>
+    markup`${(text ?? '（文字描述）').split('\n').map((para) => markup`<p>${para}</p>`)}`;
+  const n = r.narrative;
   const is2008 = r.formatVersion === '2008';
   const doc = markup`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${`${r.year}年${r.agency.name}政府信息公开工作年度报告`}</title><style>${CSS}</style></head><body>
 <h1>${r.year}年${r.agency.name}政府信息公开工作年度报告</h1>
 ${r.preview ? markup`<p class="preview">预览：本报告按${r.formatVersion}格式生成，非该年度规定格式 · Preview in a format other than the year's.</p>` : ''}
 ${failing.length ? markup`<div class="check"><p>校验未通过 · Checks that fail:</p><ul>${failing.map((c) => markup`<li>${c.rule}：${c.detail}</li>`)}</ul></div>` : ''}
-<h2>${h[0]}</h2>${prose(undefined)}
-<h2>${h[1]}</h2>${
-    is2008
-      ? markup`${(r.groups ?? []).map((g) => markup`<p>${r.year}年度，${g.name}共公开政府信息${g.proactive.total}条。其中，网上公开${g.proactive.online}条。</p>`)}`
-      : r.formatVersion === '2021'
-        ? sectionTwo2021()
-        : markup`<p>（按2019年试行格式填报）</p>`
-  }
+<h2>${h[0]}</h2>${prose(n.overview)}
+<h2>${h[1]}</h2>${is2008 ? prose(n.proactive) : sectionTwoTable(r)}
 <h2>${h[2]}</h2>${is2008 ? prose(r.narrative.applications) : sectionThreeTable(r)}
 <h2>${h[3]}</h2>${is2008 ? prose(r.narrative.remedies) : sectionFourTable(r)}
-<h2>${h[4]}</h2>${is2008 ? prose(r.narrative.fees) : prose(undefined)}
-<h2>${h[5]}</h2>${is2008 ? prose(undefined) : prose(r.narrative.fees)}
+<h2>${h[4]}</h2>${is2008 ? prose(n.fees) : prose(n.problems)}
+<h2>${h[5]}</h2>${is2008 ? markup`<p>主要问题：${n.problems}</p><p>改进措施：${n.improvements}</p>` : prose(n.other)}
 </body></html>`;
   return doc.toString();
 }

@@ -1,3 +1,4 @@
+import { FIGURE_TABLES, type SectionTwo } from '../../proactive/domain/figures';
 import type { AnnualReport } from './annual-report';
 import { COLUMNS, COLUMN_LABELS, HEADINGS, ROWS } from './report-format';
 
@@ -11,11 +12,23 @@ export function renderReportMarkdown(r: AnnualReport): string {
       '',
     );
   for (const c of r.checks.filter((x) => !x.ok)) lines.push(`> 校验未通过 ${c.rule}：${c.detail}`);
-  lines.push('', `## ${h[0]}`, '', '（文字描述）', '', `## ${h[1]}`, '');
-  if (r.formatVersion === '2008')
-    for (const g of r.groups ?? [])
-      lines.push(`${r.year}年度，${g.name}共公开政府信息${g.proactive.total}条。`);
-  else lines.push('（主动公开数据暂为0）');
+  const n = r.narrative;
+  lines.push('', `## ${h[0]}`, '', n.overview ?? '（文字描述）', '', `## ${h[1]}`, '');
+  if (r.formatVersion === '2008') lines.push(...(n.proactive ?? '').split('\n'));
+  else {
+    const figures = r.proactive as SectionTwo;
+    for (const t of FIGURE_TABLES[r.formatVersion]) {
+      lines.push(
+        `| ${t.caption} | ${t.columns.map((c) => c.label).join(' | ')} |`,
+        `|---|${t.columns.map(() => '---:').join('|')}|`,
+        ...t.rows.map(
+          (row) =>
+            `| ${row.label} | ${t.columns.map((c) => String(figures[row.item]?.[c.key] ?? 0)).join(' | ')} |`,
+        ),
+        '',
+      );
+    }
+  }
   lines.push('', `## ${h[2]}`, '');
   if (r.formatVersion === '2008') lines.push(r.narrative.applications);
   else {
@@ -47,13 +60,9 @@ export function renderReportMarkdown(r: AnnualReport): string {
       `| 行政诉讼（复议后起诉） | ${g('lr').join(' | ')} |`,
     );
   }
-  lines.push('', `## ${h[4]}`, '', r.formatVersion === '2008' ? r.narrative.fees : '（文字描述）');
-  lines.push(
-    '',
-    `## ${h[5]}`,
-    '',
-    r.formatVersion === '2008' ? '（文字描述）' : r.narrative.fees,
-    '',
-  );
+  const is2008 = r.formatVersion === '2008';
+  lines.push('', `## ${h[4]}`, '', is2008 ? n.fees : n.problems, '', `## ${h[5]}`, '');
+  if (is2008) lines.push(`主要问题：${n.problems}`, '', `改进措施：${n.improvements}`, '');
+  else lines.push(n.other, '');
   return lines.join('\n');
 }

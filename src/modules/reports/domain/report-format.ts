@@ -5,12 +5,8 @@
 export const REPORT_FORMATS = ['2021', '2019_TRIAL', '2008'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** D-12: 2021 from reporting year 2021, the trial format for 2019–2020, the 2008 report before. */
-export function formatForYear(year: number): ReportFormat {
-  if (year >= 2021) return '2021';
-  if (year >= 2019) return '2019_TRIAL';
-  return '2008';
-}
+/** D-12 (one definition, with section 二's figures). */
+export { formatForYear } from '../../proactive/domain/figures';
 
 export const COLUMNS = ['np', 'biz', 'res', 'npo', 'law', 'oth', 'tot'] as const;
 export type Column = (typeof COLUMNS)[number];
