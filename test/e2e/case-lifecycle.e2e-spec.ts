@@ -178,7 +178,8 @@ describe('Case lifecycle: conclusion, reopening, tracking, imported cases', () =
           category: 'np',
           name: '王五',
           idNumber: '11010519491231002X',
-          email: 'wang.wu@example.com',
+          address: '黑龙江省大庆市萨尔图区中央大街1号',
+          postcode: '163311',
         },
       })
       .expect(201);
