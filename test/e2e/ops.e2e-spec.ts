@@ -38,6 +38,30 @@ describe('Operations endpoints', () => {
     expect(res.text).toContain('govinfo_deadlines_live');
   });
 
+  it('serves what the upkeep and reconciles recorded, and the database pool, as metrics', async () => {
+    await t.app.get(UpkeepService).round();
+    const res = await request(t.app.getHttpServer()).get('/metrics').expect(200);
+    expect(res.text).toMatch(/^govinfo_deadlines_without_job 0$/m);
+    expect(res.text).toMatch(/^govinfo_outbox_without_job 0$/m);
+    for (const name of [
+      'reconcile-deadlines',
+      'reconcile-outbox',
+      'supervisor-digest',
+      'supervisor-weekly',
+    ])
+      expect(res.text).toContain(`govinfo_job_scheduler_present{scheduler="${name}"} 1`);
+    expect(res.text).toMatch(
+      /^govinfo_reconcile_last_duration_seconds\{pass="(full|partial)"\} [\d.e-]+$/m,
+    );
+    expect(res.text).toMatch(/^govinfo_reconcile_last_rearmed \d+$/m);
+    expect(res.text).toMatch(
+      /^govinfo_reconcile_duration_seconds_count\{reconcile="deadlines",pass="(full|partial)"\} [1-9]/m,
+    );
+    expect(res.text).toMatch(/^govinfo_reconcile_repaired_total\{reconcile="outbox"\} 0$/m);
+    expect(res.text).toMatch(/^govinfo_db_pool_connections\{state="in_use"\} \d+$/m);
+    expect(res.text).toMatch(/^govinfo_db_pool_connections\{state="waiting"\} \d+$/m);
+  });
+
   it('serves the OpenAPI UI at /api/docs and the document as JSON', async () => {
     const ui = await request(t.app.getHttpServer()).get('/api/docs/').expect(200);
     expect(ui.text).toContain('swagger-ui');
