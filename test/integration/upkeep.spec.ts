@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { JobQueue } from '../../src/infra/queue/job-queue';
 import { JobName, QueueName } from '../../src/infra/queue/queue-names';
 import { isRedisUnavailable } from '../../src/infra/queue/redis-unavailable';
+import { RECONCILE_STATE } from '../../src/modules/timers/deadline-reconciler.service';
+import { WorkerStateRepository } from '../../src/modules/timers/worker-state.repository';
 import { UpkeepService } from '../../src/modules/upkeep/upkeep.service';
 import { seedWorld, type World } from '../utils/fixtures';
 import { OwnRedis } from '../utils/own-redis';
@@ -69,6 +71,19 @@ describe(UpkeepService.name, () => {
     );
     await round();
     expect((await health()).status).toBe('ok');
+  });
+
+  it('finishes the healing of a worker that died mid-pass: the next pass checks every live deadline', async () => {
+    await new Promise((r) => setTimeout(r, 1100));
+    await round(); // a full verification just now: the next one is not due for a while
+    const armed = await ticks();
+    for (const j of armed) await j.remove();
+    // What a worker killed while re-arming a wiped Redis leaves behind (the marker already set).
+    await t.app
+      .get(WorkerStateRepository)
+      .record(RECONCILE_STATE, { phase: 'healing', full: true, markerMissing: true });
+    await round();
+    expect((await ticks()).map((j) => j.id).sort()).toEqual(armed.map((j) => j.id).sort());
   });
 
   it('re-creates job schedulers Redis lost, and /health says so until a round finds them all', async () => {

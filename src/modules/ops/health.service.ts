@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PoolMonitor } from '../../infra/database/pool-monitor';
+import { PoolMonitor, type PoolStats } from '../../infra/database/pool-monitor';
 import { RedisClient } from '../../infra/queue/redis-client';
 import { HealthRepository, TIMEOUT_MS, type Query } from './health.repository';
 import {
@@ -57,7 +57,7 @@ export class HealthService {
         (): WorkerFacts => ({}),
       );
       const [database, redis, queues, outbox, timers, schedulers, upkeep] = await Promise.all([
-        this.check(() => this.database(query)),
+        this.check(() => this.database(query, pool)),
         this.check(async () => this.redis(await facts)),
         this.check(async () => this.queues(await facts)),
         this.check(async () => this.outbox(query, await facts)),
@@ -86,9 +86,11 @@ export class HealthService {
     }
   }
 
-  /** The database itself, and this process's pool ("pool exhausted" is degraded, not down). */
-  private async database(query: Query): Promise<CheckResult> {
-    const pool = this.pool.stats();
+  /**
+   * The database itself, and this process's pool as the probe found it (before its own queries
+   * took connections): "pool exhausted" is degraded, not down.
+   */
+  private async database(query: Query, pool: PoolStats): Promise<CheckResult> {
     const started = Date.now();
     await withTimeout(query('SELECT 1'), 'database ping');
     const latencyMs = Date.now() - started;

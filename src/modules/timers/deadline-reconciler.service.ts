@@ -73,6 +73,7 @@ export class DeadlineReconciler {
     const verifiedAgo = await this.state.ageSeconds(FULL_VERIFY_STATE);
     const full =
       markerMissing ||
+      (await this.interruptedHealing()) ||
       verifiedAgo === null ||
       verifiedAgo * 1000 >= this.config.upkeep.fullVerifyIntervalMs;
     if (markerMissing) {
@@ -98,6 +99,16 @@ export class DeadlineReconciler {
     this.metrics.reconcileDuration.observe(labels, durationMs / 1000);
     this.metrics.reconcileRepaired.inc({ reconcile: 'deadlines' }, count.rearmed);
     return { rearmed: count.rearmed, skipped: false, record };
+  }
+
+  /** A worker died while healing a wiped Redis (the marker is back): finish with a full pass. */
+  private async interruptedHealing(): Promise<boolean> {
+    const last = await this.state.read(RECONCILE_STATE);
+    try {
+      return (JSON.parse(last?.value ?? '{}') as { phase?: string }).phase === 'healing';
+    } catch {
+      return false;
+    }
   }
 
   private async rearmAll(full: boolean): Promise<RearmCount> {
