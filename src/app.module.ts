@@ -42,6 +42,7 @@ import { SupervisionModule } from './modules/supervision/supervision.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { TimersWorkerModule } from './modules/timers/timers-worker.module';
 import { OpsModule } from './modules/ops/ops.module';
+import { UpkeepModule } from './modules/upkeep/upkeep.module';
 
 /** Modules that serve the HTTP API (role api or all). */
 const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
@@ -61,6 +62,7 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
 const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [
   NotificationsWorkerModule,
   TimersWorkerModule,
+  UpkeepModule,
 ];
 
 @Module({})

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { seedWorld, type World } from '../utils/fixtures';
+import { UpkeepService } from '../../src/modules/upkeep/upkeep.service';
 import { bootTestApp, type TestApp } from '../utils/test-app';
 
 describe('Operations endpoints', () => {
@@ -13,6 +14,8 @@ describe('Operations endpoints', () => {
   });
 
   it('reports database, Redis, queues and outbox as up on GET /health', async () => {
+    // Queue counts come from what the worker's upkeep recorded, not from a Redis scan per probe.
+    await t.app.get(UpkeepService).round();
     const res = await request(t.app.getHttpServer()).get('/health').expect(200);
     expect(res.body.status).toBe('ok');
     expect(res.body.checks.database.status).toBe('up');
@@ -33,6 +36,30 @@ describe('Operations endpoints', () => {
     );
     expect(res.text).toMatch(/govinfo_outbox_lag_seconds 0/);
     expect(res.text).toContain('govinfo_deadlines_live');
+  });
+
+  it('serves what the upkeep and reconciles recorded, and the database pool, as metrics', async () => {
+    await t.app.get(UpkeepService).round();
+    const res = await request(t.app.getHttpServer()).get('/metrics').expect(200);
+    expect(res.text).toMatch(/^govinfo_deadlines_without_job 0$/m);
+    expect(res.text).toMatch(/^govinfo_outbox_without_job 0$/m);
+    for (const name of [
+      'reconcile-deadlines',
+      'reconcile-outbox',
+      'supervisor-digest',
+      'supervisor-weekly',
+    ])
+      expect(res.text).toContain(`govinfo_job_scheduler_present{scheduler="${name}"} 1`);
+    expect(res.text).toMatch(
+      /^govinfo_reconcile_last_duration_seconds\{pass="(full|partial)"\} [\d.e-]+$/m,
+    );
+    expect(res.text).toMatch(/^govinfo_reconcile_last_rearmed \d+$/m);
+    expect(res.text).toMatch(
+      /^govinfo_reconcile_duration_seconds_count\{reconcile="deadlines",pass="(full|partial)"\} [1-9]/m,
+    );
+    expect(res.text).toMatch(/^govinfo_reconcile_repaired_total\{reconcile="outbox"\} 0$/m);
+    expect(res.text).toMatch(/^govinfo_db_pool_connections\{state="in_use"\} \d+$/m);
+    expect(res.text).toMatch(/^govinfo_db_pool_connections\{state="waiting"\} \d+$/m);
   });
 
   it('serves the OpenAPI UI at /api/docs and the document as JSON', async () => {

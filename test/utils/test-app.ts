@@ -34,6 +34,8 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     MAIL_TRANSPORT: 'memory',
     PII_ENCRYPTION_KEY: TEST_PII_KEY,
     DB_POOL_SIZE: '4',
+    // The upkeep timer is off unless a test turns it on: its rounds would race the test's steps.
+    UPKEEP_INTERVAL_MS: '0',
     ...env,
   });
   let app: NestExpressApplication | undefined;

@@ -28,7 +28,19 @@ export interface AppConfig {
      */
     readonly transactionGuard: TransactionGuardMode;
   };
-  readonly redis: { readonly url: string | undefined; readonly queuePrefix: string };
+  readonly redis: {
+    readonly url: string | undefined;
+    readonly queuePrefix: string;
+    /** A Redis command of a producer (API, reconciles) fails after this long instead of hanging. */
+    readonly commandTimeoutMs: number;
+  };
+  /**
+   * The worker's process-local upkeep timer (not a Redis job, so a wiped Redis cannot stop it):
+   * every `intervalMs` (0 = off) it checks Redis's eviction policy and the job schedulers, runs
+   * the deadline and outbox reconciles and records what it found; every `fullVerifyIntervalMs`
+   * the deadline reconcile checks every live deadline against Redis, not only those never armed.
+   */
+  readonly upkeep: { readonly intervalMs: number; readonly fullVerifyIntervalMs: number };
   /**
    * `lockMs`: how long a running job's lock lasts without renewal; a job whose worker died is
    * handed to another worker after about this long (BullMQ lockDuration and stalledInterval).
@@ -112,7 +124,12 @@ export function loadConfig(
       embeddedPort: e.EMBEDDED_PG_PORT,
       transactionGuard: e.DB_TX_GUARD ?? (e.NODE_ENV === 'production' ? 'log' : 'throw'),
     },
-    redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
+    redis: {
+      url: e.REDIS_URL,
+      queuePrefix: e.QUEUE_PREFIX,
+      commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    },
+    upkeep: { intervalMs: e.UPKEEP_INTERVAL_MS, fullVerifyIntervalMs: e.FULL_VERIFY_INTERVAL_MS },
     worker: { concurrency: e.WORKER_CONCURRENCY, lockMs: e.WORKER_LOCK_MS },
     log: { level: e.LOG_LEVEL },
     mail: { transport: e.MAIL_TRANSPORT, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },

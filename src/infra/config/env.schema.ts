@@ -51,6 +51,13 @@ export const envSchema = z
       .default('govinfo'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
     WORKER_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+    UPKEEP_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .refine((v) => v === 0 || (v >= 200 && v <= 600_000), 'must be 0 (off) or 200..600000')
+      .default(10_000),
+    FULL_VERIFY_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

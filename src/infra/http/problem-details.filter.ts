@@ -19,6 +19,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dbUnavailable, type DbUnavailable } from '../database/db-unavailable';
 import { PoolMonitor } from '../database/pool-monitor';
+import { isRedisUnavailable, REDIS_RETRY_AFTER_SECONDS } from '../queue/redis-unavailable';
 import { httpStatusOf } from './domain-error';
 import { allowedMethods, bodyParserProblem, malformedJsonProblem } from './input/input-errors';
 
@@ -93,6 +94,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...this.problem('unavailable', 503, `${zh} ${en}`, instance),
         reason: unavailable.reason,
         retryAfterSeconds: unavailable.retryAfterSeconds,
+      });
+      return;
+    }
+    if (isRedisUnavailable(exception)) {
+      // Bounded by REDIS_COMMAND_TIMEOUT_MS: a request that needs Redis fails fast, never hangs.
+      this.logger.warn({ err: exception }, 'redis unavailable; answered 503');
+      res.setHeader('Retry-After', String(REDIS_RETRY_AFTER_SECONDS));
+      this.send(res, {
+        ...this.problem(
+          'unavailable',
+          503,
+          '任务队列暂时不可用，请稍后重试。 The job queue (Redis) is unavailable; please retry shortly.',
+          instance,
+        ),
+        reason: 'redis-unavailable',
+        retryAfterSeconds: REDIS_RETRY_AFTER_SECONDS,
       });
       return;
     }

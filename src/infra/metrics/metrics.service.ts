@@ -53,6 +53,21 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly reconcileDuration = new Histogram({
+    name: 'govinfo_reconcile_duration_seconds',
+    help: 'Duration of a reconcile pass (deadlines: partial or full; outbox)',
+    labelNames: ['reconcile', 'pass'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [this.registry],
+  });
+
+  readonly reconcileRepaired = new Counter({
+    name: 'govinfo_reconcile_repaired_total',
+    help: 'Jobs a reconcile added back: deadline wake-ups re-armed, outbox e-mails re-dispatched',
+    labelNames: ['reconcile'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'govinfo_' });
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { JobsOptions, Queue } from 'bullmq';
 import { JOB_QUEUE, JobName, type JobPayloads, QueueName } from './queue-names';
@@ -21,6 +21,17 @@ export class JobQueue {
       [QueueName.Maintenance]: maintenance,
       [QueueName.Deadlines]: deadlines,
     };
+    // Connection errors while Redis is down: one log line per queue every 10 s, not one per retry
+    // on stderr (BullMQ prints unhandled queue errors with console.error).
+    const log = new Logger(JobQueue.name);
+    for (const q of Object.values(this.queues)) {
+      let last = 0;
+      q.on('error', (err: Error) => {
+        if (Date.now() - last < 10_000) return;
+        last = Date.now();
+        log.warn(`queue ${q.name}: ${err.message}`);
+      });
+    }
   }
 
   async add<J extends JobName>(

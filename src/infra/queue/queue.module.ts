@@ -5,7 +5,8 @@ import type { AppConfig } from '../config/app-config';
 import { DEFAULT_JOB_OPTIONS } from './job-options';
 import { JobHandlerRegistry } from './job-handlers';
 import { JobQueue } from './job-queue';
-import { bullConnection } from './queue.connection';
+import { JobSchedulers } from './job-schedulers';
+import { producerConnection } from './queue.connection';
 import { ALL_QUEUES } from './queue-names';
 import { RedisClient } from './redis-client';
 
@@ -16,14 +17,14 @@ import { RedisClient } from './redis-client';
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        connection: bullConnection(config),
+        connection: producerConnection(config),
         prefix: config.redis.queuePrefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [JobQueue, RedisClient, JobHandlerRegistry],
-  exports: [BullModule, JobQueue, RedisClient, JobHandlerRegistry],
+  providers: [JobQueue, RedisClient, JobHandlerRegistry, JobSchedulers],
+  exports: [BullModule, JobQueue, RedisClient, JobHandlerRegistry, JobSchedulers],
 })
 export class QueueModule {}

@@ -10,7 +10,8 @@ export class RedisClient implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = new Redis(config.redis.url as string, {
-      maxRetriesPerRequest: 2,
+      maxRetriesPerRequest: 1,
+      commandTimeout: config.redis.commandTimeoutMs,
       lazyConnect: true,
     });
     this.redis.on('error', () => undefined);

@@ -3,17 +3,20 @@ import type { Redis } from 'ioredis';
 /** Thrown at worker start when Redis could evict BullMQ's keys (and so lose locks and jobs). */
 export class RedisEvictionPolicyError extends Error {}
 
-/** BullMQ needs `maxmemory-policy noeviction`; the worker refuses to run otherwise. */
-export async function assertNoEviction(client: Redis): Promise<void> {
-  let policy: string | undefined;
+/** Redis's `maxmemory-policy` (CONFIG GET, or INFO where a managed Redis forbids CONFIG). */
+export async function readEvictionPolicy(client: Redis): Promise<string | undefined> {
   try {
     const reply = (await client.config('GET', 'maxmemory-policy')) as string[];
-    policy = reply[1];
+    return reply[1];
   } catch {
-    // Managed Redis services may forbid CONFIG; fall back to INFO.
     const info = await client.info('memory');
-    policy = /maxmemory_policy:(\S+)/.exec(info)?.[1];
+    return /maxmemory_policy:(\S+)/.exec(info)?.[1];
   }
+}
+
+/** BullMQ needs `maxmemory-policy noeviction`; the worker refuses to run otherwise. */
+export async function assertNoEviction(client: Redis): Promise<void> {
+  const policy = await readEvictionPolicy(client);
   if (policy !== 'noeviction') {
     throw new RedisEvictionPolicyError(
       `Redis maxmemory-policy is "${policy ?? 'unknown'}", but the worker needs "noeviction" ` +

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { JobQueue } from '../../infra/queue/job-queue';
+import { JobSchedulers } from '../../infra/queue/job-schedulers';
 import type { QueueHandlers } from '../../infra/queue/job-handlers';
 import { JobName, QueueName } from '../../infra/queue/queue-names';
 import { TypedProcessor } from '../../infra/queue/typed-processor';
-import { Clock } from '../../infra/clock/clock';
 import { OutboxReconciler } from './outbox-reconciler.service';
-
-const RECONCILE_EVERY_MS = 60_000;
 
 @Injectable()
 export class MaintenanceProcessor extends TypedProcessor<typeof QueueName.Maintenance> {
@@ -15,8 +12,7 @@ export class MaintenanceProcessor extends TypedProcessor<typeof QueueName.Mainte
 
   constructor(
     private readonly reconciler: OutboxReconciler,
-    private readonly jobs: JobQueue,
-    private readonly clock: Clock,
+    private readonly schedulers: JobSchedulers,
     private readonly logger: PinoLogger,
   ) {
     super();
@@ -35,12 +31,6 @@ export class MaintenanceProcessor extends TypedProcessor<typeof QueueName.Mainte
 
   /** The periodic reconcile (idempotent across restarts and instances). */
   protected override async schedule(): Promise<void> {
-    await this.jobs
-      .queue(QueueName.Maintenance)
-      .upsertJobScheduler(
-        JobName.ReconcileOutbox,
-        { every: RECONCILE_EVERY_MS },
-        { name: JobName.ReconcileOutbox, data: { requestedAt: this.clock.now().toISOString() } },
-      );
+    await this.schedulers.upsertAll(QueueName.Maintenance);
   }
 }

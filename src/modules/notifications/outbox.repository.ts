@@ -40,6 +40,25 @@ export class OutboxRepository {
     await this.db.getRepository(MailOutbox).update({ id, status: 'pending' }, { status: 'failed' });
   }
 
+  /**
+   * A page of pending rows older than `graceMs` (database time), after the cursor (keyset on
+   * created_at, id): the reconcile walks every pending row, however many wait for their send.
+   */
+  async pendingPage(
+    graceMs: number,
+    after: { createdAt: string; id: string } | null,
+    limit: number,
+  ): Promise<Array<{ id: string; createdAt: string }>> {
+    // created_at travels as text: a JS Date would drop the microseconds and break the keyset.
+    return this.db.query(
+      `SELECT id, created_at::text AS "createdAt" FROM mail_outbox
+        WHERE status = 'pending' AND created_at < now() - make_interval(secs => $1)
+          AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY created_at, id LIMIT $4`,
+      [graceMs / 1000, after?.createdAt ?? null, after?.id ?? null, limit],
+    );
+  }
+
   /** Pending rows created before `before`: candidates for re-dispatch. */
   async pendingBefore(before: Date, limit = 500): Promise<string[]> {
     const rows = await this.db

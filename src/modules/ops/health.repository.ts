@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../infra/config/app-config';
+import type { Recorded, WorkerFacts } from './health-rules';
 import { APP_CONFIG } from '../../infra/config/config.module';
 
 export const TIMEOUT_MS = 2_000;
@@ -48,6 +49,34 @@ export class HealthRepository {
 
   direct(): DirectConnection {
     return new DirectConnection(this.config.database.url as string);
+  }
+
+  /**
+   * What the workers recorded in worker_state: the upkeep round, the deadline reconcile and the
+   * outbox reconcile (written by the upkeep and timers modules under these names).
+   */
+  async workerFacts(query: Query = this.pooled): Promise<WorkerFacts> {
+    const rows = await query<Array<{ name: string; value: string; age: number }>>(
+      `SELECT name, value, EXTRACT(EPOCH FROM now() - updated_at)::float AS age FROM worker_state
+        WHERE name IN ('upkeep', 'reconcile-deadlines', 'reconcile-outbox')`,
+    );
+    const facts: Record<string, Recorded<never>> = {};
+    for (const r of rows) {
+      let value: unknown;
+      try {
+        value = JSON.parse(r.value);
+      } catch {
+        value = null;
+      }
+      // An older release stored the re-armed count alone.
+      if (!value || typeof value !== 'object') value = {};
+      facts[r.name] = { value: value as never, ageSeconds: r.age };
+    }
+    return {
+      upkeep: facts['upkeep'],
+      deadlines: facts['reconcile-deadlines'],
+      outbox: facts['reconcile-outbox'],
+    };
   }
 
   async outboxLagSeconds(): Promise<number> {

@@ -1,26 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '../../infra/config/app-config';
-import { APP_CONFIG } from '../../infra/config/config.module';
-import { PoolMonitor } from '../../infra/database/pool-monitor';
-import { JobQueue } from '../../infra/queue/job-queue';
+import { Injectable } from '@nestjs/common';
+import { PoolMonitor, type PoolStats } from '../../infra/database/pool-monitor';
 import { RedisClient } from '../../infra/queue/redis-client';
-import { Clock } from '../../infra/clock/clock';
 import { HealthRepository, TIMEOUT_MS, type Query } from './health.repository';
+import {
+  evictionCheck,
+  outboxJobsDegraded,
+  schedulersCheck,
+  timersCheck,
+  upkeepCheck,
+  type CheckResult,
+  type WorkerFacts,
+} from './health-rules';
 
-export type CheckStatus = 'up' | 'down' | 'degraded';
-export interface CheckResult {
-  status: CheckStatus;
-  [detail: string]: unknown;
-}
+export type { CheckResult, CheckStatus } from './health-rules';
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'error';
   checks: Record<string, CheckResult>;
 }
 
 /** Outbox rows pending longer than this make the service "degraded". */
-const OUTBOX_STUCK_AFTER_MS = 10 * 60_000;
-/** The reconcile runs every 2 minutes; 10 minutes without it means no worker is reconciling. */
-const RECONCILE_STALE_AFTER_MS = 10 * 60_000;
+const OUTBOX_STUCK_AFTER_S = 10 * 60;
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -33,16 +32,16 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** GET /health: database, Redis, queues and the mail outbox. */
+/**
+ * GET /health: the database and a Redis ping, and otherwise only what the workers record in
+ * PostgreSQL (their upkeep rounds and reconciles): a probe never scans Redis.
+ */
 @Injectable()
 export class HealthService {
   constructor(
     private readonly health: HealthRepository,
-    @Inject(JobQueue) private readonly jobs: JobQueue,
-    @Inject(Clock) private readonly clock: Clock,
     private readonly redisClient: RedisClient,
     private readonly pool: PoolMonitor,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async report(): Promise<HealthReport> {
@@ -54,14 +53,19 @@ export class HealthService {
       ? <T>(sql: string) => direct.query(sql) as Promise<T>
       : this.health.pooled;
     try {
-      const [database, redis, queues, outbox, timers] = await Promise.all([
-        this.check(() => this.database(query)),
-        this.check(() => this.redis()),
-        this.check(() => this.queues()),
-        this.check(() => this.outbox(query)),
-        this.check(() => this.timers(query)),
+      const facts = withTimeout(this.health.workerFacts(query), 'worker state query').catch(
+        (): WorkerFacts => ({}),
+      );
+      const [database, redis, queues, outbox, timers, schedulers, upkeep] = await Promise.all([
+        this.check(() => this.database(query, pool)),
+        this.check(async () => this.redis(await facts)),
+        this.check(async () => this.queues(await facts)),
+        this.check(async () => this.outbox(query, await facts)),
+        this.check(async () => timersCheck(await facts)),
+        this.check(async () => schedulersCheck(await facts)),
+        this.check(async () => upkeepCheck(await facts)),
       ]);
-      const checks = { database, redis, queues, outbox, timers };
+      const checks = { database, redis, queues, outbox, timers, schedulers, upkeep };
       const statuses = Object.values(checks).map((c) => c.status);
       const status = statuses.includes('down')
         ? 'error'
@@ -82,9 +86,11 @@ export class HealthService {
     }
   }
 
-  /** The database itself, and this process's pool ("pool exhausted" is degraded, not down). */
-  private async database(query: Query): Promise<CheckResult> {
-    const pool = this.pool.stats();
+  /**
+   * The database itself, and this process's pool as the probe found it (before its own queries
+   * took connections): "pool exhausted" is degraded, not down.
+   */
+  private async database(query: Query, pool: PoolStats): Promise<CheckResult> {
     const started = Date.now();
     await withTimeout(query('SELECT 1'), 'database ping');
     const latencyMs = Date.now() - started;
@@ -99,64 +105,49 @@ export class HealthService {
     return { status: 'up', latencyMs, pool };
   }
 
-  private async redis(): Promise<CheckResult> {
+  /** A ping (one round trip), and the eviction policy a worker last read. */
+  private async redis(facts: WorkerFacts): Promise<CheckResult> {
     const started = Date.now();
     await withTimeout(this.redisClient.redis.ping(), 'redis ping');
-    return { status: 'up', latencyMs: Date.now() - started };
+    const eviction = evictionCheck(facts);
+    return { ...eviction, latencyMs: Date.now() - started };
   }
 
-  private async queues(): Promise<CheckResult> {
-    const counts = await withTimeout(
-      Promise.all(
-        this.jobs
-          .all()
-          .map(
-            async (q) =>
-              [q.name, await q.getJobCounts('waiting', 'active', 'delayed', 'failed')] as const,
-          ),
-      ),
-      'queue counts',
+  /** Job counts as the last upkeep round read them. */
+  private queues(facts: WorkerFacts): Promise<CheckResult> {
+    const u = facts.upkeep;
+    return Promise.resolve(
+      u
+        ? { status: 'up', secondsOld: Math.round(u.ageSeconds), ...u.value.queues }
+        : { status: 'up' },
     );
-    return { status: 'up', ...Object.fromEntries(counts) };
   }
 
-  private async outbox(query: Query): Promise<CheckResult> {
+  private async outbox(query: Query, facts: WorkerFacts): Promise<CheckResult> {
     const rows = await withTimeout<
-      Array<{ pending: number; oldest: Date | null; sending: number; failed: number }>
+      Array<{ pending: number; age: number | null; sending: number; failed: number }>
     >(
       query(
         `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
-                min(created_at) FILTER (WHERE status = 'pending') AS oldest,
+                EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE status = 'pending'))::float AS age,
                 count(*) FILTER (WHERE status = 'sending' AND created_at < now() - interval '10 minutes')::int AS sending,
                 count(*) FILTER (WHERE status = 'failed')::int AS failed
            FROM mail_outbox WHERE status <> 'sent'`,
       ),
       'outbox query',
     );
-    const { pending, oldest, sending, failed } = rows[0];
-    const ageMs = oldest ? this.clock.now().getTime() - new Date(oldest).getTime() : 0;
-    return {
-      // Stuck: pending for long (no worker, SMTP down), or a send interrupted mid-way.
-      status: ageMs > OUTBOX_STUCK_AFTER_MS || sending > 0 ? 'degraded' : 'up',
+    const { pending, age, sending, failed } = rows[0];
+    const lost = outboxJobsDegraded(facts);
+    const details = {
       pending,
-      oldestPendingSeconds: Math.round(ageMs / 1000),
+      oldestPendingSeconds: Math.round(age ?? 0),
       interruptedSends: sending,
       failed,
+      withoutJob: facts.outbox?.value.missing ?? null,
     };
-  }
-
-  /** The deadline reconcile must have run recently (when a worker has ever run it). */
-  private async timers(query: Query): Promise<CheckResult> {
-    const rows = await withTimeout<Array<{ updated_at: Date }>>(
-      query(`SELECT updated_at FROM worker_state WHERE name = 'reconcile-deadlines'`),
-      'timers query',
-    );
-    if (rows.length === 0) return { status: 'up', lastReconcile: null };
-    const ageMs = this.clock.now().getTime() - new Date(rows[0].updated_at).getTime();
-    return {
-      status: ageMs > RECONCILE_STALE_AFTER_MS ? 'degraded' : 'up',
-      lastReconcile: new Date(rows[0].updated_at).toISOString(),
-      secondsSince: Math.round(ageMs / 1000),
-    };
+    // Stuck: pending for long (no worker, SMTP down), a send interrupted mid-way, or jobs lost.
+    if ((age ?? 0) > OUTBOX_STUCK_AFTER_S || sending > 0 || lost)
+      return { status: 'degraded', ...(lost ? { problem: lost } : {}), ...details };
+    return { status: 'up', ...details };
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
+import { AFTER_COMMIT_TIMEOUT_MS } from '../../infra/database/unit-of-work';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { JobName, jobId } from '../../infra/queue/queue-names';
 import { CalendarChanges } from '../calendar/calendar-changes';
@@ -22,8 +23,25 @@ export class CalendarRecompute implements OnModuleInit {
     private readonly handlers: DeadlineEffectHandlers,
   ) {}
 
+  /**
+   * Runs after the change committed, inside the request that made it: it gives up after
+   * AFTER_COMMIT_TIMEOUT_MS (Redis down) and the deadline reconcile queues the backlog later.
+   */
   onModuleInit(): void {
-    this.changes.onChange((c) => this.queue(c.id));
+    this.changes.onChange(async (c) => {
+      let timer: NodeJS.Timeout | undefined;
+      const budget = new Promise<void>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`gave up after ${AFTER_COMMIT_TIMEOUT_MS} ms`)),
+          AFTER_COMMIT_TIMEOUT_MS,
+        );
+      });
+      try {
+        await Promise.race([this.queue(c.id), budget]);
+      } finally {
+        clearTimeout(timer);
+      }
+    });
   }
 
   queue(changeId: string): Promise<void> {

@@ -8,6 +8,7 @@ import { JobQueue } from '../../infra/queue/job-queue';
 import { JobName, jobId } from '../../infra/queue/queue-names';
 import { CalendarService } from '../calendar/calendar.service';
 import type { LocalDate } from '../calendar/domain/local-date';
+import type { WorkingCalendar } from '../calendar/domain/working-calendar';
 import type { Deadline } from './deadline.entity';
 import { DeadlinesRepository } from './deadlines.repository';
 import type { DeadlineKind, DeadlineSubject } from '../../shared/domain/deadline-kind';
@@ -145,7 +146,16 @@ export class DeadlineBook {
   /** The first planned effect moment strictly after `after`, or the earliest unfired past one. */
   async nextMoment(d: Deadline, after: Date): Promise<Date | null> {
     const cal = await this.calendars.calendarFor(d.agencyId);
-    const fired = await this.deadlines.firedEffects(d);
+    return this.nextMomentIn(cal, d, await this.deadlines.firedEffects(d), after);
+  }
+
+  /** `nextMoment` with the calendar and the fired effects already read (the reconcile's batches). */
+  nextMomentIn(
+    cal: WorkingCalendar,
+    d: Deadline,
+    fired: ReadonlySet<string>,
+    after: Date,
+  ): Date | null {
     const pending = planEffects(cal, d.kind, d.dueOn, this.config.timers.reminderDays)
       .filter((e) => !fired.has(e.effect))
       .map(momentOf)

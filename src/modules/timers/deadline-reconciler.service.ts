@@ -2,21 +2,47 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { AppConfig } from '../../infra/config/app-config';
+import { MetricsService } from '../../infra/metrics/metrics.service';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { RedisClient } from '../../infra/queue/redis-client';
-import { JobName, jobId, QueueName } from '../../infra/queue/queue-names';
-import { DeadlineBook, tickJobId } from './deadline-book.service';
+import { JobName, jobId } from '../../infra/queue/queue-names';
 import { CALENDAR_CURSOR } from './calendar-recompute.service';
 import { DeadlinesRepository, FIRST_CURSOR } from './deadlines.repository';
+import { DeadlineRearm, type RearmCount } from './deadline-rearm.service';
 import { WorkerStateRepository } from './worker-state.repository';
 
 const LOCK_KEY = 72_616_002;
+/** worker_state: the outcome of the last reconcile pass (JSON `ReconcileRecord`), read by /health. */
 export const RECONCILE_STATE = 'reconcile-deadlines';
+/** worker_state: when every live deadline was last verified against Redis. */
+export const FULL_VERIFY_STATE = 'reconcile-deadlines-full';
+const PAGE = 500;
+
+export interface ReconcileRecord extends RearmCount {
+  /** `healing` while a pass that found Redis wiped runs; `done` after every pass. */
+  readonly phase: 'healing' | 'done';
+  /** Every live deadline was checked (marker missing, or the slow verification was due). */
+  readonly full: boolean;
+  /** The marker key was gone: Redis was wiped or lost its data. */
+  readonly markerMissing: boolean;
+  readonly durationMs: number;
+}
+
+export interface ReconcileOutcome {
+  readonly rearmed: number;
+  readonly skipped: boolean;
+  readonly record?: ReconcileRecord;
+}
 
 /**
  * Redis is a disposable wake-up service: this re-arms every live deadline whose job is missing
  * (never armed, lost with Redis, or armed before a crash) — a past-due one fires at once — and
  * queues a recompute for calendar changes not handled yet. One instance at a time (advisory lock).
+ *
+ * Usually only deadlines never armed are checked (cheap at province scale). Every live deadline is
+ * checked against Redis when the marker key is missing (Redis wiped, first start) and, because a
+ * Redis with AOF `everysec` can lose its last second of jobs yet keep the marker, every
+ * FULL_VERIFY_INTERVAL_MS as well.
  */
 @Injectable()
 export class DeadlineReconciler {
@@ -26,62 +52,79 @@ export class DeadlineReconciler {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
-    private readonly book: DeadlineBook,
+    private readonly rearm: DeadlineRearm,
     private readonly redis: RedisClient,
+    private readonly metrics: MetricsService,
   ) {}
 
-  /**
-   * A key that lives as long as Redis keeps our jobs: when it is missing, Redis was wiped (or
-   * this is the first run) and every live deadline is checked; otherwise only those never armed.
-   */
+  /** A key that lives as long as Redis keeps our jobs. */
   private get markerKey(): string {
     return `${this.config.redis.queuePrefix}:timers:armed-marker`;
   }
 
-  async reconcile(): Promise<{ rearmed: number; skipped: boolean }> {
-    const done = await this.state.exclusively(LOCK_KEY, async () => {
-      const full = (await this.redis.redis.exists(this.markerKey)) === 0;
-      const rearmed = await this.rearm(full);
-      if (full) await this.redis.redis.set(this.markerKey, this.clock.now().toISOString());
-      await this.calendarBacklog();
-      await this.state.write(RECONCILE_STATE, String(rearmed), this.clock.now());
-      return { rearmed, skipped: false };
-    });
+  async reconcile(): Promise<ReconcileOutcome> {
+    const done = await this.state.exclusively(LOCK_KEY, () => this.pass());
     return done ?? { rearmed: 0, skipped: true };
   }
 
-  private async rearm(full: boolean): Promise<number> {
-    const queue = this.jobs.queue(QueueName.Deadlines);
-    let rearmed = 0;
+  private async pass(): Promise<ReconcileOutcome> {
+    const started = process.hrtime.bigint();
+    const markerMissing = (await this.redis.redis.exists(this.markerKey)) === 0;
+    const verifiedAgo = await this.state.ageSeconds(FULL_VERIFY_STATE);
+    const full =
+      markerMissing ||
+      (await this.interruptedHealing()) ||
+      verifiedAgo === null ||
+      verifiedAgo * 1000 >= this.config.upkeep.fullVerifyIntervalMs;
+    if (markerMissing) {
+      // Set first: a wipe during this pass removes it again and the next pass starts over.
+      await this.redis.redis.set(this.markerKey, this.clock.now().toISOString());
+      // Reported while it runs (a fresh Redis with no live deadline has nothing to heal).
+      if ((await this.deadlines.livePage(FIRST_CURSOR, 1, false)).length)
+        await this.state.record(RECONCILE_STATE, { phase: 'healing', full, markerMissing });
+    }
+    let count: RearmCount;
+    try {
+      count = await this.rearmAll(full);
+    } catch (err) {
+      if (markerMissing) await this.redis.redis.del(this.markerKey).catch(() => undefined);
+      throw err;
+    }
+    await this.calendarBacklog();
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const record: ReconcileRecord = { phase: 'done', full, markerMissing, durationMs, ...count };
+    await this.state.record(RECONCILE_STATE, record);
+    if (full) await this.state.record(FULL_VERIFY_STATE, { checked: count.checked });
+    const labels = { reconcile: 'deadlines', pass: full ? 'full' : 'partial' };
+    this.metrics.reconcileDuration.observe(labels, durationMs / 1000);
+    this.metrics.reconcileRepaired.inc({ reconcile: 'deadlines' }, count.rearmed);
+    return { rearmed: count.rearmed, skipped: false, record };
+  }
+
+  /** A worker died while healing a wiped Redis (the marker is back): finish with a full pass. */
+  private async interruptedHealing(): Promise<boolean> {
+    const last = await this.state.read(RECONCILE_STATE);
+    try {
+      return (JSON.parse(last?.value ?? '{}') as { phase?: string }).phase === 'healing';
+    } catch {
+      return false;
+    }
+  }
+
+  private async rearmAll(full: boolean): Promise<RearmCount> {
+    const total = { checked: 0, missing: 0, rearmed: 0 };
+    const now = await this.state.dbNow();
     // Keyset paging on the primary key: linear in the number of live deadlines.
     let after: readonly [string, string, string, string] = FIRST_CURSOR;
     for (;;) {
-      // Redis intact: only deadlines whose current version was never armed (a crash after commit).
-      const page = await this.deadlines.livePage(after, 500, !full);
-      if (page.length === 0) return rearmed;
-      for (const d of page) {
-        after = [d.subjectType, d.subjectId, d.kind, d.ref];
-        const next = await this.book.nextMoment(d, this.clock.now());
-        if (!next) {
-          // Every effect already happened: just record the version as handled.
-          if (d.armedVersion !== d.version)
-            await this.book.arm(d, this.clock.now(), undefined, null);
-          continue;
-        }
-        const job = await queue.getJob(tickJobId(d, next));
-        const state = job ? await job.getState() : 'missing';
-        if (
-          d.armedVersion === d.version &&
-          (state === 'delayed' ||
-            state === 'waiting' ||
-            state === 'active' ||
-            state === 'prioritized')
-        )
-          continue;
-        if (job && (state === 'completed' || state === 'failed')) await job.remove();
-        await this.book.arm(d, this.clock.now(), undefined, next);
-        rearmed++;
-      }
+      const page = await this.deadlines.livePage(after, PAGE, !full);
+      if (page.length === 0) return total;
+      const last = page[page.length - 1];
+      after = [last.subjectType, last.subjectId, last.kind, last.ref];
+      const c = await this.rearm.page(page, now);
+      total.checked += c.checked;
+      total.missing += c.missing;
+      total.rearmed += c.rearmed;
     }
   }
 

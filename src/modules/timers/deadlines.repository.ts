@@ -15,6 +15,11 @@ const keyOf = (d: DeadlineKey) => ({
   ref: d.ref,
 });
 
+/** The key of a deadline version in `firedEffectsOfMany`. */
+export const effectsKey = (
+  d: Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>,
+): string => `${d.subjectType}/${d.subjectId}/${d.kind}/${d.ref}/${d.version}`;
+
 /** The deadline rows and their effects, named for what the timers do with them. */
 @Injectable()
 export class DeadlinesRepository {
@@ -74,6 +79,38 @@ export class DeadlinesRepository {
       [d.subjectType, d.subjectId, d.kind, d.ref, d.version],
     );
     return new Set(rows.map((r) => r.effect));
+  }
+
+  /** `firedEffects` for a page of deadlines in one query, keyed by `effectsKey`. */
+  async firedEffectsOfMany(ds: readonly Deadline[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>(ds.map((d) => [effectsKey(d), new Set<string>()]));
+    if (ds.length === 0) return out;
+    const rows = await this.db.query<
+      Array<{
+        subject_type: string;
+        subject_id: string;
+        kind: string;
+        ref: string;
+        version: number;
+        effect: string;
+      }>
+    >(
+      `SELECT e.subject_type, e.subject_id, e.kind, e.ref, e.version, e.effect
+         FROM deadline_effect e
+         JOIN unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::int[]) AS k(t, i, k, r, v)
+           ON e.subject_type = k.t AND e.subject_id = k.i AND e.kind = k.k AND e.ref = k.r AND e.version = k.v`,
+      [
+        ds.map((d) => d.subjectType),
+        ds.map((d) => d.subjectId),
+        ds.map((d) => d.kind),
+        ds.map((d) => d.ref),
+        ds.map((d) => d.version),
+      ],
+    );
+    for (const r of rows) {
+      out.get(`${r.subject_type}/${r.subject_id}/${r.kind}/${r.ref}/${r.version}`)?.add(r.effect);
+    }
+    return out;
   }
 
   /** Records an effect once: false when it had already happened (the unique key). */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { DeadlineReconciler } from './deadline-reconciler.service';
+import { DeadlineRearm } from './deadline-rearm.service';
 import { DeadlineTimerService } from './deadline-timer.service';
 import { DigestsRepository } from './digests.repository';
 import { SupervisorDigestService } from './supervisor-digest.service';
@@ -14,6 +15,7 @@ import { TimersProcessor } from './timers.processor';
   providers: [
     DeadlineTimerService,
     DeadlineReconciler,
+    DeadlineRearm,
     SupervisorDigestService,
     TimersProcessor,
     DigestsRepository,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { Clock } from '../../infra/clock/clock';
 import { JobQueue } from '../../infra/queue/job-queue';
+import { JobSchedulers } from '../../infra/queue/job-schedulers';
 import type { QueueHandlers } from '../../infra/queue/job-handlers';
 import { JobName, QueueName } from '../../infra/queue/queue-names';
 import { TypedProcessor } from '../../infra/queue/typed-processor';
@@ -9,8 +10,6 @@ import { DeadlineReconciler } from './deadline-reconciler.service';
 import { CalendarRecompute } from './calendar-recompute.service';
 import { DeadlineTimerService } from './deadline-timer.service';
 import { SupervisorDigestService } from './supervisor-digest.service';
-
-const RECONCILE_EVERY_MS = 2 * 60_000;
 
 /** The `deadlines` queue: wake-ups, reconcile, calendar recompute, supervisor digests. */
 @Injectable()
@@ -23,6 +22,7 @@ export class TimersProcessor extends TypedProcessor<typeof QueueName.Deadlines> 
     private readonly recompute: CalendarRecompute,
     private readonly digests: SupervisorDigestService,
     private readonly jobs: JobQueue,
+    private readonly schedulers: JobSchedulers,
     private readonly clock: Clock,
     private readonly logger: PinoLogger,
   ) {
@@ -51,23 +51,9 @@ export class TimersProcessor extends TypedProcessor<typeof QueueName.Deadlines> 
 
   /** The periodic jobs (idempotent), and one reconcile at start. */
   protected override async schedule(): Promise<void> {
-    const q = this.jobs.queue(QueueName.Deadlines);
-    const data = { requestedAt: this.clock.now().toISOString() };
-    await q.upsertJobScheduler(
-      JobName.ReconcileDeadlines,
-      { every: RECONCILE_EVERY_MS },
-      { name: JobName.ReconcileDeadlines, data },
-    );
-    await q.upsertJobScheduler(
-      JobName.SupervisorDigest,
-      { pattern: '0 9 * * *', tz: 'Asia/Shanghai' },
-      { name: JobName.SupervisorDigest, data },
-    );
-    await q.upsertJobScheduler(
-      JobName.SupervisorWeekly,
-      { pattern: '5 9 * * 1', tz: 'Asia/Shanghai' },
-      { name: JobName.SupervisorWeekly, data },
-    );
-    await this.jobs.add(JobName.ReconcileDeadlines, data);
+    await this.schedulers.upsertAll(QueueName.Deadlines);
+    await this.jobs.add(JobName.ReconcileDeadlines, {
+      requestedAt: this.clock.now().toISOString(),
+    });
   }
 }

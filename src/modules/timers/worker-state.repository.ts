@@ -15,6 +15,30 @@ export class WorkerStateRepository {
     return rows[0] ? { value: rows[0].value, updatedAt: rows[0].updated_at } : null;
   }
 
+  /** Writes a fact stamped with the database's own time (operational records, not legal time). */
+  async record(name: string, value: unknown): Promise<void> {
+    await this.db.query(
+      `INSERT INTO worker_state (name, value, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
+      [name, JSON.stringify(value)],
+    );
+  }
+
+  /** The database's clock (operational timestamps that every process compares alike). */
+  async dbNow(): Promise<Date> {
+    const [{ now }] = await this.db.query<Array<{ now: Date }>>(`SELECT now() AS now`);
+    return now;
+  }
+
+  /** Seconds since `name` was last written (database time), or null when it never was. */
+  async ageSeconds(name: string): Promise<number | null> {
+    const rows = await this.db.query<Array<{ age: number }>>(
+      `SELECT EXTRACT(EPOCH FROM now() - updated_at)::float AS age FROM worker_state WHERE name = $1`,
+      [name],
+    );
+    return rows[0] ? rows[0].age : null;
+  }
+
   async write(name: string, value: string, at: Date): Promise<void> {
     await this.db.query(
       `INSERT INTO worker_state (name, value, updated_at) VALUES ($1, $2, $3)

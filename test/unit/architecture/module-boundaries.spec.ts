@@ -50,6 +50,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   reports: ['access', 'agencies', 'correspondence', 'law', 'proactive', 'remedies'],
   supervision: ['access', 'agencies', 'calendar', 'requests'],
   ops: ['access', 'correspondence'],
+  upkeep: ['notifications', 'timers'],
 };
 /** Composition roots inside infra/: they list every module's entities and migrations. */
 const REGISTRIES = ['src/infra/database/entities.ts', 'src/infra/database/migrations.ts'];
