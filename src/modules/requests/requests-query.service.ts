@@ -9,6 +9,7 @@ import type { ReasonCode } from '../../shared/domain/reason-code';
 import { messageOf } from '../../shared/i18n/messages';
 import { IssuedLettersRepository } from '../correspondence/issued-letters.repository';
 import { trackingCodeHash } from './domain/tracking-code';
+import { applicantView } from './applicant-view';
 import { CaseAccess } from './case-access.service';
 import { CASE_SQL, isOverdue } from './domain/case-queries';
 import { STATUS_LABELS } from './domain/case-status';
@@ -76,7 +77,11 @@ export class RequestsQueryService {
       qb.getCount(),
     ]);
     return {
-      items: entities.map((c, i) => this.summary(c, raw[i].a_code, raw[i].a_name)),
+      items: entities.map((c, i) => {
+        const s = this.summary(c, raw[i].a_code, raw[i].a_name);
+        // Applicants never see staff ids.
+        return principal.kind === 'applicant' ? { ...s, assigneeId: null } : s;
+      }),
       total,
       page,
       pageSize,
@@ -159,7 +164,7 @@ export class RequestsQueryService {
     const id18 = c.applicantIdEnc ? this.cipher.decrypt(c.applicantIdEnc) : null;
     const phone = this.cipher.decryptNullable(c.applicantPhoneEnc);
     const address = this.cipher.decryptNullable(c.applicantAddressEnc);
-    return {
+    const view: RequestDetailView = {
       ...this.summary(c, agency.code, agency.name),
       docNo: c.docNo,
       description: c.description,
@@ -254,6 +259,7 @@ export class RequestsQueryService {
         payload: e.payload,
       })),
     };
+    return principal.kind === 'applicant' ? applicantView(view) : view;
   }
 }
 
