@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SelectQueryBuilder } from 'typeorm';
+import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { maskAddress, maskIdNumber, maskPhone } from '../accounts/domain/masking';
@@ -10,6 +10,8 @@ import { messageOf } from '../../shared/i18n/messages';
 import { IssuedLettersRepository } from '../correspondence/issued-letters.repository';
 import { trackingCodeHash } from './domain/tracking-code';
 import { applicantView } from './applicant-view';
+import { escapeLike } from './domain/case-search';
+import { identityIndexKey } from '../accounts/domain/identity';
 import { CaseAccess } from './case-access.service';
 import { CASE_SQL, isOverdue } from './domain/case-queries';
 import { STATUS_LABELS } from './domain/case-status';
@@ -60,7 +62,27 @@ export class RequestsQueryService {
     if (f.overdue) qb.andWhere(CASE_SQL.overdue('c', ':today'), { today: this.clock.today() });
     if (f.replyType) qb.andWhere('c.reply_type = :rt', { rt: f.replyType });
     if (f.regime) qb.andWhere('c.regime = :regime', { regime: f.regime });
+    if (f.q?.trim()) this.search(qb, f.q.trim());
     return qb.orderBy('c.reply_due', 'ASC', 'NULLS LAST').addOrderBy('c.created_at', 'ASC');
+  }
+
+  /**
+   * Reference number by prefix, applicant name and title by substring (ILIKE, wildcards escaped;
+   * no pg_trgm), the ID number through the blind index (resident ID and USCC keep the bare number).
+   */
+  private search(qb: SelectQueryBuilder<RequestCase>, q: string): void {
+    const like = escapeLike(q);
+    const index = this.cipher.blindIndex(identityIndexKey('resident_id', q));
+    qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where(`c.reference_no ILIKE :qPrefix ESCAPE '\\'`)
+          .orWhere(`c.applicant_name ILIKE :qAny ESCAPE '\\'`)
+          .orWhere(`c.title ILIKE :qAny ESCAPE '\\'`)
+          .orWhere('c.applicant_id_index = :qIndex'),
+      ),
+      { qPrefix: `${like}%`, qAny: `%${like}%`, qIndex: index },
+    );
   }
 
   async list(
