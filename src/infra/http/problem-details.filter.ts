@@ -115,6 +115,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const problem = this.inputProblem(exception, req, res) ?? this.toProblem(exception, instance);
     if (problem.status >= 500) this.logger.error({ err: exception }, 'unhandled error');
+    // A refusal that says when to retry (sign-in failures per address) says it in the header too.
+    const retry = (problem as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retry === 'number' && !res.getHeader('Retry-After'))
+      res.setHeader('Retry-After', String(retry));
     this.send(res, problem);
   }
 

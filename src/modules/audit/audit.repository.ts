@@ -15,6 +15,19 @@ export class AuditRepository {
     await (m ?? this.db.manager).insert(AuditLog, row);
   }
 
+  /** How many entries with one of `actions` came from `ip` at or after `since`. */
+  countFromIpSince(actions: readonly string[], ip: string, since: Date): Promise<number> {
+    return this.db
+      .getRepository(AuditLog)
+      .createQueryBuilder('l')
+      .where('l.at >= :since AND l.ip = :ip AND l.action IN (:...actions)', {
+        since,
+        ip,
+        actions,
+      })
+      .getCount();
+  }
+
   /**
    * Newest first: entries about agencies in `scope`; entries with no agency only for
    * administrators of a root agency.

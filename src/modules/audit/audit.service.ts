@@ -33,4 +33,13 @@ export class AuditService {
       details: entry.details ?? {},
     });
   }
+
+  /** Entries with one of `actions` from `ip` in the last `seconds` (by the injected clock). */
+  countRecentFromIp(actions: readonly string[], ip: string, seconds: number): Promise<number> {
+    return this.log.countFromIpSince(
+      actions,
+      ip,
+      new Date(this.clock.now().getTime() - seconds * 1000),
+    );
+  }
 }

@@ -39,7 +39,10 @@ import {
 } from './dto/auth.dto';
 import { SESSION_COOKIE } from '../access/request-auth';
 
-/** Sign-in attempts per minute per client IP (on top of per-account lockout). */
+/**
+ * Other public account routes: attempts per minute per client IP. Sign-in itself counts only
+ * failures (AuthService, SIGN_IN_FAILURES_PER_IP), on top of the per-account lockout.
+ */
 const LOGIN_THROTTLE = { default: { limit: 10, ttl: 60_000 } };
 
 const tokensView = (s: IssuedSession): TokensView => ({
@@ -92,7 +95,6 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @Throttle(LOGIN_THROTTLE)
   @ApiOperation({ summary: 'Sign in for API use: a short-lived access token and a refresh token' })
   @ApiOkResponse({ type: TokensView })
   async login(@Body() dto: LoginDto, @Req() req: Request): Promise<TokensView> {
@@ -114,7 +116,6 @@ export class AuthController {
   @Post('session')
   @Public()
   @HttpCode(204)
-  @Throttle(LOGIN_THROTTLE)
   @ApiOperation({ summary: 'Sign in to the portal: sets an HttpOnly session cookie' })
   async session(
     @Body() dto: LoginDto,

@@ -16,6 +16,13 @@ import type { SessionKind } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
 import { hashToken, newToken } from '../access/tokens';
 
+/**
+ * Failed sign-ins allowed per client address and minute. Only failures count: an office behind
+ * one address signs everybody in at 9:00 (the per-account lockout still applies on top).
+ */
+export const SIGN_IN_FAILURES_PER_IP = { limit: 10, windowSeconds: 60 } as const;
+const FAILED_SIGN_IN = ['auth.login-failed', 'auth.locked', 'auth.login-refused'] as const;
+
 export interface IssuedSession {
   sessionId: string;
   accessToken: string;
@@ -45,6 +52,7 @@ export class AuthService {
     kind: SessionKind,
     ip: string | null,
   ): Promise<IssuedSession> {
+    await this.refuseIfTooManyFailures(ip);
     const user = await this.users.byEmail(email);
     const now = this.clock.now();
     if (!user || !user.active) {
@@ -95,6 +103,17 @@ export class AuthService {
       await this.audit.record({ actorId: user.id, action: 'auth.login', ip, details: { kind } }, m);
       return session;
     });
+  }
+
+  /** Counted in the audit log, so every API process sees the same failures. */
+  private async refuseIfTooManyFailures(ip: string | null): Promise<void> {
+    if (!ip) return;
+    const { limit, windowSeconds } = SIGN_IN_FAILURES_PER_IP;
+    const failures = await this.audit.countRecentFromIp(FAILED_SIGN_IN, ip, windowSeconds);
+    if (failures >= limit)
+      throw new Refusal('rate-limited', { retryAfter: windowSeconds }, [], {
+        retryAfterSeconds: windowSeconds,
+      });
   }
 
   private async createSession(

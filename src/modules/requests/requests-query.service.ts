@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SelectQueryBuilder } from 'typeorm';
+import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { maskAddress, maskIdNumber, maskPhone } from '../accounts/domain/masking';
@@ -9,6 +9,9 @@ import type { ReasonCode } from '../../shared/domain/reason-code';
 import { messageOf } from '../../shared/i18n/messages';
 import { IssuedLettersRepository } from '../correspondence/issued-letters.repository';
 import { trackingCodeHash } from './domain/tracking-code';
+import { applicantView } from './applicant-view';
+import { escapeLike } from './domain/case-search';
+import { identityIndexKey } from '../accounts/domain/identity';
 import { CaseAccess } from './case-access.service';
 import { CASE_SQL, isOverdue } from './domain/case-queries';
 import { STATUS_LABELS } from './domain/case-status';
@@ -59,7 +62,27 @@ export class RequestsQueryService {
     if (f.overdue) qb.andWhere(CASE_SQL.overdue('c', ':today'), { today: this.clock.today() });
     if (f.replyType) qb.andWhere('c.reply_type = :rt', { rt: f.replyType });
     if (f.regime) qb.andWhere('c.regime = :regime', { regime: f.regime });
+    if (f.q?.trim()) this.search(qb, f.q.trim());
     return qb.orderBy('c.reply_due', 'ASC', 'NULLS LAST').addOrderBy('c.created_at', 'ASC');
+  }
+
+  /**
+   * Reference number by prefix, applicant name and title by substring (ILIKE, wildcards escaped;
+   * no pg_trgm), the ID number through the blind index (resident ID and USCC keep the bare number).
+   */
+  private search(qb: SelectQueryBuilder<RequestCase>, q: string): void {
+    const like = escapeLike(q);
+    const index = this.cipher.blindIndex(identityIndexKey('resident_id', q));
+    qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where(`c.reference_no ILIKE :qPrefix ESCAPE '\\'`)
+          .orWhere(`c.applicant_name ILIKE :qAny ESCAPE '\\'`)
+          .orWhere(`c.title ILIKE :qAny ESCAPE '\\'`)
+          .orWhere('c.applicant_id_index = :qIndex'),
+      ),
+      { qPrefix: `${like}%`, qAny: `%${like}%`, qIndex: index },
+    );
   }
 
   async list(
@@ -76,7 +99,11 @@ export class RequestsQueryService {
       qb.getCount(),
     ]);
     return {
-      items: entities.map((c, i) => this.summary(c, raw[i].a_code, raw[i].a_name)),
+      items: entities.map((c, i) => {
+        const s = this.summary(c, raw[i].a_code, raw[i].a_name);
+        // Applicants never see staff ids.
+        return principal.kind === 'applicant' ? { ...s, assigneeId: null } : s;
+      }),
       total,
       page,
       pageSize,
@@ -159,7 +186,7 @@ export class RequestsQueryService {
     const id18 = c.applicantIdEnc ? this.cipher.decrypt(c.applicantIdEnc) : null;
     const phone = this.cipher.decryptNullable(c.applicantPhoneEnc);
     const address = this.cipher.decryptNullable(c.applicantAddressEnc);
-    return {
+    const view: RequestDetailView = {
       ...this.summary(c, agency.code, agency.name),
       docNo: c.docNo,
       description: c.description,
@@ -254,6 +281,7 @@ export class RequestsQueryService {
         payload: e.payload,
       })),
     };
+    return principal.kind === 'applicant' ? applicantView(view) : view;
   }
 }
 

@@ -10,7 +10,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { stringify } from 'csv-stringify/sync';
 import { invalidField } from '../../infra/http/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { RequirePermission } from '../access/access.decorator';
@@ -19,6 +18,7 @@ import type { Principal } from '../access/domain/principal';
 import { RequestContentDto } from './dto/create-request.dto';
 import { ListRequestsDto } from './dto/list-requests.dto';
 import { StaffIntakeDto } from './dto/staff-intake.dto';
+import { casesCsv, type ExportRaw, withExportColumns } from './case-export';
 import { IntakeService } from './intake.service';
 import { FiledRequestView, RequestDetailView, RequestSummaryView } from './request.views';
 import { RequestsQueryService } from './requests-query.service';
@@ -107,40 +107,14 @@ export class RequestsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const rows = await this.queries
-      .query(p, f)
+    const rows = await withExportColumns(this.queries.query(p, f))
       .take(50_000)
-      .getRawAndEntities<{ a_code: string; a_name: string }>();
-    const summaries = rows.entities.map((c, i) =>
-      this.queries.summary(c, rows.raw[i].a_code, rows.raw[i].a_name),
-    );
-    const header = [
-      '受理编号 reference',
-      '机构 agency',
-      '标题 title',
-      '状态 status',
-      '收到日期 received',
-      '答复期限 due',
-      '是否逾期 overdue',
-      '答复类型 reply type',
-      '申请人类别 category',
-      '条例 regime',
-    ];
-    const csv = stringify([
-      header,
-      ...summaries.map((s) => [
-        s.referenceNo,
-        s.agencyName,
-        s.title,
-        s.statusLabel,
-        s.receivedOn ?? '',
-        s.replyDue ?? '',
-        s.overdue ? '是' : '否',
-        s.replyType ?? '',
-        s.applicantCategory,
-        s.regime ?? '',
-      ]),
-    ]);
+      .getRawAndEntities<ExportRaw>();
+    const summaries = rows.entities.map((c, i) => ({
+      s: this.queries.summary(c, rows.raw[i].a_code, rows.raw[i].a_name),
+      raw: rows.raw[i],
+    }));
+    const csv = casesCsv(summaries);
     await this.audit.record({
       actorId: p.userId,
       action: 'cases.exported',

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { BoundedInt, IsLocalDate, QueryBoolean } from '../../../infra/http/input/validators';
 import { IsAgencyCode } from '../../agencies/dto/agency-code.validator';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case-status';
@@ -7,6 +7,15 @@ import { REPLY_TYPES, type ReplyType } from '../../law/domain/reply-type';
 
 /** Query of GET /api/v1/requests (and its CSV export). */
 export class ListRequestsDto {
+  @ApiPropertyOptional({
+    example: 'DQ-GA-2026',
+    description:
+      'Search: reference number by prefix, applicant name and title by substring, or the exact ID number (resident ID / USCC)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
   @IsIn(CASE_STATUSES)
