@@ -1,26 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { AgenciesImportService } from '../../modules/agencies/agencies-import.service';
 import { AgenciesService } from '../../modules/agencies/agencies.service';
 import { Agency } from '../../modules/agencies/agency.entity';
 import { DataSource } from 'typeorm';
-import { UsageError } from '../usage-error';
+import { importFile as runImport } from '../support/import-file';
 import { withApp } from '../support/with-app';
 
-export async function importFile(file: string): Promise<void> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read ${file}`);
-  }
-  const outcome = await withApp((app) => app.get(AgenciesImportService).import(text));
-  if (!outcome.ok) {
-    for (const p of outcome.problems)
-      process.stderr.write(`line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}\n`);
-    throw new UsageError(`${outcome.problems.length} problem(s) in ${file}; nothing was imported`);
-  }
-  const { ok: _ok, ...counts } = outcome;
-  process.stdout.write(`${JSON.stringify(counts)}\n`);
+/** `… import --file F.jsonl`, all or nothing (one import runner for every command). */
+export function importFile(file: string): Promise<void> {
+  return runImport(file, (app, text) => app.get(AgenciesImportService).import(text));
 }
 
 export async function list(): Promise<void> {

@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { CaseFileService } from '../../modules/remedies/case-file.service';
 import { RemediesImport } from '../../modules/remedies/remedies-import.service';
 import { SectionFourService } from '../../modules/remedies/section-four.service';
 import { Refusal } from '../../shared/domain/refusal';
 import { operator } from '../support/operator';
 import { UsageError } from '../usage-error';
+import { importFile as runImport } from '../support/import-file';
 import { withApp } from '../support/with-app';
 
 const refused = (err: unknown): never => {
@@ -12,21 +13,9 @@ const refused = (err: unknown): never => {
   throw err;
 };
 
-export async function importFile(file: string): Promise<void> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read ${file}`);
-  }
-  const outcome = await withApp((app) => app.get(RemediesImport).import(text));
-  if (!outcome.ok) {
-    for (const p of outcome.problems)
-      process.stderr.write(`line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}\n`);
-    throw new UsageError(`${outcome.problems.length} problem(s) in ${file}; nothing was imported`);
-  }
-  const { ok: _ok, ...counts } = outcome;
-  process.stdout.write(`${JSON.stringify(counts)}\n`);
+/** `… import --file F.jsonl`, all or nothing (one import runner for every command). */
+export function importFile(file: string): Promise<void> {
+  return runImport(file, (app, text) => app.get(RemediesImport).import(text));
 }
 
 export async function sectionFour(

@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { SingleBar } from 'cli-progress';
+import { writeFileSync } from 'node:fs';
 import { AnnualReportService } from '../../modules/reports/annual-report.service';
 import { renderReportHtml } from '../../modules/reports/domain/render-html';
 import { renderReportMarkdown } from '../../modules/reports/domain/render-md';
 import { HistoricalImport } from '../../modules/requests/historical-import.service';
 import { Refusal } from '../../shared/domain/refusal';
+import { importFile } from '../support/import-file';
 import { operator } from '../support/operator';
 import { UsageError } from '../usage-error';
 import { withApp } from '../support/with-app';
@@ -44,29 +44,9 @@ export async function report(opts: {
   else process.stdout.write(text);
 }
 
-export async function importCases(file: string): Promise<void> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read ${file}`);
-  }
-  const bar = process.stderr.isTTY
-    ? new SingleBar({ stream: process.stderr, format: '导入 {bar} {value}/{total}' })
-    : null;
-  const outcome = await withApp((app) =>
-    app.get(HistoricalImport).import(text, (done, total) => {
-      if (!bar) return;
-      if (done <= Math.min(5_000, total)) bar.start(total, 0);
-      bar.update(done);
-    }),
+/** `import cases --file F.jsonl`: historical cases, all or nothing. */
+export function importCases(file: string): Promise<void> {
+  return importFile(file, (app, text, progress) =>
+    app.get(HistoricalImport).import(text, progress),
   );
-  bar?.stop();
-  if (!outcome.ok) {
-    for (const p of outcome.problems)
-      process.stderr.write(`line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}\n`);
-    throw new UsageError(`${outcome.problems.length} problem(s) in ${file}; nothing was imported`);
-  }
-  const { ok: _ok, ...counts } = outcome;
-  process.stdout.write(`${JSON.stringify(counts)}\n`);
 }
