@@ -1,24 +1,16 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../infra/http/input/id.pipe';
-import { invalidField } from '../../infra/http/domain-error';
 import { RequirePermission } from '../access/access.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import type { Principal } from '../access/domain/principal';
 import { ClockActionsService } from './clock-actions.service';
 import * as A from './dto/actions.dto';
-import { FeeActionsService } from './fee-actions.service';
 import { RequestDetailView } from './request.views';
 import { RequestsQueryService } from './requests-query.service';
-import type { ActionOptions } from './case-actions';
+import { ifMatch } from './if-match';
+import { ReceiptActionsService } from './receipt-actions.service';
 import { WorkflowService } from './workflow.service';
-
-function ifMatch(header: string | undefined): ActionOptions {
-  if (header === undefined) return {};
-  const v = Number(header.replace(/^W\//, '').replace(/"/g, ''));
-  if (!Number.isInteger(v)) throw invalidField('If-Match', 'invalid-if-match');
-  return { expectedVersion: v };
-}
 
 /** One POST per action; each answers with the updated case. 409 carries the current state. */
 @ApiTags('requests')
@@ -32,8 +24,8 @@ function ifMatch(header: string | undefined): ActionOptions {
 export class RequestActionsController {
   constructor(
     private readonly workflow: WorkflowService,
+    private readonly receipts: ReceiptActionsService,
     private readonly clock: ClockActionsService,
-    private readonly fees: FeeActionsService,
     private readonly queries: RequestsQueryService,
   ) {}
 
@@ -54,7 +46,7 @@ export class RequestActionsController {
     @Body() dto: A.ConfirmReceiptDto,
     @Headers('if-match') m?: string,
   ) {
-    await this.workflow.confirmReceipt(p, id, dto, ifMatch(m));
+    await this.receipts.confirmReceipt(p, id, dto, ifMatch(m));
     return this.done(p, id);
   }
 
@@ -72,7 +64,7 @@ export class RequestActionsController {
     @Body() dto: A.CorrectReceiptDateDto,
     @Headers('if-match') m?: string,
   ) {
-    await this.workflow.correctReceiptDate(p, id, dto, ifMatch(m));
+    await this.receipts.correctReceiptDate(p, id, dto, ifMatch(m));
     return this.done(p, id);
   }
 
@@ -174,93 +166,6 @@ export class RequestActionsController {
     @Headers('if-match') m?: string,
   ) {
     await this.clock.closeConsultation(p, id, dto, ifMatch(m));
-    return this.done(p, id);
-  }
-
-  @Post('issue-fee-notice')
-  @HttpCode(200)
-  @RequirePermission('cases.handle')
-  @ApiOperation({
-    summary:
-      'Issue the information-processing fee notice computed by the tariff (D-8); pauses the clock (D-7)',
-  })
-  @ApiOkResponse({ type: RequestDetailView })
-  async issueFeeNotice(
-    @CurrentPrincipal() p: Principal,
-    @IdParam() id: string,
-    @Body() dto: A.IssueFeeNoticeDto,
-    @Headers('if-match') m?: string,
-  ) {
-    await this.fees.issueNotice(p, id, dto, ifMatch(m));
-    return this.done(p, id);
-  }
-
-  @Post('report-fee-payment')
-  @HttpCode(200)
-  @RequirePermission('self.write')
-  @ApiOperation({
-    summary:
-      'The applicant reports paying the fee; the clerk confirms or rejects it (automatic abandonment waits)',
-  })
-  @ApiOkResponse({ type: RequestDetailView })
-  async reportFeePayment(
-    @CurrentPrincipal() p: Principal,
-    @IdParam() id: string,
-    @Body() dto: A.ReportFeePaymentDto,
-    @Headers('if-match') m?: string,
-  ) {
-    await this.fees.reportPayment(p, id, dto, ifMatch(m));
-    return this.done(p, id);
-  }
-
-  @Post('record-fee-payment')
-  @HttpCode(200)
-  @RequirePermission('cases.handle')
-  @ApiOperation({
-    summary: 'Confirm payment of the fee (a clerk); the pause ends on the payment day (D-7)',
-  })
-  @ApiOkResponse({ type: RequestDetailView })
-  async recordFeePayment(
-    @CurrentPrincipal() p: Principal,
-    @IdParam() id: string,
-    @Body() dto: A.RecordFeePaymentDto,
-    @Headers('if-match') m?: string,
-  ) {
-    await this.fees.recordPayment(p, id, dto, ifMatch(m));
-    return this.done(p, id);
-  }
-
-  @Post('reject-fee-payment')
-  @HttpCode(200)
-  @RequirePermission('cases.handle')
-  @ApiOperation({
-    summary:
-      'Do not confirm a reported payment, with a reason; past the payment deadline the case is deemed abandoned at once',
-  })
-  @ApiOkResponse({ type: RequestDetailView })
-  async rejectFeePayment(
-    @CurrentPrincipal() p: Principal,
-    @IdParam() id: string,
-    @Body() dto: A.RejectFeePaymentDto,
-    @Headers('if-match') m?: string,
-  ) {
-    await this.fees.rejectPayment(p, id, dto, ifMatch(m));
-    return this.done(p, id);
-  }
-
-  @Post('abandon-unpaid-fee')
-  @HttpCode(200)
-  @RequirePermission('cases.handle')
-  @ApiOperation({
-    summary: 'Close as deemed abandoned: fee unpaid 20 WD after the notice was received (R-FEE-05)',
-  })
-  @ApiOkResponse({ type: RequestDetailView })
-  async abandonUnpaidFee(
-    @CurrentPrincipal() p: Principal,
-    @IdParam() id: string,
-    @Headers('if-match') m?: string,
-  ) {
-    await this.fees.abandonUnpaid(p, id, ifMatch(m));
     return this.done(p, id);
   }
 

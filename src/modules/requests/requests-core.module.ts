@@ -19,6 +19,7 @@ import { HistoricalImport } from './historical-import.service';
 import { IntakeService } from './intake.service';
 import { RequestsQueryService } from './requests-query.service';
 import { SystemActions } from './system-actions.service';
+import { ReceiptActionsService } from './receipt-actions.service';
 import { WorkflowService } from './workflow.service';
 
 /**
@@ -45,6 +46,7 @@ import { WorkflowService } from './workflow.service';
     RequestsQueryService,
     SystemActions,
     WorkflowService,
+    ReceiptActionsService,
   ],
   exports: [
     AttachmentsService,
@@ -58,6 +60,7 @@ import { WorkflowService } from './workflow.service';
     RequestsQueryService,
     SystemActions,
     WorkflowService,
+    ReceiptActionsService,
     CorrespondenceModule,
   ],
 })

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsController } from './attachments.controller';
 import { LettersController } from './letters.controller';
+import { FeeActionsController } from './fee-actions.controller';
 import { RequestActionsController } from './request-actions.controller';
 import { RequestsController } from './requests.controller';
 import { RequestsCoreModule } from './requests-core.module';
@@ -12,6 +13,7 @@ import { TrackingController } from './tracking.controller';
   controllers: [
     RequestsController,
     RequestActionsController,
+    FeeActionsController,
     LettersController,
     AttachmentsController,
     TrackingController,

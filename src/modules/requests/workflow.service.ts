@@ -5,22 +5,18 @@ import { Clock } from '../../infra/clock/clock';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import { invalidField } from '../../shared/domain/refusal';
-import { shanghaiDateOf } from '../calendar/domain/local-date';
 import type { Principal } from '../access/domain/principal';
-import { regimeFor } from '../deadlines/domain/regime';
 import { CaseActions, type ActionOptions } from './case-actions';
 import { CaseChanges, caseRefusal, decidedFor } from './case-changes.service';
 import { CaseClock } from './case-clock.service';
 import { CaseLetters } from './case-letters.service';
 import { CaseService } from './case-service.entity';
 import { CasesRepository } from './cases.repository';
-import { receiptDate } from './domain/receipt-date';
 import { replyBasis } from '../correspondence/domain';
 import { REPLY_TYPE_INFO } from '../law/domain/reply-type';
 import {
   complianceDay,
   decideCorrectionNotice,
-  decideReceiptCorrection,
   decideCorrectionReceived,
   decideReply,
   decideService,
@@ -28,8 +24,6 @@ import {
 } from './domain/rules';
 import type {
   AssignDto,
-  ConfirmReceiptDto,
-  CorrectReceiptDateDto,
   RecordCorrectionDto,
   RecordServiceDto,
   ReopenDto,
@@ -39,7 +33,7 @@ import type {
 import type { RequestCase } from './request-case.entity';
 import { concludeWith, markConcluded, SystemActions } from './system-actions.service';
 
-/** Receipt, assignment, correction, reply, service, withdrawal and reopening. */
+/** Assignment, correction, reply, service, withdrawal and reopening. */
 @Injectable()
 export class WorkflowService {
   constructor(
@@ -52,79 +46,6 @@ export class WorkflowService {
     private readonly caseClock: CaseClock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** R-RCV-03/04, D-2: the day both sides confirm is the date of receipt; the receipt is issued. */
-  confirmReceipt(
-    p: Principal,
-    id: string,
-    dto: ConfirmReceiptDto,
-    o: ActionOptions = {},
-  ): Promise<RequestCase> {
-    return this.actions.run(p, id, 'confirm_receipt', o, async (tx, { c, agency, actor }) => {
-      const confirmedAt = dto.confirmedAt ? new Date(dto.confirmedAt) : this.clock.now();
-      if (confirmedAt < c.submittedAt) throw invalidField('confirmedAt', 'date-before-submission');
-      if (confirmedAt > this.clock.now()) throw invalidField('confirmedAt', 'date-in-future');
-      // Not before 2008-05-01 follows: a submission never is (intake refuses it).
-      const r = receiptDate({ ...c, confirmedAt, onlineConfirmation: 'manual' });
-      const receivedOn = 'receivedOn' in r ? r.receivedOn : shanghaiDateOf(confirmedAt);
-      await this.changes.apply(tx, c, {
-        action: 'confirm_receipt',
-        actor,
-        actorId: p.userId,
-        payload: { confirmedAt: confirmedAt.toISOString(), receivedOn },
-        mutate: (x) => Object.assign(x, { confirmedAt, receivedOn, regime: regimeFor(receivedOn) }),
-      });
-      await this.letters.issue(
-        tx,
-        c,
-        agency,
-        { kind: 'receipt_acknowledgement' },
-        { actorId: p.userId, actor },
-      );
-      return c;
-    });
-  }
-
-  /**
-   * A wrong date of receipt corrected by the clerk with a reason (audited as the case event with
-   * the old and new dates); the deadlines are recomputed and re-armed, letters already issued
-   * stay as issued, and a corrected receipt letter is issued unless declined.
-   */
-  correctReceiptDate(
-    p: Principal,
-    id: string,
-    dto: CorrectReceiptDateDto,
-    o: ActionOptions = {},
-  ): Promise<RequestCase> {
-    return this.actions.run(p, id, 'correct_receipt_date', o, async (tx, { c, agency, actor }) => {
-      const from = c.receivedOn;
-      decidedFor(
-        c,
-        decideReceiptCorrection(c, {
-          today: this.clock.today(),
-          receivedOn: dto.receivedOn,
-          submittedOn: shanghaiDateOf(c.submittedAt),
-        }),
-      );
-      await this.changes.apply(tx, c, {
-        action: 'correct_receipt_date',
-        actor,
-        actorId: p.userId,
-        reason: dto.reason,
-        payload: { from, to: dto.receivedOn },
-        mutate: (x) => (x.receivedOn = dto.receivedOn),
-      });
-      if (dto.issueLetter !== false)
-        await this.letters.issue(
-          tx,
-          c,
-          agency,
-          { kind: 'receipt_acknowledgement', correctedFrom: from },
-          { actorId: p.userId, actor },
-        );
-      return c;
-    });
-  }
 
   /** Clerks and supervisors assign a case to a clerk of its agency. */
   assign(p: Principal, id: string, dto: AssignDto, o: ActionOptions = {}): Promise<RequestCase> {
