@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { seedWorld, WORLD, type World } from '../utils/fixtures';
 import { act, CONTENT, setToday } from '../utils/requests';
-import { bootTestApp, type TestApp } from '../utils/test-app';
+import { bootTestApp, caseTestEnv, type TestApp } from '../utils/test-app';
 
 const PARTY = { name: '王五贸易有限公司', address: '黑龙江省大庆市龙凤区卧里屯路88号' };
 const NOTE = '承办科室人手不足不是延长理由，不予批准。';
@@ -23,10 +23,7 @@ describe("The applicant's view never shows third parties, internal approvals, su
 
   beforeAll(async () => {
     t = await bootTestApp({
-      CLOCK: 'fixed',
-      CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      ACCESS_TOKEN_TTL_SECONDS: '31536000',
+      ...caseTestEnv('2026-09-14T09:00:00+08:00'),
     });
     w = await seedWorld(t.app);
     await http()

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { nationalCalendar } from '../../src/modules/calendar/domain/national-calendar';
 import { seedWorld, type World } from '../utils/fixtures';
 import { act, intake, setToday } from '../utils/requests';
-import { bootTestApp, type TestApp } from '../utils/test-app';
+import { bootTestApp, caseTestEnv, type TestApp } from '../utils/test-app';
 
 const cal = nationalCalendar();
 
@@ -22,10 +22,7 @@ describe('Case lifecycle: conclusion, reopening, tracking, imported cases', () =
 
   beforeAll(async () => {
     t = await bootTestApp({
-      CLOCK: 'fixed',
-      CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      ACCESS_TOKEN_TTL_SECONDS: '31536000',
+      ...caseTestEnv('2026-09-14T09:00:00+08:00'),
     });
     w = await seedWorld(t.app);
   });

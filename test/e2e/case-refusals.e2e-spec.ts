@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { seedWorld, type Actor, type World } from '../utils/fixtures';
 import { act, CONTENT, intake, setToday } from '../utils/requests';
-import { bootTestApp, type TestApp } from '../utils/test-app';
+import { bootTestApp, caseTestEnv, type TestApp } from '../utils/test-app';
 
 type Setup = 'received' | 'submitted' | 'replied' | 'withdrawn' | 'correction' | 'fee' | 'reasons';
 
@@ -212,10 +212,7 @@ describe('Refused case actions change nothing', () => {
 
   beforeAll(async () => {
     t = await bootTestApp({
-      CLOCK: 'fixed',
-      CLOCK_FIXED_AT: '2026-09-14T10:00:00+08:00',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      ACCESS_TOKEN_TTL_SECONDS: '31536000',
+      ...caseTestEnv('2026-09-14T10:00:00+08:00'),
     });
     w = await seedWorld(t.app);
     setToday(t.app, '2026-09-14', '10:00');

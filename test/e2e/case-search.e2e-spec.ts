@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { seedWorld, type World } from '../utils/fixtures';
 import { APPLICANT, intake, setToday } from '../utils/requests';
-import { bootTestApp, type TestApp } from '../utils/test-app';
+import { bootTestApp, caseTestEnv, type TestApp } from '../utils/test-app';
 
 describe('Clerks search with q=', () => {
   let t: TestApp;
@@ -19,10 +19,7 @@ describe('Clerks search with q=', () => {
 
   beforeAll(async () => {
     t = await bootTestApp({
-      CLOCK: 'fixed',
-      CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      ACCESS_TOKEN_TTL_SECONDS: '31536000',
+      ...caseTestEnv('2026-09-14T09:00:00+08:00'),
     });
     w = await seedWorld(t.app);
     setToday(t.app, '2026-09-14');

@@ -3,8 +3,8 @@ import { nationalCalendar } from '../../src/modules/calendar/domain/national-cal
 import { DataSource } from 'typeorm';
 import { withResidentIdCheck } from '../../src/modules/accounts/domain/identity';
 import { seedWorld, WORLD, type World } from '../utils/fixtures';
-import { act, APPLICANT, intake, setToday } from '../utils/requests';
-import { bootTestApp, type TestApp } from '../utils/test-app';
+import { act, APPLICANT, intake, setToday, caseView } from '../utils/requests';
+import { bootTestApp, caseTestEnv, type TestApp } from '../utils/test-app';
 
 /**
  * The law's preconditions (DOMAIN §1.4–1.11, D-4, D-5, D-8, D-19): each test is named after the
@@ -16,13 +16,7 @@ describe("the law's preconditions", () => {
   const http = () => request(t.app.getHttpServer());
   const clerk = (id: string, action: string, body?: object) =>
     act(t.app, w.tokens.clerk, id, action, body);
-  const get = async (id: string) =>
-    (
-      await http()
-        .get(`/api/v1/requests/${id}`)
-        .set('authorization', `Bearer ${w.tokens.clerk}`)
-        .expect(200)
-    ).body;
+  const get = (id: string) => caseView(t.app, w.tokens.clerk, id);
   const fieldCodes = (body: { errors?: Array<{ field: string; code: string }> }) =>
     (body.errors ?? []).map((e) => `${e.field}:${e.code}`);
   const staffIntake = (fields: Record<string, unknown>) =>
@@ -42,10 +36,7 @@ describe("the law's preconditions", () => {
 
   beforeAll(async () => {
     t = await bootTestApp({
-      CLOCK: 'fixed',
-      CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      ACCESS_TOKEN_TTL_SECONDS: '31536000',
+      ...caseTestEnv('2026-09-14T09:00:00+08:00'),
     });
     w = await seedWorld(t.app);
   });
@@ -650,6 +641,49 @@ describe("the law's preconditions", () => {
         deliveryRoute: 'post',
         applicant: APPLICANT,
       }).expect(201);
+    });
+  });
+
+  describe('the local limits come from the configuration (D-19)', () => {
+    let local: TestApp;
+    let lw: World;
+    beforeAll(async () => {
+      local = await bootTestApp({
+        ...caseTestEnv('2026-09-14T09:00:00+08:00'),
+        CORRECTION_PERIOD_MAX_WD: '10',
+        DEFERRAL_MAX_MONTHS: '6',
+      });
+      lw = await seedWorld(local.app);
+    });
+    afterAll(async () => {
+      await local.close();
+    });
+
+    it('refuses a correction period and a deferral the defaults would allow', async () => {
+      const c = await intake(local.app, lw.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2026-09-14T09:00:00+08:00',
+      });
+      const long = await act(local.app, lw.tokens.clerk, c.id, 'request-correction', {
+        what: '请写明年份。',
+        periodEnd: '2026-10-30',
+      }).expect(400);
+      expect(long.body.errors[0].message).toMatch(/5至10个工作日/);
+      const d = await intake(local.app, lw.tokens.clerk, {
+        channel: 'in_person',
+        submittedAt: '2026-09-14T09:00:00+08:00',
+      });
+      await act(local.app, lw.tokens.clerk, d.id, 'request-reasons', {
+        why: '申请数量明显超过合理范围',
+      }).expect(200);
+      await act(local.app, lw.tokens.clerk, d.id, 'record-reasons', {
+        reasons: '用于学术研究',
+      }).expect(200);
+      const far = await act(local.app, lw.tokens.clerk, d.id, 'record-deferral', {
+        deferralDue: '2027-04-01',
+        reason: '数量巨大',
+      }).expect(400);
+      expect(fieldCodes(far.body)).toContain('deferralDue:deferral-too-far');
     });
   });
 });

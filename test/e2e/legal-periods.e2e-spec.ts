@@ -3,7 +3,7 @@ import { nationalCalendar } from '../../src/modules/calendar/domain/national-cal
 import { LEGAL_PERIODS } from '../../src/modules/deadlines/domain/legal-periods';
 import { seedWorld, type World } from '../utils/fixtures';
 import { act, intake, setToday } from '../utils/requests';
-import { bootTestApp, type TestApp } from '../utils/test-app';
+import { bootTestApp, caseTestEnv, type TestApp } from '../utils/test-app';
 
 const cal = nationalCalendar();
 const cn = (d: string) =>
@@ -35,10 +35,7 @@ describe('Legal periods in letters and actions', () => {
 
   beforeAll(async () => {
     t = await bootTestApp({
-      CLOCK: 'fixed',
-      CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      ACCESS_TOKEN_TTL_SECONDS: '31536000',
+      ...caseTestEnv('2026-09-14T09:00:00+08:00'),
     });
     w = await seedWorld(t.app);
   });

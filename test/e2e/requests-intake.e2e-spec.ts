@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { withUsccCheck } from '../../src/modules/accounts/domain/identity';
 import { seedWorld, type World } from '../utils/fixtures';
 import { act, CONTENT, intake, setToday } from '../utils/requests';
-import { bootTestApp, type TestApp } from '../utils/test-app';
+import { bootTestApp, caseTestEnv, type TestApp } from '../utils/test-app';
 
 describe('Request intake', () => {
   let t: TestApp;
@@ -12,10 +12,7 @@ describe('Request intake', () => {
 
   beforeAll(async () => {
     t = await bootTestApp({
-      CLOCK: 'fixed',
-      CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      ACCESS_TOKEN_TTL_SECONDS: '31536000',
+      ...caseTestEnv('2026-09-14T09:00:00+08:00'),
     });
     w = await seedWorld(t.app);
     const admin = (code: string, body: object) =>

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { REPLY_TYPE_INFO, REPLY_TYPES } from '../../src/modules/law/domain/reply-type';
 import { seedWorld, type World } from '../utils/fixtures';
-import { act, intake, setToday } from '../utils/requests';
-import { bootTestApp, type TestApp } from '../utils/test-app';
+import { act, intake, setToday, caseView } from '../utils/requests';
+import { bootTestApp, caseTestEnv, type TestApp } from '../utils/test-app';
 
 describe('Request workflow', () => {
   let t: TestApp;
@@ -10,22 +10,13 @@ describe('Request workflow', () => {
   const http = () => request(t.app.getHttpServer());
   const clerk = (id: string, action: string, body?: object) =>
     act(t.app, w.tokens.clerk, id, action, body);
-  const get = async (id: string) =>
-    (
-      await http()
-        .get(`/api/v1/requests/${id}`)
-        .set('authorization', `Bearer ${w.tokens.clerk}`)
-        .expect(200)
-    ).body;
+  const get = (id: string) => caseView(t.app, w.tokens.clerk, id);
   const inPerson = (date: string) =>
     intake(t.app, w.tokens.clerk, { channel: 'in_person', submittedAt: `${date}T10:00:00+08:00` });
 
   beforeAll(async () => {
     t = await bootTestApp({
-      CLOCK: 'fixed',
-      CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      ACCESS_TOKEN_TTL_SECONDS: '31536000',
+      ...caseTestEnv('2026-09-14T09:00:00+08:00'),
     });
     w = await seedWorld(t.app);
     await http()

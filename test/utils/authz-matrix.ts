@@ -118,6 +118,13 @@ export const newCase = async (
   return { id, body };
 };
 const path = (id: string, action: string) => `/api/v1/requests/${id}/${action}`;
+/** A fresh case with a fee notice the applicant received today, moved on by `then` if given. */
+const feeCase = (ctx: Ctx, ...then: Parameters<typeof newCase>[1][]) =>
+  newCase(
+    ctx,
+    ['issue-fee-notice', { method: 'per-volume', pages: 40, receivedOn: today() }],
+    ...then,
+  );
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 /** A correction period within the 5–30 WD bounds: three weeks on. */
 const inThreeWeeks = () =>
@@ -477,30 +484,14 @@ export const MATRIX: Record<string, Row> = {
   },
   'POST /api/v1/requests/:id/record-fee-payment': {
     call: async (ctx) => ({
-      path: path(
-        (
-          await newCase(ctx, [
-            'issue-fee-notice',
-            { method: 'per-volume', pages: 40, receivedOn: today() },
-          ])
-        ).id,
-        'record-fee-payment',
-      ),
+      path: path((await feeCase(ctx)).id, 'record-fee-payment'),
       body: {},
     }),
     expect: handle(200),
   },
   'POST /api/v1/requests/:id/report-fee-payment': {
     call: async (ctx) => ({
-      path: path(
-        (
-          await newCase(ctx, [
-            'issue-fee-notice',
-            { method: 'per-volume', pages: 40, receivedOn: today() },
-          ])
-        ).id,
-        'report-fee-payment',
-      ),
+      path: path((await feeCase(ctx)).id, 'report-fee-payment'),
       body: { paidOn: today() },
     }),
     expect: selfOrHandle(200),
@@ -508,13 +499,7 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/v1/requests/:id/reject-fee-payment': {
     call: async (ctx) => ({
       path: path(
-        (
-          await newCase(
-            ctx,
-            ['issue-fee-notice', { method: 'per-volume', pages: 40, receivedOn: today() }],
-            ['report-fee-payment', { paidOn: today() }],
-          )
-        ).id,
+        (await feeCase(ctx, ['report-fee-payment', { paidOn: today() }])).id,
         'reject-fee-payment',
       ),
       body: { reason: '未查询到该笔款项' },
@@ -523,15 +508,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'POST /api/v1/requests/:id/abandon-unpaid-fee': {
     call: async (ctx) => ({
-      path: path(
-        (
-          await newCase(ctx, [
-            'issue-fee-notice',
-            { method: 'per-volume', pages: 40, receivedOn: today() },
-          ])
-        ).id,
-        'abandon-unpaid-fee',
-      ),
+      path: path((await feeCase(ctx)).id, 'abandon-unpaid-fee'),
     }),
     expect: handle(409),
   },

@@ -54,3 +54,16 @@ export function act(
     .set('authorization', `Bearer ${token}`)
     .send(body);
 }
+
+/** GET /api/v1/requests/:id as `token`, expecting 200: the case view. */
+export async function caseView(
+  app: INestApplication,
+  token: string,
+  id: string,
+): Promise<request.Response['body']> {
+  const res = await request(app.getHttpServer())
+    .get(`/api/v1/requests/${id}`)
+    .set('authorization', `Bearer ${token}`)
+    .expect(200);
+  return res.body;
+}

@@ -19,6 +19,17 @@ export interface TestApp {
 export const TEST_PII_KEY = 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=';
 
 /**
+ * The environment of a case-workflow test app: a fixed clock at `at` (moved with setToday), the
+ * rate limit out of the way, and tokens that outlive clock jumps of months.
+ */
+export const caseTestEnv = (at: string): Record<string, string> => ({
+  CLOCK: 'fixed',
+  CLOCK_FIXED_AT: at,
+  RATE_LIMIT_PER_MINUTE: '100000',
+  ACCESS_TOKEN_TTL_SECONDS: '31536000',
+});
+
+/**
  * Boots the real application (same createApp as main.ts) against a cloned database and a
  * private Redis prefix. `env` overrides environment variables (e.g. ROLE, MAIL_TRANSPORT).
  */
