@@ -2,12 +2,14 @@ import request from 'supertest';
 import { seedWorld, type World } from '../utils/fixtures';
 import { UpkeepService } from '../../src/modules/upkeep/upkeep.service';
 import { bootTestApp, type TestApp } from '../utils/test-app';
+import { SEASON_FREE } from '../utils/test-services';
 
 describe('Operations endpoints', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await bootTestApp({ RATE_LIMIT_PER_MINUTE: '20' });
+    // A fixed day outside the holiday-notice season (see health-calendar.e2e-spec.ts).
+    t = await bootTestApp({ ...SEASON_FREE, RATE_LIMIT_PER_MINUTE: '20' });
   });
   afterAll(async () => {
     await t.close();

@@ -9,6 +9,7 @@ import { SmtpReceiver } from '../utils/smtp-receiver';
 import {
   createTestDatabase,
   deleteRedisPrefix,
+  SEASON_FREE,
   testQueuePrefix,
   testRedisUrl,
 } from '../utils/test-services';
@@ -41,6 +42,7 @@ describe('the govinfo process (npm start)', () => {
       MAIL_TRANSPORT: 'smtp',
       SMTP_URL: smtp.url,
       LOG_LEVEL: 'warn',
+      ...SEASON_FREE,
     };
   }, 60_000);
   afterAll(async () => {

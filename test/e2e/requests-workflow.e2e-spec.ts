@@ -321,7 +321,9 @@ describe('Request workflow', () => {
             }
           : replyType === 'NOT_THIS_AGENCY'
             ? { responsibleAgency: '大庆市教育局，电话0459-0000000' }
-            : {};
+            : replyType === 'OTHER'
+              ? { text: '经与申请人沟通，已安排其到本机关查阅相关档案。' }
+              : {};
       const res = await clerk(c.id, 'reply', { replyType, ...extra }).expect(200);
       expect(res.body).toEqual(expect.objectContaining({ status: 'replied', replyType }));
       expect(res.body.reply).toEqual(

@@ -10,6 +10,7 @@ import { seedWorld, type World } from '../utils/fixtures';
 import { OwnRedis } from '../utils/own-redis';
 import { intake } from '../utils/requests';
 import { bootTestApp, type TestApp } from '../utils/test-app';
+import { SEASON_FREE } from '../utils/test-services';
 
 /**
  * The worker's upkeep round against a Redis of this file's own (it is reconfigured, stopped and
@@ -38,6 +39,7 @@ describe(UpkeepService.name, () => {
   beforeAll(async () => {
     redis = await OwnRedis.start();
     t = await bootTestApp({
+      ...SEASON_FREE,
       REDIS_URL: redis.url,
       FULL_VERIFY_INTERVAL_MS: '1000',
       REDIS_COMMAND_TIMEOUT_MS: '500',

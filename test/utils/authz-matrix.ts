@@ -117,6 +117,13 @@ export const newCase = async (
   }
   return { id, body };
 };
+/** The letter page of a fresh case's receipt (`/my/requests/<ref>/letters/<id>`). */
+const letterPage = async (ctx: Ctx): Promise<string> => {
+  const { id, body } = await newCase(ctx);
+  const list = await as(ctx, 'applicant', 'get', `/api/v1/requests/${id}/letters`);
+  const letters = list.body as Array<{ id: string }>;
+  return `/my/requests/${String(body.referenceNo)}/letters/${letters[0].id}`;
+};
 const path = (id: string, action: string) => `/api/v1/requests/${id}/${action}`;
 /** A fresh case with a fee notice the applicant received today, moved on by `then` if given. */
 const feeCase = (ctx: Ctx, ...then: Parameters<typeof newCase>[1][]) =>
@@ -631,6 +638,24 @@ export const MATRIX: Record<string, Row> = {
       parentSupervisor: 200,
       reporter: 200,
     },
+  },
+  'GET /my/requests/:ref/letters/:letter': {
+    call: async (ctx) => ({ path: await letterPage(ctx) }),
+    expect: {
+      default: 404,
+      anonymous: 401,
+      applicant: 200,
+      clerk: 200,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'POST /my/requests/:ref/letters/:letter': {
+    call: async (ctx) => ({
+      path: await letterPage(ctx),
+      body: { trackingCode: 'AAAA-BBBB-CCCCC' },
+    }),
+    expect: allPublic(404),
   },
   'POST /api/v1/requests/:id/attachments': {
     call: async (ctx) => ({

@@ -48,3 +48,12 @@ export async function deleteRedisPrefix(prefix: string): Promise<void> {
     redis.disconnect();
   }
 }
+
+/**
+ * A fixed clock on a day outside the holiday-notice season (1 Nov – 31 Dec), for tests that
+ * expect /health to be ok whatever the date they run on.
+ */
+export const SEASON_FREE: Record<string, string> = {
+  CLOCK: 'fixed',
+  CLOCK_FIXED_AT: '2026-09-14T09:00:00+08:00',
+};

@@ -65,19 +65,6 @@ export class LetterIssuer {
     return row;
   }
 
-  /** Renders a letter that is not stored (the copy printed at intake with the tracking code). */
-  renderCopy<K extends LetterKind>(
-    letter: IssuedLetter,
-    kind: K,
-    input: Omit<LetterInputs[K], 'documentNumber' | 'issuedOn'>,
-  ): string {
-    return renderLetter(kind, {
-      ...input,
-      documentNumber: letter.documentNumber,
-      issuedOn: letter.issuedOn,
-    } as LetterInputs[K]).html;
-  }
-
   private async nextDocSeq(m: EntityManager, agencyId: string, year: number): Promise<number> {
     const [{ last_doc_seq }] = await m.query<Array<{ last_doc_seq: number }>>(
       `INSERT INTO reference_counter (agency_id, year, last_seq, last_doc_seq) VALUES ($1, $2, 0, 1)

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../../infra/clock/clock';
 import { PoolMonitor, type PoolStats } from '../../infra/database/pool-monitor';
 import { RedisClient } from '../../infra/queue/redis-client';
+import { CalendarService } from '../calendar/calendar.service';
+import { holidayNoticeCheck } from './calendar-health';
 import { HealthRepository, TIMEOUT_MS, type Query } from './health.repository';
 import {
   evictionCheck,
@@ -16,6 +19,8 @@ export type { CheckResult, CheckStatus } from './health-rules';
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'error';
   checks: Record<string, CheckResult>;
+  /** What an operator should act on soon, while nothing is degraded yet. */
+  warnings?: string[];
 }
 
 /** Outbox rows pending longer than this make the service "degraded". */
@@ -42,6 +47,8 @@ export class HealthService {
     private readonly health: HealthRepository,
     private readonly redisClient: RedisClient,
     private readonly pool: PoolMonitor,
+    private readonly calendars: CalendarService,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async report(): Promise<HealthReport> {
@@ -56,26 +63,37 @@ export class HealthService {
       const facts = withTimeout(this.health.workerFacts(query), 'worker state query').catch(
         (): WorkerFacts => ({}),
       );
-      const [database, redis, queues, outbox, timers, schedulers, upkeep] = await Promise.all([
-        this.check(() => this.database(query, pool)),
-        this.check(async () => this.redis(await facts)),
-        this.check(async () => this.queues(await facts)),
-        this.check(async () => this.outbox(query, await facts)),
-        this.check(async () => timersCheck(await facts)),
-        this.check(async () => schedulersCheck(await facts)),
-        this.check(async () => upkeepCheck(await facts)),
-      ]);
-      const checks = { database, redis, queues, outbox, timers, schedulers, upkeep };
+      const [database, redis, queues, outbox, timers, schedulers, upkeep, calendar] =
+        await Promise.all([
+          this.check(() => this.database(query, pool)),
+          this.check(async () => this.redis(await facts)),
+          this.check(async () => this.queues(await facts)),
+          this.check(async () => this.outbox(query, await facts)),
+          this.check(async () => timersCheck(await facts)),
+          this.check(async () => schedulersCheck(await facts)),
+          this.check(async () => upkeepCheck(await facts)),
+          this.check(() => this.calendar()),
+        ]);
+      const checks = { database, redis, queues, outbox, timers, schedulers, upkeep, calendar };
+      const warnings = Object.values(checks)
+        .map((c) => c.warning)
+        .filter((x): x is string => typeof x === 'string');
       const statuses = Object.values(checks).map((c) => c.status);
       const status = statuses.includes('down')
         ? 'error'
         : statuses.includes('degraded')
           ? 'degraded'
           : 'ok';
-      return { status, checks };
+      return { status, checks, ...(warnings.length ? { warnings } : {}) };
     } finally {
       await direct?.close();
     }
+  }
+
+  /** Next year's holiday notice (R-WD-04), from the effective calendar. */
+  private async calendar(): Promise<CheckResult> {
+    const effective = await this.calendars.current();
+    return holidayNoticeCheck(this.clock.today(), effective.national.coveredYears());
   }
 
   private async check(fn: () => Promise<CheckResult>): Promise<CheckResult> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { HealthController } from './health.controller';
 import { HealthRepository } from './health.repository';
 import { HealthService } from './health.service';
@@ -9,6 +10,7 @@ import { StateMetrics } from './state-metrics';
 
 /** Operations endpoints served by every role: /, /health, /metrics, /problems. */
 @Module({
+  imports: [CalendarModule],
   controllers: [HomeController, HealthController, MetricsController, ProblemsController],
   providers: [HealthService, HealthRepository, StateMetrics],
 })

@@ -1,8 +1,17 @@
-import { Body, Controller, Get, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { IdParam } from '../../infra/http/input/id.pipe';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { RequirePermission } from '../access/access.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import type { Principal } from '../access/domain/principal';
@@ -89,9 +98,10 @@ export class AttachmentsController {
     @CurrentPrincipal() p: Principal,
     @IdParam() id: string,
     @IdParam('attachmentId') attachmentId: string,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { row, stream } = await this.attachments.download(p, id, attachmentId);
+    const { row, stream } = await this.attachments.download(p, id, attachmentId, req.ip ?? null);
     res.setHeader('content-type', row.contentType);
     res.setHeader('content-length', String(row.size));
     res.setHeader(

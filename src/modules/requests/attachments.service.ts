@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../infra/database/unit-of-work';
 import { invalidField, Refusal } from '../../infra/http/domain-error';
+import { AuditService } from '../audit/audit.service';
 import { Storage } from '../../infra/storage/storage';
 import type { Principal } from '../access/domain/principal';
 import { CaseAccess } from './case-access.service';
@@ -29,6 +30,7 @@ export class AttachmentsService {
     private readonly access: CaseAccess,
     private readonly changes: CaseChanges,
     private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
   async upload(
@@ -86,10 +88,22 @@ export class AttachmentsService {
     p: Principal,
     caseId: string,
     attachmentId: string,
+    ip: string | null = null,
   ): Promise<{ row: CaseAttachment; stream: Readable }> {
     const rows = await this.list(p, caseId);
     const row = rows.find((r) => r.id === attachmentId);
     if (!row) throw new Refusal('attachment-not-found');
+    // Files are the applicant's own papers (identity documents, correspondence): every staff
+    // download is an unmasked view of personal data.
+    if (p.kind === 'staff')
+      await this.audit.record({
+        actorId: p.userId,
+        action: 'personal-data.downloaded',
+        targetType: 'attachment',
+        targetId: row.id,
+        ip,
+        details: { caseId, kind: row.kind, filename: row.filename },
+      });
     const chunks: Buffer[] = [];
     for await (const chunk of await this.storage.get(row.storageKey)) chunks.push(chunk as Buffer);
     const content = Buffer.concat(chunks);

@@ -1,12 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
 import type { Tx } from '../../infra/database/unit-of-work';
 import type { Agency } from '../agencies/agency.entity';
 import type { LocalDate } from '../calendar/domain/local-date';
-import type { LetterInputs, LetterKind } from '../correspondence/domain';
+import {
+  receiptWithTrackingCode,
+  type LetterInputs,
+  type LetterKind,
+} from '../correspondence/domain';
 import type { IssuedLetter } from '../correspondence/issued-letter.entity';
 import { LetterIssuer } from '../correspondence/letter-issuer.service';
 import { OutboxService } from '../notifications/outbox.service';
+import { CalendarService } from '../calendar/calendar.service';
+import type { WorkingCalendar } from '../calendar/domain/working-calendar';
 import { CaseChanges } from './case-changes.service';
 import { CasesRepository } from './cases.repository';
 import type { CaseConsultation } from './case-consultation.entity';
@@ -14,6 +22,7 @@ import type { CaseExtension } from './case-extension.entity';
 import type { CaseFeeNotice } from './case-fee-notice.entity';
 import type { Actor } from './domain/case-status';
 import { replyDecisionOf } from './domain/reply-decision';
+import { DELIVERY_ROUTE_LABELS } from './domain/request-fields';
 import type { RequestCase } from './request-case.entity';
 
 /** What each kind of letter needs beyond the case itself. */
@@ -40,6 +49,26 @@ export type LetterFacts =
 type Body<K extends LetterKind> = Omit<LetterInputs[K], 'documentNumber' | 'issuedOn'>;
 type AnyBody = { [K in LetterKind]: Body<K> }[LetterKind];
 
+/**
+ * R-WD-04: the years without a published holiday notice that a date printed in the letter was
+ * counted over (from the letter's date to each due date it states).
+ */
+function provisionalYearsOf(cal: WorkingCalendar, issuedOn: LocalDate, body: AnyBody): number[] {
+  const years = new Set<number>();
+  const from = Number(issuedOn.slice(0, 4));
+  for (const [key, value] of Object.entries(body)) {
+    if (!/DueOn$/.test(key) || typeof value !== 'string') continue;
+    for (let y = Math.min(from, Number(value.slice(0, 4))); y <= Number(value.slice(0, 4)); y++)
+      if (!cal.covers(y)) years.add(y);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The page that serves a stored letter to its applicant (sign-in or tracking code). */
+export function letterPageUrl(publicUrl: string, referenceNo: string, letterId: string): string {
+  return `${publicUrl}/my/requests/${encodeURIComponent(referenceNo)}/letters/${letterId}`;
+}
+
 /** Plain text of a letter for the text/plain part (the HTML is the document itself). */
 function textOf(html: string): string {
   return html
@@ -64,10 +93,12 @@ function textOf(html: string): string {
 export class CaseLetters {
   constructor(
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly issuer: LetterIssuer,
     private readonly outbox: OutboxService,
     private readonly changes: CaseChanges,
     private readonly cases: CasesRepository,
+    private readonly calendars: CalendarService,
   ) {}
 
   async issue(
@@ -95,11 +126,13 @@ export class CaseLetters {
         ? { kind: facts.kind, correctedFrom: facts.correctedFrom ?? null }
         : facts,
     );
+    const cal = await this.calendars.calendarFor(null, tx.m);
+    const provisionalYears = provisionalYearsOf(cal, issuedOn, body);
     const letter = await this.issuer.issue(
       tx,
       owner,
       facts.kind,
-      { ...body, issuedOn },
+      { ...body, issuedOn, ...(provisionalYears.length ? { provisionalYears } : {}) },
       { ref, toApplicant, docSeq: opts.docSeq },
     );
     await this.changes.note(tx, c, {
@@ -113,25 +146,58 @@ export class CaseLetters {
         sha256: letter.sha256,
       },
     });
-    if (toApplicant && c.deliveryRoute === 'email' && c.applicantEmail) {
+    if (toApplicant && c.applicantEmail) {
+      await this.tellApplicant(tx, c, agency, letter, facts);
+    }
+    return letter;
+  }
+
+  /**
+   * Every letter to an applicant who gave an e-mail address reaches them, whatever the delivery
+   * route: e-mail delivery carries the letter itself; every other route gets one notice with the
+   * link to the stored letter (its formal service is recorded separately).
+   */
+  private async tellApplicant(
+    tx: Tx,
+    c: RequestCase,
+    agency: Agency,
+    letter: IssuedLetter,
+    facts: LetterFacts,
+  ): Promise<void> {
+    const to = c.applicantEmail as string;
+    const link = letterPageUrl(this.config.http.publicUrl, c.referenceNo, letter.id);
+    if (c.deliveryRoute === 'email') {
       // The receipt e-mailed at intake is the copy with the tracking code; it is scrubbed from
       // the outbox row once sent (the code itself is never kept).
       const code = facts.kind === 'receipt_acknowledgement' ? (facts.trackingCode ?? null) : null;
-      const html = code
-        ? this.issuer.renderCopy(letter, facts.kind, { ...body, trackingCode: code } as never)
-        : letter.html;
+      const html = code ? receiptWithTrackingCode(letter.html, code) : letter.html;
       await this.outbox.write(tx, {
         template: 'statutory-letter',
-        to: c.applicantEmail,
+        to,
         params: {
           subject: `${letter.title}（${c.referenceNo}）· ${agency.name}`,
           html,
-          text: textOf(html),
+          text: `${textOf(html)}\n\n在线查看 / View online: ${link}`,
           ...(code ? { redactAfterSend: code } : {}),
         },
       });
+      return;
     }
-    return letter;
+    const route = DELIVERY_ROUTE_LABELS[c.deliveryRoute];
+    await this.outbox.write(tx, {
+      template: 'letter-notice',
+      to,
+      params: {
+        referenceNo: c.referenceNo,
+        agencyName: agency.name,
+        title: letter.title,
+        documentNumber: letter.documentNumber,
+        issuedOn: letter.issuedOn,
+        link,
+        routeZh: route.zh,
+        routeEn: route.en,
+      },
+    });
   }
 
   /** A concluding letter (reply, termination, withdrawal) and its entry in the reply history. */
@@ -147,12 +213,9 @@ export class CaseLetters {
     return letter;
   }
 
-  /** The receipt with its tracking code, for the intake response (rendered, never stored). */
-  receiptCopy(c: RequestCase, agency: Agency, letter: IssuedLetter, trackingCode: string): string {
-    const body = this.body(c, agency, {
-      kind: 'receipt_acknowledgement',
-    }) as Body<'receipt_acknowledgement'>;
-    return this.issuer.renderCopy(letter, 'receipt_acknowledgement', { ...body, trackingCode });
+  /** The receipt with its tracking code, for the intake response (never stored). */
+  receiptCopy(letter: IssuedLetter, trackingCode: string): string {
+    return receiptWithTrackingCode(letter.html, trackingCode);
   }
 
   private base(c: RequestCase, agency: Agency) {
@@ -239,10 +302,12 @@ export class CaseLetters {
         return {
           ...this.base(c, agency),
           consultee: { kind: x.partyKind, name: x.partyName },
+          // The information asked for, never the applicant's own words; why the party is
+          // consulted is the consultation's subject.
           request: {
             title: c.title,
             docNo: c.docNo,
-            description: x.subject,
+            description: c.title ? null : x.subject,
             receivedOn: c.receivedOn ?? x.sentOn,
           },
           // R-TP-02: from the party's receipt (engine); without it the period only.

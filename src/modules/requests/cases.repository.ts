@@ -88,6 +88,10 @@ export class CasesRepository {
     return this.db.getRepository(Agency).findOneBy({ code });
   }
 
+  byReference(referenceNo: string): Promise<RequestCase | null> {
+    return this.db.getRepository(RequestCase).findOneBy({ referenceNo });
+  }
+
   byReferenceAndTrackingHash(
     referenceNo: string,
     trackingCodeHash: string,

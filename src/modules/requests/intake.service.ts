@@ -263,7 +263,7 @@ export class IntakeService {
         { kind: 'receipt_acknowledgement', trackingCode },
         { actorId, actor: applicantUserId ? 'applicant' : 'clerk', docSeq },
       );
-      receiptWithTrackingCode = this.letters.receiptCopy(c, agency, letter, trackingCode);
+      receiptWithTrackingCode = this.letters.receiptCopy(letter, trackingCode);
     }
     return { c, replayed: false, trackingCode, receiptWithTrackingCode };
   }

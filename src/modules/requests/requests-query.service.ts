@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
+import { AuditService } from '../audit/audit.service';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { maskAddress, maskIdNumber, maskPhone } from '../accounts/domain/masking';
 import type { Principal } from '../access/domain/principal';
@@ -43,6 +44,7 @@ export class RequestsQueryService {
     private readonly cipher: FieldCipher,
     private readonly access: CaseAccess,
     private readonly letters: IssuedLettersRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** Applicants: their own cases. Staff: cases of agencies within `cases.read` reach. Sorted by due date. */
@@ -170,7 +172,11 @@ export class RequestsQueryService {
     };
   }
 
-  async detail(principal: Principal, id: string): Promise<RequestDetailView> {
+  async detail(
+    principal: Principal,
+    id: string,
+    ip: string | null = null,
+  ): Promise<RequestDetailView> {
     const { c, agency } = await this.access.load(this.cases.reader, principal, id, {
       applicantAllowed: true,
     });
@@ -186,6 +192,19 @@ export class RequestsQueryService {
     const id18 = c.applicantIdEnc ? this.cipher.decrypt(c.applicantIdEnc) : null;
     const phone = this.cipher.decryptNullable(c.applicantPhoneEnc);
     const address = this.cipher.decryptNullable(c.applicantAddressEnc);
+    if (principal.kind === 'staff' && unmasked) {
+      const fields = [id18 && 'idNumber', phone && 'phone', address && 'address'].filter(Boolean);
+      if (fields.length)
+        await this.audit.record({
+          actorId: principal.userId,
+          action: 'personal-data.viewed',
+          targetType: 'case',
+          targetId: c.id,
+          agencyId: c.agencyId,
+          ip,
+          details: { referenceNo: c.referenceNo, fields: fields.join(',') },
+        });
+    }
     const view: RequestDetailView = {
       ...this.summary(c, agency.code, agency.name),
       docNo: c.docNo,

@@ -130,10 +130,14 @@ export class RequestsController {
   @RequirePermission('self.read')
   @ApiOperation({
     summary:
-      'One application with its timeline, due dates and reply (404 when not yours / outside your reach)',
+      'One application with its timeline, due dates and reply (404 when not yours / outside your reach); staff seeing unmasked personal data are audited',
   })
   @ApiOkResponse({ type: RequestDetailView })
-  get(@CurrentPrincipal() p: Principal, @IdParam() id: string): Promise<RequestDetailView> {
-    return this.queries.detail(p, id);
+  get(
+    @CurrentPrincipal() p: Principal,
+    @IdParam() id: string,
+    @Req() req: Request,
+  ): Promise<RequestDetailView> {
+    return this.queries.detail(p, id, req.ip ?? null);
   }
 }

@@ -169,6 +169,7 @@ export class WorkflowService {
           repliedOn,
           withheldCount: dto.withheld?.length ?? 0,
           responsibleAgency: dto.responsibleAgency ?? null,
+          text: dto.text ?? null,
           earlier: earlier && {
             sameAgency: earlier.agencyId === c.agencyId,
             sameApplicant:

@@ -168,6 +168,7 @@ export const REASON_CODES = [
   'reply-type-by-own-action',
   'withheld-list-required',
   'responsible-agency-required',
+  'reply-text-required',
   'served-before-reply',
   'no-reply-to-serve',
   'assignee-not-a-clerk',

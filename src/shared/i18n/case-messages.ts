@@ -209,6 +209,10 @@ export const CASE_MESSAGES = {
     '须列明不予公开的内容及理由（第三十七条）',
     'List what was withheld and why (Art 37)',
   ),
+  'reply-text-required': t(
+    '“其他处理”须写明处理决定（答复书据此成文）',
+    'An OTHER reply needs the wording of its decision (the letter prints it)',
+  ),
   'responsible-agency-required': t(
     '须告知负责公开的机关，无法确定的写明“无法确定”',
     'Name the responsible agency when known, or write 无法确定 (Art 36(5))',

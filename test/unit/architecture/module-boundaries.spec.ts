@@ -49,7 +49,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   proactive: ['access', 'agencies'],
   reports: ['access', 'agencies', 'correspondence', 'law', 'proactive', 'remedies'],
   supervision: ['access', 'agencies', 'calendar', 'requests'],
-  ops: ['access', 'correspondence'],
+  ops: ['access', 'calendar', 'correspondence'],
   upkeep: ['notifications', 'timers'],
 };
 /** Composition roots inside infra/: they list every module's entities and migrations. */

@@ -44,7 +44,7 @@ const BOTH_ROUTES =
   '如对本答复不服，可以在收到本答复之日起六十日内向大庆市人民政府申请行政复议，或者在六个月内向大庆市萨尔图区人民法院提起行政诉讼。';
 const AFTER_RECONSIDERATION = '应当先申请行政复议，对复议决定不服的再提起行政诉讼';
 const NON_DISCLOSURE = REPLY_TYPES.filter((t) => REPLY_TYPE_INFO[t].nonDisclosure);
-const OTHERS = REPLY_TYPES.filter((t) => !REPLY_TYPE_INFO[t].nonDisclosure);
+const OTHERS = REPLY_TYPES.filter((t) => !REPLY_TYPE_INFO[t].nonDisclosure && t !== 'WITHDRAWN');
 
 describe(renderReply.name, () => {
   it.each(REPLY_TYPES)(
@@ -66,9 +66,9 @@ describe(renderReply.name, () => {
       const basis = REPLY_TYPE_INFO[type].basis;
       if (basis !== '—') expect(t).toContain(`根据${basis}的规定`);
       expect(t).toContain(`${AGENCY_NAME}2026年3月2日`);
-      expect(t).toContain(
-        '如对本答复不服，可以在收到本答复之日起六十日内向大庆市人民政府申请行政复议',
-      );
+      const remedy = '如对本答复不服，可以在收到本答复之日起六十日内向大庆市人民政府申请行政复议';
+      if (type === 'WITHDRAWN') expect(t).not.toContain(remedy);
+      else expect(t).toContain(remedy);
     },
   );
 
@@ -147,8 +147,34 @@ describe(renderReply.name, () => {
   });
 
   it('says the responsible agency cannot be identified when a NOT_THIS_AGENCY reply does not know it', () => {
-    const decision: ReplyDecision = { type: 'NOT_THIS_AGENCY', reason: '不属于本机关职责' };
-    expect(text(build({ decision }))).toContain('本机关暂无法确定负责公开该政府信息的行政机关');
+    const decision: ReplyDecision = { type: 'NOT_THIS_AGENCY', reason: '不属于本机关职责。' };
+    const t = text(build({ decision }));
+    expect(t).toContain(
+      '经审查，您所申请公开的政府信息不属于本机关负责公开，理由是：不属于本机关职责。根据《政府信息公开条例》第三十六条第（五）项的规定，现告知您上述情况。本机关无法确定负责公开该信息的行政机关。',
+    );
+    expect(t.match(/特此告知/g)).toHaveLength(1);
+  });
+
+  it('leaves out what the clerk did not write, and never prints a report row label', () => {
+    const withheld = text(build({ decision: { type: 'WITHHELD_STATE_SECRET', reason: null } }));
+    expect(withheld).toContain('属于依法确定为国家秘密的政府信息。根据');
+    expect(withheld).not.toContain('不予公开的理由');
+    const notOurs = text(build({ decision: { type: 'NOT_THIS_AGENCY' } }));
+    expect(notOurs).toContain('不属于本机关负责公开。根据');
+    expect(notOurs).not.toContain('理由是');
+    for (const type of REPLY_TYPES) {
+      const t = withType(type);
+      for (const label of ['不予处理：', '不予公开：', '其他处理', '申请人撤回申请']) {
+        expect(t).not.toContain(label);
+      }
+    }
+  });
+
+  it('confirms a withdrawal as such, without a remedy paragraph (the applicant decided, not the agency)', () => {
+    const t = withType('WITHDRAWN');
+    expect(t).toContain('政府信息公开申请撤回确认书');
+    expect(t).not.toContain('行政复议');
+    expect(t).not.toContain('行政诉讼');
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { urlencoded } from 'express';
 import type { IncomingMessage } from 'node:http';
 
 export const MAX_JSON_DEPTH = 32;
@@ -32,6 +33,7 @@ export function jsonDepthExceeds(buf: Buffer, max = MAX_JSON_DEPTH): boolean {
 /**
  * The one JSON body parser: at most `limit` (413 above it), nested at most MAX_JSON_DEPTH
  * levels (checked on the raw bytes, before parsing). Errors reach the problem-details filter.
+ * HTML forms (pages under /my) post url-encoded fields, under the same limit.
  */
 export function useJsonBody(app: NestExpressApplication, limit: string): void {
   app.useBodyParser('json', {
@@ -40,4 +42,5 @@ export function useJsonBody(app: NestExpressApplication, limit: string): void {
       if (jsonDepthExceeds(buf)) throw new JsonTooDeepError();
     },
   });
+  app.use('/my', urlencoded({ limit, extended: false, parameterLimit: 100 }));
 }

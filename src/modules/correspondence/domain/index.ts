@@ -27,6 +27,7 @@ export { renderLetter, type LetterInputs, type RenderedLetter } from './letters'
 export {
   renderCorrectionNotice,
   renderReceiptAcknowledgement,
+  receiptWithTrackingCode,
   type CorrectionNoticeInput,
   type ReceiptAcknowledgementInput,
 } from './intake-letters';

@@ -27,6 +27,22 @@ export interface ReceiptAcknowledgementInput extends ApplicantLetterBase {
   readonly trackingCode?: string | null;
 }
 
+const CODE_NOT_KEPT = markup`查询码已在登记时随本回执告知您（为保护您的信息，系统不保存查询码原文）。`;
+const codeShown = (code: string) =>
+  markup`查询码：<strong class="tracking-code">${code}</strong>。凭受理编号和查询码，无需登录即可查询办理进度。`;
+
+/**
+ * The applicant's copy of a stored receipt: the same document with the tracking code printed
+ * where the stored one says it is not kept (the letter is rendered once, when issued).
+ */
+export function receiptWithTrackingCode(storedHtml: string, trackingCode: string): string {
+  const stored = para(CODE_NOT_KEPT).markup;
+  if (!storedHtml.includes(stored)) {
+    throw new InvalidLetterInputError('html', 'not a stored receipt acknowledgement');
+  }
+  return storedHtml.replace(stored, para(codeShown(trackingCode)).markup);
+}
+
 export interface CorrectionNoticeInput extends ApplicantLetterBase {
   /** Everything that must be corrected, told once (一次性告知, OGI-2019 Art 30). */
   readonly items: readonly string[];
@@ -83,11 +99,7 @@ export function renderReceiptAcknowledgement(input: ReceiptAcknowledgementInput)
     para(
       markup`您通过${CHANNEL_LABEL[input.channel]}方式提出的政府信息公开申请已收悉，申请获取${requestedInformation(request)}。本机关已予登记，受理编号为${input.referenceNumber}，请妥善保管本回执，以便查询办理进度。`,
     ),
-    para(
-      input.trackingCode
-        ? markup`查询码：<strong class="tracking-code">${input.trackingCode}</strong>。凭受理编号和查询码，无需登录即可查询办理进度。`
-        : markup`查询码已在登记时随本回执告知您（为保护您的信息，系统不保存查询码原文）。`,
-    ),
+    para(input.trackingCode ? codeShown(input.trackingCode) : CODE_NOT_KEPT),
     para(
       is2019
         ? markup`根据${regulationCitation(regime)}${RECEIPT_RULE[input.channel]}。本机关收到您申请之日为${received}。`

@@ -23,6 +23,11 @@ export interface LetterBase {
   readonly issuedOn: LocalDate;
   /** Which version of the Regulations governs the case (R-REG-01, D-1). */
   readonly regime: Regime;
+  /**
+   * Years whose holiday notice was not yet published when a date printed in the letter was
+   * counted (R-WD-04): the letter says those dates are provisional.
+   */
+  readonly provisionalYears?: readonly number[] | null;
 }
 
 /** The applicant, the addressee of every letter except the consultation letter. */

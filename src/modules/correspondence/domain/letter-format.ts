@@ -118,6 +118,14 @@ export function groupedYuan(amount: number): string {
 }
 
 /** Rejects blank required text with a field-named error; returns the trimmed text. */
+/**
+ * Free text set inside a sentence of the letter: trimmed, without the sentence-ending
+ * punctuation the clerk may have typed (the letter adds its own).
+ */
+export function clause(value: string): string {
+  return value.trim().replace(/[。．.；;，,、\s]+$/u, '');
+}
+
 export function requireText(value: string | null | undefined, field: string): string {
   const text = value?.trim() ?? '';
   if (text === '') throw new InvalidLetterInputError(field, 'must not be empty');

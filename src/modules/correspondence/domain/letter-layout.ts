@@ -2,7 +2,7 @@ import type { AgencyContact } from '../../agencies/domain/agency';
 import { InvalidLetterInputError } from './correspondence-errors';
 import { markup, type Html } from './html';
 import type { LetterBase, RequestSummary } from './letter-context';
-import { chineseDate, documentNumber, requireText } from './letter-format';
+import { chineseDate, clause, documentNumber, requireText } from './letter-format';
 
 export interface DocumentParts {
   readonly base: LetterBase;
@@ -92,7 +92,7 @@ ${titleEn ? markup`<p class="title-en" lang="en">${titleEn}</p>` : null}
 <p class="ref">受理编号：${base.referenceNumber.trim()}</p>
 <p class="addressee">${addressee}：</p>
 <section class="body">
-${parts.body}</section>
+${parts.body}${provisionalNote(base.provisionalYears)}</section>
 <div class="signature">
 <p class="signer">${agency}</p>
 <p class="date">${issued}</p>
@@ -107,10 +107,21 @@ ${parts.body}</section>
   return page.markup;
 }
 
+/**
+ * R-WD-04: a date counted over a year whose holiday notice is not yet published rests on
+ * weekends only; the letter says so and that it will be recounted.
+ */
+function provisionalNote(years: readonly number[] | null | undefined): Html | null {
+  if (!years?.length) return null;
+  const list = [...new Set(years)].sort((a, b) => a - b).map((y) => `${y}年`);
+  return markup`<p class="provisional">注：本文书所列日期涉及的${list.join('、')}节假日安排国务院办公厅尚未公布，暂按周六、周日休息计算；节假日安排公布后日期如有变化，本机关将另行告知。</p>
+`;
+}
+
 /** “标题”（文号：…）：描述 — what the applicant asked for (OGI-2019 Art 29(2)). */
 export function requestedInformation(request: RequestSummary): Html {
   const title = request.title?.trim();
-  const description = request.description?.trim();
+  const description = request.description ? clause(request.description) : undefined;
   const docNo = request.docNo?.trim();
   if (!title && !description) {
     throw new InvalidLetterInputError(

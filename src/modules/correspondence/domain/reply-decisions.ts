@@ -48,11 +48,12 @@ export type ReplyDecision =
       readonly access: AccessRoute;
       readonly withheld: readonly WithheldPart[];
     }
-  | { readonly type: WithheldType; readonly reason: string }
+  /** `reason`: the clerk's own explanation, beyond the exemption the letter states. */
+  | { readonly type: WithheldType; readonly reason?: string | null }
   | { readonly type: 'NOT_EXIST'; readonly search?: string | null }
   | {
       readonly type: 'NOT_THIS_AGENCY';
-      readonly reason: string;
+      readonly reason?: string | null;
       readonly responsibleAgency?: ResponsibleAgency | null;
     }
   | { readonly type: 'NEEDS_CREATION' }

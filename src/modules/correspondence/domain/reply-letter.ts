@@ -26,8 +26,9 @@ const ENGLISH_TITLE: Readonly<Record<string, string>> = {
 
 /**
  * 政府信息公开申请答复书 (and the 终止办理告知书 / 撤回确认书 variants): request, decision in the
- * wording of its reply type, legal basis, and the remedy paragraph (D-15). Every reply states
- * the remedies, so the 60-day / 6-month windows run (R-RV-05, R-LT-14 would otherwise apply).
+ * wording of its reply type, legal basis, and the remedy paragraph (D-15). Every decision states
+ * the remedies, so the 60-day / 6-month windows run (R-RV-05, R-LT-14 would otherwise apply);
+ * the confirmation of the applicant's own withdrawal decides nothing and carries none.
  */
 export function renderReply(input: ReplyLetterInput): LetterOutput {
   const { request, regime, decision } = input;
@@ -44,18 +45,22 @@ export function renderReply(input: ReplyLetterInput): LetterOutput {
   const title = replyLetterTitle(type);
   const answer = type === 'WITHDRAWN' || isTermination(type) ? '现告知如下' : '现答复如下';
   const remarks = input.remarks?.trim();
-  const remedy = remedyText({
-    replyOn: input.issuedOn,
-    nonDisclosure: REPLY_TYPE_INFO[type].nonDisclosure,
-    bodies: input.agency.remedyBodies,
-  });
+  // The applicant's own withdrawal is confirmed, not decided: no remedy lies against it.
+  const remedy =
+    type === 'WITHDRAWN'
+      ? null
+      : remedyText({
+          replyOn: input.issuedOn,
+          nonDisclosure: REPLY_TYPE_INFO[type].nonDisclosure,
+          bodies: input.agency.remedyBodies,
+        });
   const body = [
     para(
       markup`本机关于${chineseDate(request.receivedOn, 'request.receivedOn')}收到您提出的政府信息公开申请，申请获取${requestedInformation(request)}。根据${regulationCitation(regime)}的规定，${answer}：`,
     ),
     ...decisionParagraphs(decision, regime),
     remarks ? para(multiline(remarks)) : null,
-    markup`<p class="remedy">${remedy}</p>\n`,
+    remedy ? markup`<p class="remedy">${remedy}</p>\n` : null,
     para('特此告知。'),
   ];
   return {

@@ -2,7 +2,7 @@ import type { AgencyContact } from '../../agencies/domain/agency';
 import type { Regime } from '../../deadlines/domain/regime';
 import { InvalidLetterInputError } from './correspondence-errors';
 import { markup, multiline, type Html } from './html';
-import { chineseDate, requireText } from './letter-format';
+import { chineseDate, clause, requireText } from './letter-format';
 import { para } from './letter-layout';
 import {
   replyBasis,
@@ -114,29 +114,30 @@ export function decisionParagraphs(decision: ReplyDecision, regime: Regime): Htm
         para(
           `经审查，您申请获取的政府信息${WITHHELD_FACT[decision.type]}。${by}本机关决定不予公开。`,
         ),
-        para(markup`不予公开的理由：${multiline(requireText(decision.reason, 'decision.reason'))}`),
-      ];
+        decision.reason?.trim()
+          ? para(markup`不予公开的理由：${multiline(clause(decision.reason))}。`)
+          : null,
+      ].filter((x): x is Html => x !== null);
     case 'NOT_EXIST': {
       const search = decision.search?.trim();
       return [
         para(
-          markup`经检索，本机关没有您所申请公开的政府信息${search ? markup`（检索情况：${multiline(search)}）` : null}。${by}现告知您该政府信息不存在。`,
+          markup`经检索，本机关没有您所申请公开的政府信息${search ? markup`（检索情况：${multiline(clause(search))}）` : null}。${by}现告知您该政府信息不存在。`,
         ),
       ];
     }
     case 'NOT_THIS_AGENCY': {
-      const reason = requireText(decision.reason, 'decision.reason');
+      const reason = decision.reason?.trim();
       const responsible = decision.responsibleAgency;
       const name = responsible?.name.trim();
       const contact = contactText(responsible?.contact);
       return [
         para(
-          markup`经审查，您所申请公开的政府信息不属于本机关负责公开，理由是：${multiline(reason)}。${by}特此告知。`,
-        ),
-        para(
-          name
-            ? markup`经查，负责公开该政府信息的行政机关为${name}${contact ? markup`（${contact}）` : null}，您可以向该机关提出申请。`
-            : '本机关暂无法确定负责公开该政府信息的行政机关。',
+          markup`经审查，您所申请公开的政府信息不属于本机关负责公开${reason ? markup`，理由是：${multiline(clause(reason))}` : null}。${by}${
+            name
+              ? markup`现告知您：负责公开该政府信息的行政机关为${name}${contact ? markup`（${contact}）` : null}，您可以向该机关提出申请。`
+              : '现告知您上述情况。本机关无法确定负责公开该信息的行政机关。'
+          }`,
         ),
       ];
     }
@@ -158,7 +159,7 @@ export function decisionParagraphs(decision: ReplyDecision, regime: Regime): Htm
       const channel = decision.channel?.trim();
       return [
         para(
-          markup`经审查，您的申请系以政府信息公开申请的形式进行信访、投诉、举报等活动。${by}本机关不作为政府信息公开申请处理${channel ? markup`，您可以通过${channel}提出` : null}。`,
+          markup`经审查，您的申请系以政府信息公开申请的形式进行信访、投诉、举报等活动。${by}本机关不作为政府信息公开申请处理${channel ? markup`，您可以通过${clause(channel)}提出` : null}。`,
         ),
       ];
     }
@@ -176,7 +177,7 @@ export function decisionParagraphs(decision: ReplyDecision, regime: Regime): Htm
       const where = decision.where?.trim();
       return [
         para(
-          markup`经审查，您申请获取的是政府公报、报刊、书籍等公开出版物。${by}本机关不作为政府信息公开申请处理${where ? markup`，您可以通过${where}获取` : null}。`,
+          markup`经审查，您申请获取的是政府公报、报刊、书籍等公开出版物。${by}本机关不作为政府信息公开申请处理${where ? markup`，您可以通过${clause(where)}获取` : null}。`,
         ),
       ];
     }
@@ -184,7 +185,7 @@ export function decisionParagraphs(decision: ReplyDecision, regime: Regime): Htm
       const reason = decision.reason?.trim();
       return [
         para(
-          markup`您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由。经审查，本机关认为您的申请理由不合理${reason ? markup`：${multiline(reason)}` : null}。${by}本机关不予处理。`,
+          markup`您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由。经审查，本机关认为您的申请理由不合理${reason ? markup`：${multiline(clause(reason))}` : null}。${by}本机关不予处理。`,
         ),
       ];
     }
@@ -197,7 +198,7 @@ export function decisionParagraphs(decision: ReplyDecision, regime: Regime): Htm
     case 'SPECIAL_PROCEDURE_REDIRECT':
       return [
         para(
-          markup`经审查，您申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对该信息的获取有特别规定。${by}请您依照${requireText(decision.procedure, 'decision.procedure')}办理。`,
+          markup`经审查，您申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对该信息的获取有特别规定。${by}请您依照${clause(requireText(decision.procedure, 'decision.procedure'))}办理。`,
         ),
       ];
     case 'OTHER':

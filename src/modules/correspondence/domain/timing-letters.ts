@@ -3,7 +3,13 @@ import { Regime, REGIME_RULES } from '../../deadlines/domain/regime';
 import { InvalidLetterInputError } from './correspondence-errors';
 import { markup, multiline } from './html';
 import type { ApplicantLetterBase } from './letter-context';
-import { chineseDate, REGULATION_SHORT, regulationCitation, requireText } from './letter-format';
+import {
+  chineseDate,
+  clause,
+  REGULATION_SHORT,
+  regulationCitation,
+  requireText,
+} from './letter-format';
 import { para, renderDocument, requestedInformation } from './letter-layout';
 import { LETTER_TITLES, type LetterOutput } from './letter-titles';
 
@@ -64,7 +70,7 @@ export function renderExtensionNotice(input: ExtensionNoticeInput): LetterOutput
       markup`本机关于${chineseDate(request.receivedOn, 'request.receivedOn')}收到您提出的政府信息公开申请，申请获取${requestedInformation(request)}。原答复期限为${chineseDate(input.originalDueOn, 'originalDueOn')}。`,
     ),
     para(
-      markup`${reason ? markup`因${multiline(reason)}，` : null}本机关不能在原答复期限内作出答复。根据${regulationCitation(regime)}${article}的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${n}个工作日，本机关将于${chineseDate(input.newDueOn, 'newDueOn')}前作出答复。`,
+      markup`${reason ? markup`因${multiline(clause(reason))}，` : null}本机关不能在原答复期限内作出答复。根据${regulationCitation(regime)}${article}的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${n}个工作日，本机关将于${chineseDate(input.newDueOn, 'newDueOn')}前作出答复。`,
     ),
     para(
       markup`延长的期限最长不超过${max}个工作日。征求第三方${regime === Regime.Ogi2019 ? '和其他机关' : ''}意见所需时间不计算在答复期限内。`,
@@ -105,7 +111,7 @@ export function renderDeferralNotice(input: DeferralNoticeInput): LetterOutput {
     para(
       markup`本机关于${chineseDate(request.receivedOn, 'request.receivedOn')}收到您提出的政府信息公开申请，申请获取${requestedInformation(request)}。您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由。经审查，您的申请理由合理，但本机关无法在${regulationCitation(regime)}第三十三条规定的期限${original !== null ? markup`（${chineseDate(original, 'originalDueOn')}）` : null}内答复。`,
     ),
-    para(markup`延迟答复的理由：${multiline(reason)}`),
+    para(markup`延迟答复的理由：${multiline(clause(reason))}。`),
     para(
       markup`根据${REGULATION_SHORT}第三十五条的规定，本机关确定延迟答复的合理期限，将于${chineseDate(input.delayedReplyOn, 'delayedReplyOn')}前作出答复。`,
     ),

@@ -6,6 +6,7 @@ import {
   supervisorDigestTemplate,
   supervisorWeeklyTemplate,
 } from './deadline.templates';
+import { letterNoticeTemplate } from './letter-notice.template';
 import { statutoryLetterTemplate } from './letter.template';
 import { mailCheckTemplate } from './mail-check.template';
 import type { MailTemplate } from './mail-template';
@@ -21,6 +22,7 @@ export const MAIL_TEMPLATES: ReadonlyMap<string, MailTemplate> = new Map(
     supervisorDigestTemplate,
     supervisorWeeklyTemplate,
     statutoryLetterTemplate,
+    letterNoticeTemplate,
     receiptUnconfirmedTemplate,
   ].map((t) => [t.key, t as unknown as MailTemplate]),
 );

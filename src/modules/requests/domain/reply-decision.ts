@@ -1,6 +1,6 @@
 import type { ReplyDecision } from '../../correspondence/domain';
 import type { CaseFacts } from './case-facts';
-import { REPLY_TYPE_INFO, type ReplyType } from '../../law/domain/reply-type';
+import type { ReplyType } from '../../law/domain/reply-type';
 import type { ReplyDetail } from './request-fields';
 
 /** What a reply letter needs of the case. */
@@ -20,12 +20,17 @@ export interface DecisionFacts {
   paymentDueOn?: string | null;
 }
 
+/** A named responsible agency — not the clerk's note that none can be determined (Art 36(5)). */
+function knownAgency(name: string | null | undefined): boolean {
+  const n = name?.trim() ?? '';
+  return n !== '' && !/无法确定|不能确定|暂无法|unknown/i.test(n);
+}
+
 /** Turns a closed case's reply type and detail into the letter's decision. */
 export function replyDecisionOf(c: ReplyFacts, facts: DecisionFacts = {}): ReplyDecision {
   const type = c.replyType;
   if (!type) throw new Error('case has no reply');
-  const text = c.replyDetail?.text ?? null;
-  const label = REPLY_TYPE_INFO[type].label;
+  const text = c.replyDetail?.text?.trim() || null;
   const access = {
     means: text ?? '请按本答复所附材料获取，或到本机关政府信息公开工作机构查阅、复制。',
   };
@@ -51,15 +56,15 @@ export function replyDecisionOf(c: ReplyFacts, facts: DecisionFacts = {}): Reply
     case 'WITHHELD_PROCESS_INFO':
     case 'WITHHELD_ENFORCEMENT_FILE':
     case 'WITHHELD_ADMIN_QUERY':
-      return { type, reason: text ?? label };
+      return { type, reason: text };
     case 'NOT_EXIST':
       return { type, search: text };
     case 'NOT_THIS_AGENCY':
       return {
         type,
-        reason: text ?? label,
-        responsibleAgency: c.replyDetail?.responsibleAgency
-          ? { name: c.replyDetail.responsibleAgency }
+        reason: text,
+        responsibleAgency: knownAgency(c.replyDetail?.responsibleAgency)
+          ? { name: (c.replyDetail?.responsibleAgency as string).trim() }
           : null,
       };
     case 'NEEDS_CREATION':
@@ -82,7 +87,7 @@ export function replyDecisionOf(c: ReplyFacts, facts: DecisionFacts = {}): Reply
     case 'SPECIAL_PROCEDURE_REDIRECT':
       return { type, procedure: text ?? '法律、行政法规规定的特定查询程序' };
     case 'OTHER':
-      return { type, decision: text ?? label };
+      return { type, decision: text ?? '' };
     case 'ABANDONED_NO_CORRECTION':
       return {
         type,

@@ -35,6 +35,8 @@ export function decideReply(
     readonly repliedOn: LocalDate;
     readonly withheldCount: number;
     readonly responsibleAgency: string | null;
+    /** The clerk's wording of the decision (required for OTHER: the letter has no other). */
+    readonly text?: string | null;
     readonly earlier?: EarlierReply | null;
   },
 ): Decision<void> {
@@ -60,6 +62,7 @@ export function decideReply(
     return refuseField('withheld', 'withheld-list-required');
   if (type === 'NOT_THIS_AGENCY' && !input.responsibleAgency?.trim())
     return refuseField('responsibleAgency', 'responsible-agency-required');
+  if (type === 'OTHER' && !input.text?.trim()) return refuseField('text', 'reply-text-required');
   const from = c.reopenedOn ?? c.receivedOn;
   if (repliedOn > today || (from && repliedOn < from))
     return refuseField('repliedOn', 'date-outside-case-period');
