@@ -21,6 +21,7 @@ import { QueueModule } from './infra/queue/queue.module';
 import { StorageModule } from './infra/storage/storage.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
+import { AgencySuccessionModule } from './modules/agencies/agency-succession';
 import { AuditApiModule } from './modules/audit/audit-api.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthGuard } from './modules/access/auth.guard';
@@ -90,6 +91,7 @@ export class AppModule implements NestModule {
         NotificationsModule,
         AuditModule,
         AccessModule,
+        AgencySuccessionModule,
         OpsModule,
         // The case core and remedies register their deadline-effect handlers in every role.
         RequestsCoreModule,

@@ -38,9 +38,11 @@ export async function list(): Promise<void> {
   });
 }
 
-export async function deactivate(code: string): Promise<void> {
-  await withApp((app) => app.get(AgenciesService).deactivate(null, code));
-  process.stdout.write(`${JSON.stringify({ code, active: false })}\n`);
+export async function deactivate(code: string, successorCode?: string): Promise<void> {
+  await withApp((app) => app.get(AgenciesService).deactivate(null, code, successorCode ?? null));
+  process.stdout.write(
+    `${JSON.stringify({ code, active: false, ...(successorCode ? { successorCode } : {}) })}\n`,
+  );
 }
 
 export async function move(code: string, parentCode: string): Promise<void> {

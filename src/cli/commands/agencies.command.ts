@@ -35,6 +35,9 @@ export function register(program: Command): void {
   agencies
     .command('deactivate')
     .argument('<code>', 'agency code')
+    .option('--successor <code>', 'the agency taking over its open cases (required while any)')
     .description('deactivate an agency with no active sub-agencies (its code stays reserved)')
-    .action((code: string) => actions().deactivate(code));
+    .action((code: string, opts: { successor?: string }) =>
+      actions().deactivate(code, opts.successor),
+    );
 }

@@ -45,6 +45,7 @@ const STATUS: Partial<Record<ReasonCode, number>> = {
   'email-taken': 409,
   'agency-code-taken': 409,
   'agency-has-children': 409,
+  'agency-has-open-cases': 409,
   'agency-parent-inactive': 409,
   'calendar-year-loaded': 409,
   'proactive-item-exists': 409,

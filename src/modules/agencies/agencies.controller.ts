@@ -8,6 +8,7 @@ import { AgencyView } from './agency.view';
 import {
   CreateAgencyDto,
   ListAgenciesQueryDto,
+  DeactivateAgencyDto,
   MoveAgencyDto,
   UpdateAgencyDto,
 } from './dto/agency.dto';
@@ -100,13 +101,17 @@ export class AgenciesController {
   @Post(':code/deactivate')
   @HttpCode(200)
   @RequirePermission('agencies.manage')
-  @ApiOperation({ summary: 'Deactivate an agency (history kept; its code is never reused)' })
+  @ApiOperation({
+    summary:
+      'Deactivate an agency (history kept; its code is never reused); open cases move to the named successor, refused without one',
+  })
   @ApiOkResponse({ type: AgencyView })
   async deactivate(
     @CurrentPrincipal() p: Principal,
     @Param('code') code: string,
+    @Body() dto: DeactivateAgencyDto,
   ): Promise<AgencyView> {
-    const a = await this.agencies.deactivate(p, code);
+    const a = await this.agencies.deactivate(p, code, dto.successorCode ?? null);
     return AgencyView.of(a, await this.agencies.parentCode(a));
   }
 }

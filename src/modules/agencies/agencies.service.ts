@@ -5,6 +5,7 @@ import { Clock } from '../../infra/clock/clock';
 import { UnitOfWork } from '../../infra/database/unit-of-work';
 import { fieldProblem, Refusal } from '../../infra/http/domain-error';
 import type { Principal } from '../access/domain/principal';
+import { AgencySuccession } from './agency-succession';
 import { AgenciesRepository } from './agencies.repository';
 import type { AgencyAction, AgencyEvent } from './agency-event.entity';
 import type { Agency } from './agency.entity';
@@ -21,6 +22,7 @@ export class AgenciesService {
     @Inject(Clock) private readonly clock: Clock,
     private readonly agencies: AgenciesRepository,
     private readonly uow: UnitOfWork,
+    private readonly succession: AgencySuccession,
   ) {}
 
   private inTx<T>(
@@ -179,14 +181,35 @@ export class AgenciesService {
     return this.inTx(m, run);
   }
 
-  /** Deactivates an agency with no active children; its code stays reserved. */
-  async deactivate(principal: Principal | null, code: string): Promise<Agency> {
-    return this.uow.run(async ({ m: tx }) => {
+  /**
+   * Deactivates an agency with no active children; its code stays reserved. An agency with open
+   * cases is refused unless a successor is named: the open cases then move to the successor
+   * (reference numbers and dates kept, an event on each case), recorded in the agency history.
+   */
+  async deactivate(
+    principal: Principal | null,
+    code: string,
+    successorCode?: string | null,
+  ): Promise<Agency> {
+    return this.uow.run(async (t) => {
+      const tx = t.m;
       const agency = await this.lockManaged(tx, principal, code);
       if (!agency.active) return agency;
       const children = await this.agencies.activeChildren(tx, agency.id);
       if (children > 0) {
         throw new Refusal('agency-has-children', { children });
+      }
+      const open = await this.succession.openWork(t, agency.id);
+      const openCases = Object.values(open).reduce((a, b) => a + b, 0);
+      let moved: Record<string, number> = {};
+      let successor: Agency | null = null;
+      if (successorCode) {
+        successor = await this.lockSuccessor(tx, principal, agency, successorCode);
+        moved = await this.succession.transfer(t, agency, successor, principal?.userId ?? null);
+      } else if (openCases > 0) {
+        throw new Refusal('agency-has-open-cases', { count: openCases }, [
+          fieldProblem('successorCode', 'agency-has-open-cases', { count: openCases }),
+        ]);
       }
       agency.active = false;
       agency.deactivatedAt = this.clock.now();
@@ -197,10 +220,28 @@ export class AgenciesService {
         agency.id,
         'deactivated',
         { active: true },
-        { active: false },
+        { active: false, ...(successor ? { successorCode: successor.code, moved } : {}) },
       );
       return agency;
     });
+  }
+
+  /** The agency taking over the open work: active, another one, and managed by the caller. */
+  private async lockSuccessor(
+    tx: EntityManager,
+    principal: Principal | null,
+    agency: Agency,
+    successorCode: string,
+  ): Promise<Agency> {
+    const successor = await this.agencies.lockByCode(tx, successorCode);
+    const invalid = (code: 'agency-not-found' | 'agency-successor-invalid') =>
+      new Refusal('validation-failed', {}, [
+        fieldProblem('successorCode', code, { agency: successorCode }),
+      ]);
+    if (!successor || (principal && !principal.can('agencies.manage', successor.path)))
+      throw invalid('agency-not-found');
+    if (!successor.active || successor.id === agency.id) throw invalid('agency-successor-invalid');
+    return successor;
   }
 
   async history(principal: Principal, code: string): Promise<AgencyEvent[]> {

@@ -10,6 +10,7 @@ import { CaseChanges } from './case-changes.service';
 import { CaseClock } from './case-clock.service';
 import { CaseDeadlines } from './case-deadlines';
 import { CaseEffectsHandler } from './case-effects.handler';
+import { CaseSuccessionHandler } from './case-succession.handler';
 import { CaseLetters } from './case-letters.service';
 import { CasesRepository } from './cases.repository';
 import { ClockActionsService } from './clock-actions.service';
@@ -36,6 +37,7 @@ import { WorkflowService } from './workflow.service';
     CaseClock,
     CaseDeadlines,
     CaseEffectsHandler,
+    CaseSuccessionHandler,
     CaseLetters,
     CasesRepository,
     ClockActionsService,

@@ -88,6 +88,8 @@ export const REASON_CODES = [
   'agency-code-taken',
   'agency-cycle',
   'agency-has-children',
+  'agency-has-open-cases',
+  'agency-successor-invalid',
   'agency-parent-inactive',
   'agency-parent-required',
   'calendar-year-loaded',

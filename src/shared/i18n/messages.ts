@@ -161,6 +161,18 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
       'Deactivate or move its {children} active sub-agencies first.',
     ],
   ),
+  'agency-has-open-cases': t(
+    '该机构仍有未办结的申请，须指定承接机构',
+    'The agency has open cases: name a successor agency to take them over',
+    [
+      '该机构仍有{count}件未办结的申请，请指定承接机构（successorCode），申请将连同编号和期限一并移交。',
+      'The agency has {count} open cases: name a successor (successorCode); they move with their reference numbers and dates.',
+    ],
+  ),
+  'agency-successor-invalid': t(
+    '承接机构须为另一个在用机构',
+    'The successor must be another active agency',
+  ),
   'agency-parent-inactive': t('上级机构已停用', 'The parent agency is deactivated'),
   'agency-parent-required': t('必须指定上级机构', 'parentCode is required'),
   'calendar-year-loaded': t('该年度放假安排已存在', 'This year is already loaded', [

@@ -94,6 +94,17 @@ export class MoveAgencyDto {
   parentCode: string;
 }
 
+/** Body of POST /api/v1/agencies/:code/deactivate. */
+export class DeactivateAgencyDto {
+  @ApiPropertyOptional({
+    example: 'DQ-JT',
+    description: 'The agency taking over the open cases (required while there are any)',
+  })
+  @IsOptional()
+  @IsAgencyCode()
+  successorCode?: string;
+}
+
 /** Query of GET /api/v1/agencies. */
 export class ListAgenciesQueryDto {
   @ApiPropertyOptional({ description: 'Only the children of this agency' })
