@@ -5,6 +5,7 @@ import { withResidentIdCheck, withUsccCheck } from '../../modules/accounts/domai
 import { User } from '../../modules/accounts/user.entity';
 import { AgenciesService } from '../../modules/agencies/agencies.service';
 import type { Agency } from '../../modules/agencies/agency.entity';
+import { remedyBodiesFor, type AgencyStanding } from '../../modules/agencies/domain/remedy-bodies';
 import { Principal } from '../../modules/access/domain/principal';
 import type { StaffRole } from '../../modules/access/domain/roles';
 import { addDays } from '../../modules/calendar/domain/local-date';
@@ -18,28 +19,43 @@ import { withApp } from '../support/with-app';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 const CITY = 'DEMO';
-const DEPARTMENTS = [
-  ['GA', '公安局'],
-  ['JY', '教育局'],
-  ['ZJ', '住房和城乡建设局'],
-  ['ZR', '自然资源局'],
-  ['SJ', '市场监督管理局'],
+const CITY_NAME = '演示市';
+const PROVINCE_GOVERNMENT = '演示省人民政府';
+/** Where the city's own departments sit (its basic court hears suits against them). */
+const CITY_SEAT = '演示市萨尔图区';
+/** Departments, with requests that fit what each holds. */
+const DEPARTMENTS: ReadonlyArray<readonly [string, string, readonly string[]]> = [
+  ['GA', '公安局', ['道路交通事故统计数据', '交通违法行为处罚决定书']],
+  ['JY', '教育局', ['义务教育学校招生计划', '教育经费使用情况']],
+  ['ZJ', '住房和城乡建设局', ['棚户区改造补偿方案', '建设工程规划许可证']],
+  ['ZR', '自然资源局', ['国有土地使用权出让合同', '土地征收补偿安置方案']],
+  ['SJ', '市场监督管理局', ['食品安全监督抽检结果', '行政处罚决定书']],
 ];
+const GOVERNMENT_TOPICS = ['财政预算执行情况', '政府常务会议纪要', '重大行政决策目录'];
+const TAX_TOPICS = ['税收优惠政策执行情况', '纳税信用评价结果'];
 const DISTRICTS = [
-  ['SEZ', '萨尔图区', ['GA', 'JY']],
-  ['RHL', '让胡路区', ['ZJ', 'SJ']],
+  ['SEZ', '萨尔图区', ['GA', 'JY'], '中央大街'],
+  ['RHL', '让胡路区', ['ZJ', 'SJ'], '西宾路'],
 ] as const;
-const TOPICS = [
-  '道路交通事故统计数据',
-  '学校招生计划',
-  '棚户区改造补偿方案',
-  '国有土地使用权出让合同',
-  '食品安全抽检结果',
-  '财政预算执行情况',
-  '建设项目环评批复',
-  '行政处罚决定书',
-];
 const CATEGORIES = ['np', 'np', 'np', 'biz', 'res', 'npo', 'law', 'oth'] as const;
+/** The states every agency has a case in (the workflow walks each there). */
+const STATES = [
+  'received',
+  'in_progress',
+  'correction',
+  'consultation',
+  'fee',
+  'fee_abandoned',
+  'withdrawn',
+  'replied',
+  'served',
+  'submitted',
+] as const;
+
+interface DemoAgency {
+  agency: Agency;
+  topics: readonly string[];
+}
 
 /** A demo city with users for every role and 200 cases in every state; prints the logins. */
 export async function seedDemo(): Promise<void> {
@@ -47,9 +63,10 @@ export async function seedDemo(): Promise<void> {
     const agencies = app.get(AgenciesService);
     if (await agencies.findByCode(CITY))
       throw new UsageError('the demo city (DEMO) already exists in this database');
-    const tree = await buildTree(agencies);
+    const demo = await buildTree(agencies);
+    const tree = demo.map((d) => d.agency);
     const logins = await buildUsers(app, tree);
-    const count = await buildCases(app, tree);
+    const count = await buildCases(app, demo);
     const lines = [
       `Demo city 演示城市 created: ${tree.length} agencies, ${count} cases.`,
       `Password for every account 所有账号密码: ${DEMO_PASSWORD}`,
@@ -60,39 +77,93 @@ export async function seedDemo(): Promise<void> {
   });
 }
 
-async function buildTree(agencies: AgenciesService): Promise<Agency[]> {
-  const out: Agency[] = [];
+/**
+ * The demo city's tree with the right remedy bodies (D-20): departments → their government and
+ * the basic court where they sit; district governments → the city and the intermediate court;
+ * the city → the province; the tax bureau (vertically led) → its superior authority.
+ */
+async function buildTree(agencies: AgenciesService): Promise<DemoAgency[]> {
+  const out: DemoAgency[] = [];
+  let phone = 4660000;
   const add = async (
     code: string,
     name: string,
     kind: 'government' | 'department',
     parentCode: string | null,
-  ) =>
-    out.push(
-      await agencies.create(null, {
-        code,
-        name,
-        kind,
-        parentCode,
-        channels: ['in_person', 'post', 'online', 'email'],
-        reconsiderationBody: '演示市人民政府',
-        court: '演示市中级人民法院',
-        address: '演示市人民大街1号',
-        phone: '0459-1234567',
-      }),
+    standing: AgencyStanding,
+    address: string,
+    topics: readonly string[],
+  ) => {
+    phone += 1111;
+    const agency = await agencies.create(null, {
+      code,
+      name,
+      kind,
+      parentCode,
+      channels: ['in_person', 'post', 'online', 'email'],
+      ...remedyBodiesFor(standing),
+      address,
+      postcode: '163000',
+      phone: `0459-${phone}`,
+      email: `gongkai.${code.toLowerCase()}@demo.gov.cn`,
+    });
+    out.push({ agency, topics });
+  };
+  const city = `${CITY_NAME}人民政府`;
+  await add(
+    CITY,
+    city,
+    'government',
+    null,
+    { kind: 'government', level: 'city', superiorGovernment: PROVINCE_GOVERNMENT, city: CITY_NAME },
+    `${CITY_SEAT}世纪大道1号`,
+    GOVERNMENT_TOPICS,
+  );
+  let n = 10;
+  for (const [code, name, topics] of DEPARTMENTS)
+    await add(
+      `${CITY}-${code}`,
+      `${CITY_NAME}${name}`,
+      'department',
+      CITY,
+      { kind: 'department', government: city, seat: CITY_SEAT },
+      `${CITY_SEAT}东风路${(n += 2)}号`,
+      topics,
     );
-  await add(CITY, '演示市人民政府', 'government', null);
-  for (const [code, name] of DEPARTMENTS)
-    await add(`${CITY}-${code}`, `演示市${name}`, 'department', CITY);
-  for (const [code, name, depts] of DISTRICTS) {
-    await add(`${CITY}-${code}`, `演示市${name}人民政府`, 'government', CITY);
-    for (const d of depts)
+  await add(
+    `${CITY}-SW`,
+    `国家税务总局${CITY_NAME}税务局`,
+    'department',
+    CITY,
+    { kind: 'vertical', superior: '国家税务总局演示省税务局', seat: CITY_SEAT },
+    `${CITY_SEAT}纬二路9号`,
+    TAX_TOPICS,
+  );
+  for (const [code, name, depts, street] of DISTRICTS) {
+    const district = `${CITY_NAME}${name}`;
+    const government = `${district}人民政府`;
+    await add(
+      `${CITY}-${code}`,
+      government,
+      'government',
+      CITY,
+      { kind: 'government', level: 'county', superiorGovernment: city, city: CITY_NAME },
+      `${district}${street}1号`,
+      GOVERNMENT_TOPICS,
+    );
+    let m = 20;
+    for (const d of depts) {
+      const dept = DEPARTMENTS.find((x) => x[0] === d) as (typeof DEPARTMENTS)[number];
       await add(
         `${CITY}-${code}-${d}`,
-        `演示市${name}${DEPARTMENTS.find((x) => x[0] === d)?.[1]}`,
+        `${district}${dept[1]}`,
         'department',
         `${CITY}-${code}`,
+        { kind: 'department', government, seat: district },
+        `${district}${street}${(m += 3)}号`,
+        dept[2],
       );
+    }
   }
   return out;
 }
@@ -115,8 +186,8 @@ async function buildUsers(
   await staff('admin@demo.gov.cn', 'admin', tree[0]);
   await staff('head@demo.gov.cn', 'supervisor', tree[0]);
   await staff('report@demo.gov.cn', 'reporting_officer', tree[0]);
-  for (const a of tree.filter((x) => x.kind === 'department'))
-    await staff(`clerk.${a.code.toLowerCase()}@demo.gov.cn`, 'clerk', a);
+  // Every agency has an OGI office with a clerk, the governments' own included.
+  for (const a of tree) await staff(`clerk.${a.code.toLowerCase()}@demo.gov.cn`, 'clerk', a);
   for (let i = 1; i <= 2; i++) {
     const email = `citizen${i}@example.com`;
     const user = await accounts.registerApplicant(
@@ -140,18 +211,21 @@ async function buildUsers(
   return logins;
 }
 
-/** 200 cases over the last months, walked through the real workflow into every state. */
-async function buildCases(app: INestApplicationContext, tree: Agency[]): Promise<number> {
+/**
+ * 200 cases over the last months, walked through the real workflow: every agency has a case in
+ * every state (STATES), with titles that fit what the agency holds.
+ */
+async function buildCases(app: INestApplicationContext, demo: DemoAgency[]): Promise<number> {
   const db = app.get(DataSource);
   const today = app.get(Clock).today();
-  const departments = tree.filter((a) => a.kind === 'department');
   const intake = app.get(IntakeService);
   const flow = app.get(WorkflowService);
   const clockActions = app.get(ClockActionsService);
   const fees = app.get(FeeActionsService);
   let n = 0;
   for (let i = 0; i < 200; i++) {
-    const agency = departments[i % departments.length];
+    const { agency, topics } = demo[i % demo.length];
+    const state = STATES[Math.floor(i / demo.length) % STATES.length];
     const [{ id: clerkId }] = await db.query<Array<{ id: string }>>(
       `SELECT user_id AS id FROM role_assignment WHERE agency_id = $1 AND role = 'clerk'`,
       [agency.id],
@@ -166,22 +240,20 @@ async function buildCases(app: INestApplicationContext, tree: Agency[]): Promise
             `2306021970${String(1 + (i % 12)).padStart(2, '0')}01${String(100 + i).slice(-3)}`,
           )
         : withUsccCheck(`9123060${String(1000000000 + i).slice(-10)}`);
-    const step = i % 8;
     // Pauses and corrections on recent cases (still within the period); some old ones are overdue.
-    const abandonFee = i % 16 === 4;
-    const daysAgo = abandonFee
-      ? 60
-      : step >= 2 && step <= 4
-        ? 1 + ((i * 3) % 14)
-        : 3 + ((i * 7) % 80);
+    const recent = state === 'correction' || state === 'consultation' || state === 'fee';
+    const daysAgo =
+      state === 'fee_abandoned' ? 60 : recent ? 1 + ((i * 3) % 14) : 3 + ((i * 7) % 80);
+    const topic = topics[i % topics.length];
+    const byPost = state === 'submitted';
     const { c } = await intake.fileByStaff(clerk, {
       agencyCode: agency.code,
-      title: `${TOPICS[i % TOPICS.length]}（${2020 + (i % 6)}年）`,
-      description: `申请公开演示市${TOPICS[i % TOPICS.length]}的相关文件。`,
+      title: `${topic}（${2020 + (i % 6)}年）`,
+      description: `申请公开${agency.name}${2020 + (i % 6)}年${topic}的相关文件。`,
       form: i % 2 ? 'paper' : 'electronic',
       deliveryRoute: i % 2 ? 'post' : 'email',
-      channel: i % 9 === 0 ? 'post' : 'in_person',
-      postKind: i % 9 === 0 ? 'ordinary' : undefined,
+      channel: byPost ? 'post' : 'in_person',
+      postKind: byPost ? 'ordinary' : undefined,
       submittedAt: `${addDays(today, -daysAgo)}T10:00:00+08:00`,
       applicant: {
         category,
@@ -190,57 +262,75 @@ async function buildCases(app: INestApplicationContext, tree: Agency[]): Promise
         phone: '13900000000',
         // Contact details fit the delivery route (post: address and postcode; e-mail: address).
         email: `applicant${i}@demo.example.cn`,
-        address: `演示市中心区民主路${1 + (i % 90)}号`,
+        address: `演示市萨尔图区民主路${1 + (i % 90)}号`,
         postcode: '163000',
       },
     });
     n++;
-    if (c.status === 'submitted') continue; // an ordinary letter not yet confirmed
-    if (step === 0) continue; // received
+    if (state === 'submitted' || state === 'received') continue; // an ordinary letter not yet confirmed
     await flow.assign(clerk, c.id, { assigneeId: clerkId });
-    if (step === 1) continue; // in progress
-    if (step === 2)
-      await flow.requestCorrection(clerk, c.id, {
-        what: '请写明所需信息的年份。',
-        periodEnd: addDays(today, 14),
-      });
-    else if (step === 3)
-      await clockActions.startConsultation(clerk, c.id, {
-        partyKind: 'third_party',
-        partyName: '演示某某公司',
-        subject: '涉及商业秘密',
-      });
-    else if (step === 4 && abandonFee) {
-      // An old fee notice, never paid: deemed abandoned after 20 WD (R-FEE-05).
-      const sentOn = addDays(c.receivedOn as string, 3);
-      await fees.issueNotice(clerk, c.id, {
-        method: 'per-volume',
-        pages: 60 + i,
-        sentOn,
-        receivedOn: sentOn,
-      });
-      await fees.abandonUnpaid(clerk, c.id);
-    } else if (step === 4)
-      await fees.issueNotice(clerk, c.id, { method: 'per-volume', pages: 60 + i });
-    else if (step === 5) await flow.withdraw(clerk, c.id, '申请人撤回');
-    else {
-      const types = [
-        'DISCLOSED',
-        'PARTIAL_REDACTED',
-        'NOT_EXIST',
-        'WITHHELD_PROCESS_INFO',
-        'NEEDS_CREATION',
-        'ALREADY_PUBLIC_ROUTE',
-      ] as const;
-      const replyType = types[i % types.length];
-      await flow.reply(clerk, c.id, {
-        replyType,
-        withheld:
-          replyType === 'PARTIAL_REDACTED'
-            ? [{ item: '个人联系方式', reason: '个人隐私', basis: '《政府信息公开条例》第十五条' }]
-            : undefined,
-      });
-      if (step === 7) await flow.recordService(clerk, c.id, { method: 'email', servedOn: today });
+    switch (state) {
+      case 'in_progress':
+        break;
+      case 'correction':
+        await flow.requestCorrection(clerk, c.id, {
+          what: '请写明所需信息的年份和文号。',
+          periodEnd: addDays(today, 14),
+        });
+        break;
+      case 'consultation':
+        await clockActions.startConsultation(clerk, c.id, {
+          partyKind: 'third_party',
+          partyName: '演示某某有限公司',
+          subject: '涉及该公司的经营信息',
+        });
+        break;
+      case 'fee_abandoned': {
+        // An old fee notice, never paid: deemed abandoned after 20 WD (R-FEE-05).
+        const sentOn = addDays(c.receivedOn as string, 3);
+        await fees.issueNotice(clerk, c.id, {
+          method: 'per-volume',
+          pages: 60 + i,
+          sentOn,
+          receivedOn: sentOn,
+        });
+        await fees.abandonUnpaid(clerk, c.id);
+        break;
+      }
+      case 'fee':
+        await fees.issueNotice(clerk, c.id, { method: 'per-volume', pages: 60 + i });
+        break;
+      case 'withdrawn':
+        await flow.withdraw(clerk, c.id, '申请人撤回');
+        break;
+      case 'replied':
+      case 'served': {
+        const types = [
+          'DISCLOSED',
+          'PARTIAL_REDACTED',
+          'NOT_EXIST',
+          'WITHHELD_PROCESS_INFO',
+          'NEEDS_CREATION',
+          'ALREADY_PUBLIC_ROUTE',
+        ] as const;
+        const replyType = types[i % types.length];
+        await flow.reply(clerk, c.id, {
+          replyType,
+          withheld:
+            replyType === 'PARTIAL_REDACTED'
+              ? [
+                  {
+                    item: '个人联系方式',
+                    reason: '属于个人隐私',
+                    basis: '《政府信息公开条例》第十五条',
+                  },
+                ]
+              : undefined,
+        });
+        if (state === 'served')
+          await flow.recordService(clerk, c.id, { method: 'email', servedOn: today });
+        break;
+      }
     }
   }
   return n;
