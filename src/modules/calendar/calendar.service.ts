@@ -59,6 +59,11 @@ export class CalendarService {
     return this.loading;
   }
 
+  /** The calendar last loaded, without touching the database (null before the first load). */
+  lastLoaded(): EffectiveCalendar | null {
+    return this.cached ?? null;
+  }
+
   /** Makes the next use compare versions (called after this process changed the calendar). */
   invalidate(): void {
     this.generation++;

@@ -72,7 +72,7 @@ export class HealthService {
           this.check(async () => timersCheck(await facts)),
           this.check(async () => schedulersCheck(await facts)),
           this.check(async () => upkeepCheck(await facts)),
-          this.check(() => this.calendar()),
+          this.check(() => this.calendar(pool.exhausted)),
         ]);
       const checks = { database, redis, queues, outbox, timers, schedulers, upkeep, calendar };
       const warnings = Object.values(checks)
@@ -90,9 +90,18 @@ export class HealthService {
     }
   }
 
-  /** Next year's holiday notice (R-WD-04), from the effective calendar. */
-  private async calendar(): Promise<CheckResult> {
-    const effective = await this.calendars.current();
+  /**
+   * Next year's holiday notice (R-WD-04), from the effective calendar. With the pool exhausted
+   * the calendar last loaded is used (the probe must not queue for a connection).
+   */
+  private async calendar(poolExhausted: boolean): Promise<CheckResult> {
+    // A database problem is the database check's to report, not this one's.
+    const effective = poolExhausted
+      ? this.calendars.lastLoaded()
+      : await withTimeout(this.calendars.current(), 'calendar query').catch(() =>
+          this.calendars.lastLoaded(),
+        );
+    if (!effective) return { status: 'up', nextYearLoaded: null };
     return holidayNoticeCheck(this.clock.today(), effective.national.coveredYears());
   }
 

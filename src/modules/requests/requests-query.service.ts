@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { AuditService } from '../audit/audit.service';
+import { letterPageUrl } from './case-letters.service';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { maskAddress, maskIdNumber, maskPhone } from '../accounts/domain/masking';
 import type { Principal } from '../access/domain/principal';
@@ -31,7 +32,8 @@ export interface TrackingView {
   receivedOn: string | null;
   replyDue: string | null;
   overdue: boolean;
-  letters: Array<{ title: string; documentNumber: string; issuedOn: string }>;
+  /** `path`: the letter page (`/my/requests/<ref>/letters/<id>`), opened with the tracking code. */
+  letters: Array<{ title: string; documentNumber: string; issuedOn: string; path: string }>;
   timeline: Array<{ at: string; action: string; toStatus: string }>;
 }
 
@@ -165,6 +167,7 @@ export class RequestsQueryService {
         title: l.title,
         documentNumber: l.documentNumber,
         issuedOn: l.issuedOn,
+        path: letterPageUrl('', c.referenceNo, l.id),
       })),
       timeline: events
         .filter((e) => e.action !== 'letter_issued')
