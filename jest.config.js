@@ -3,6 +3,7 @@
  *  - unit:        pure code, no services (test/unit)
  *  - integration: real PostgreSQL + Redis, one cloned database and Redis prefix per file
  *  - e2e:         supertest against the booted app
+ *  - browser:     Debian's chromium (playwright-core) against the booted app's pages
  * Type checking is done once by `npm run typecheck`; ts-jest only transpiles.
  */
 const transform = {
@@ -35,6 +36,12 @@ module.exports = {
       ...services,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+    },
+    {
+      ...common,
+      ...services,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
   ],
 };

@@ -1,5 +1,6 @@
 import {
   type DynamicModule,
+  type Type,
   type MiddlewareConsumer,
   Module,
   type NestModule,
@@ -43,10 +44,11 @@ import { SupervisionModule } from './modules/supervision/supervision.module';
 import { NotificationsWorkerModule } from './modules/notifications/notifications-worker.module';
 import { TimersWorkerModule } from './modules/timers/timers-worker.module';
 import { OpsModule } from './modules/ops/ops.module';
+import { PortalModule } from './modules/portal/portal.module';
 import { UpkeepModule } from './modules/upkeep/upkeep.module';
 
 /** Modules that serve the HTTP API (role api or all). */
-const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
+const API_MODULES: Array<DynamicModule | Type> = [
   AgenciesModule,
   AccountsModule,
   AuthModule,
@@ -58,6 +60,7 @@ const API_MODULES: Array<DynamicModule | (new () => unknown)> = [
   SupervisionModule,
   CalendarApiModule,
   DeadlinesApiModule,
+  PortalModule,
 ];
 /** Modules that run queue processors (role worker or all). */
 const WORKER_MODULES: Array<DynamicModule | (new () => unknown)> = [

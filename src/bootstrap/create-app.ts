@@ -1,12 +1,15 @@
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../infra/config/app-config';
 import { useJsonBody } from '../infra/http/input/json-body';
 import { createValidationPipe } from '../infra/http/validation.pipe';
+import { PORTAL_DIR } from '../modules/portal/page-renderer';
 
 /** Builds the configured Nest application for a role (used by main.ts and the e2e tests). */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -20,6 +23,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet());
+  app.use(cookieParser());
+  app.useStaticAssets(join(PORTAL_DIR, 'assets'), { prefix: '/assets/', maxAge: '1h' });
   app.useGlobalPipes(createValidationPipe());
   if (config.role !== 'worker') {
     const document = SwaggerModule.createDocument(

@@ -91,9 +91,28 @@ describe('Every statutory letter reaches the applicant who gave an e-mail, whate
       .expect(200);
     expect(signedIn.text).toBe(stored.text);
     // Anyone with the tracking code (form post), nobody with a wrong one or another account.
-    const withCode = await http().post(path).type('form').send({ trackingCode }).expect(200);
+    // The form carries its CSRF token (and the browser its cookie, Secure behind https — sent
+    // by hand here): a post without the token is refused.
+    const form = await http().get(path).expect(401);
+    const _csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1];
+    const cookie = (form.headers['set-cookie'] as unknown as string[])
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    await http().post(path).set('cookie', cookie).type('form').send({ trackingCode }).expect(403);
+    const withCode = await http()
+      .post(path)
+      .set('cookie', cookie)
+      .type('form')
+      .send({ trackingCode, _csrf })
+      .expect(200);
     expect(withCode.text).toBe(stored.text);
-    await http().post(path).type('form').send({ trackingCode: 'AAAA-BBBB-CCCCC' }).expect(404);
+    expect(withCode.headers['content-security-policy']).toMatch(/style-src 'self' 'sha256-/);
+    await http()
+      .post(path)
+      .set('cookie', cookie)
+      .type('form')
+      .send({ trackingCode: 'AAAA-BBBB-CCCCC', _csrf })
+      .expect(404);
     await http().get(path).set('authorization', `Bearer ${w.tokens.otherApplicant}`).expect(404);
   });
 

@@ -81,7 +81,8 @@ describe('Operations endpoints', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-request-id']).toBe('abc-123');
-    expect(res.text).toContain('政府信息公开申请办理系统');
+    expect(res.text).toContain('政府信息公开申请');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
   it('generates a request id when the caller sends none or an unsafe one', async () => {

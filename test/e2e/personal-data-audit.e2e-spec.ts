@@ -13,20 +13,15 @@ describe('Every unmasked view and export of personal data writes an audit row (w
   const http = () => request(t.app.getHttpServer());
   const as = (who: Actor) => ({ authorization: `Bearer ${w.tokens[who]}` });
   const rows = (action: string) =>
-    t.app
-      .get(DataSource)
-      .query<
-        Array<{
-          actor_id: string;
-          target_id: string;
-          agency_id: string | null;
-          details: Record<string, string>;
-          at: Date;
-        }>
-      >(
-        `SELECT actor_id, target_id, agency_id, details, at FROM audit_log WHERE action = $1 ORDER BY id`,
-        [action],
-      );
+    t.app.get(DataSource).query<
+      Array<{
+        actor_id: string;
+        target_id: string;
+        agency_id: string | null;
+        details: Record<string, string>;
+        at: Date;
+      }>
+    >(`SELECT actor_id, target_id, agency_id, details, at FROM audit_log WHERE action = $1 ORDER BY id`, [action]);
 
   beforeAll(async () => {
     t = await bootTestApp(caseTestEnv('2026-09-14T09:00:00+08:00'));

@@ -650,12 +650,29 @@ export const MATRIX: Record<string, Row> = {
       reporter: 200,
     },
   },
+  // Portal forms refuse a post without the page's CSRF token (the matrix sends none).
   'POST /my/requests/:ref/letters/:letter': {
     call: async (ctx) => ({
       path: await letterPage(ctx),
       body: { trackingCode: 'AAAA-BBBB-CCCCC' },
     }),
-    expect: allPublic(404),
+    expect: allPublic(403),
+  },
+  'GET /track': { call: () => ({ path: '/track' }), expect: allPublic(200) },
+  'POST /track': { call: () => ({ path: '/track', body: {} }), expect: allPublic(403) },
+  'GET /signin': { call: () => ({ path: '/signin' }), expect: allPublic(200) },
+  'POST /signin': { call: () => ({ path: '/signin', body: {} }), expect: allPublic(403) },
+  'POST /signout': { call: () => ({ path: '/signout', body: {} }), expect: allPublic(403) },
+  'GET /my/requests': {
+    call: () => ({ path: '/my/requests' }),
+    expect: { default: 303, applicant: 200, otherApplicant: 200 },
+  },
+  'GET /my/requests/:ref': {
+    call: async (ctx) => {
+      const { body } = await newCase(ctx);
+      return { path: `/my/requests/${String(body.referenceNo)}` };
+    },
+    expect: { default: 303, applicant: 200, otherApplicant: 404 },
   },
   'POST /api/v1/requests/:id/attachments': {
     call: async (ctx) => ({

@@ -3,15 +3,14 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { HealthController } from './health.controller';
 import { HealthRepository } from './health.repository';
 import { HealthService } from './health.service';
-import { HomeController } from './home.controller';
 import { MetricsController } from './metrics.controller';
 import { ProblemsController } from './problems.controller';
 import { StateMetrics } from './state-metrics';
 
-/** Operations endpoints served by every role: /, /health, /metrics, /problems. */
+/** Operations endpoints served by every role: /health, /metrics, /problems. */
 @Module({
   imports: [CalendarModule],
-  controllers: [HomeController, HealthController, MetricsController, ProblemsController],
+  controllers: [HealthController, MetricsController, ProblemsController],
   providers: [HealthService, HealthRepository, StateMetrics],
 })
 export class OpsModule {}

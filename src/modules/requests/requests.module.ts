@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsController } from './attachments.controller';
-import { LetterPageController } from './letter-page.controller';
 import { LettersController } from './letters.controller';
 import { FeeActionsController } from './fee-actions.controller';
 import { RequestActionsController } from './request-actions.controller';
@@ -16,7 +15,6 @@ import { TrackingController } from './tracking.controller';
     RequestActionsController,
     FeeActionsController,
     LettersController,
-    LetterPageController,
     AttachmentsController,
     TrackingController,
   ],

@@ -50,6 +50,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   reports: ['access', 'agencies', 'correspondence', 'law', 'proactive', 'remedies'],
   supervision: ['access', 'agencies', 'calendar', 'requests'],
   ops: ['access', 'calendar', 'correspondence'],
+  portal: ['access', 'auth', 'correspondence', 'requests'],
   upkeep: ['notifications', 'timers'],
 };
 /** Composition roots inside infra/: they list every module's entities and migrations. */

@@ -4,6 +4,9 @@ import type { IncomingMessage } from 'node:http';
 
 export const MAX_JSON_DEPTH = 32;
 
+/** Where the portal's forms post (url-encoded); the API itself takes JSON only. */
+export const PAGE_FORM_PATHS = ['/my', '/track', '/signin', '/signout'];
+
 export class JsonTooDeepError extends Error {
   readonly status = 400;
   readonly type = 'json.too.deep';
@@ -33,7 +36,7 @@ export function jsonDepthExceeds(buf: Buffer, max = MAX_JSON_DEPTH): boolean {
 /**
  * The one JSON body parser: at most `limit` (413 above it), nested at most MAX_JSON_DEPTH
  * levels (checked on the raw bytes, before parsing). Errors reach the problem-details filter.
- * HTML forms (pages under /my) post url-encoded fields, under the same limit.
+ * The portal's HTML forms post url-encoded fields, under the same limit.
  */
 export function useJsonBody(app: NestExpressApplication, limit: string): void {
   app.useBodyParser('json', {
@@ -42,5 +45,5 @@ export function useJsonBody(app: NestExpressApplication, limit: string): void {
       if (jsonDepthExceeds(buf)) throw new JsonTooDeepError();
     },
   });
-  app.use('/my', urlencoded({ limit, extended: false, parameterLimit: 100 }));
+  app.use(PAGE_FORM_PATHS, urlencoded({ limit, extended: false, parameterLimit: 100 }));
 }

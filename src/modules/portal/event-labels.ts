@@ -1,0 +1,19 @@
+import { ACTION_LABELS } from '../requests/domain/case-status';
+
+/** Timeline entries a citizen reads: the workflow's action labels, and the events around them. */
+const EXTRA: Readonly<Record<string, string>> = {
+  letter_issued: '出具文书',
+  filed: '提交申请',
+  attach: '上传材料',
+  transferred: '移交承接机关办理',
+};
+
+export function eventLabel(action: string): string {
+  return (ACTION_LABELS as Record<string, string>)[action] ?? EXTRA[action] ?? action;
+}
+
+/** 2026-09-14T01:00:00.000Z → 2026-09-14 09:00 (Beijing time). */
+export function beijingTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  return d.toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -1,0 +1,15 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
+/** What every page takes in its query string: the language and the type size (适老化). */
+export class PageQueryDto {
+  @ApiPropertyOptional({ enum: ['zh', 'en'] })
+  @IsOptional()
+  @IsIn(['zh', 'en'])
+  lang?: 'zh' | 'en';
+
+  @ApiPropertyOptional({ enum: ['large', 'normal'] })
+  @IsOptional()
+  @IsIn(['large', 'normal'])
+  size?: 'large' | 'normal';
+}

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { Eta } from 'eta';
+import type { Request, Response } from 'express';
+import { SESSION_COOKIE } from '../access/request-auth';
+import { PORTAL_TEXT, type Lang, type PortalTextKey } from './portal-text';
+
+/** The repository root (where package.json is), from src/ under ts-jest or dist/src/ when built. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+}
+
+/** Where the templates and the stylesheet live (read from the source tree in every mode). */
+export const PORTAL_DIR = join(repoRoot(), 'src/modules/portal');
+
+/**
+ * The portal's Content-Security-Policy: scripts and styles from files only; forms post to us.
+ * Stored letters (inline A4 styles) add the hash of their style block.
+ */
+export function portalCsp(styleHashes: readonly string[] = []): string {
+  const styles = ["'self'", ...styleHashes.map((h) => `'sha256-${h}'`)].join(' ');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src ${styles}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+export interface PageContext {
+  lang: Lang;
+  large: boolean;
+  signedIn: boolean;
+  csrf: string;
+  path: string;
+}
+
+/** Language and type size chosen by the visitor (`?lang=en`, `?size=large`, kept in cookies). */
+export function pageContext(req: Request, res: Response, csrf: string): PageContext {
+  const q = req.query as Record<string, unknown>;
+  const cookies = (req as Request & { cookies?: Record<string, string> }).cookies ?? {};
+  let lang: Lang = cookies.lang === 'en' ? 'en' : 'zh';
+  if (q.lang === 'en' || q.lang === 'zh') {
+    lang = q.lang;
+    res.cookie('lang', lang, { sameSite: 'lax', path: '/', maxAge: 365 * 86_400_000 });
+  }
+  let large = cookies.size === 'large';
+  if (q.size === 'large' || q.size === 'normal') {
+    large = q.size === 'large';
+    res.cookie('size', q.size, { sameSite: 'lax', path: '/', maxAge: 365 * 86_400_000 });
+  }
+  return { lang, large, signedIn: Boolean(cookies[SESSION_COOKIE]), csrf, path: req.path };
+}
+
+/** Renders a page into the layout with its context and the two-language text helper. */
+@Injectable()
+export class PageRenderer {
+  private readonly eta = new Eta({ views: join(PORTAL_DIR, 'views'), cache: true });
+
+  render(
+    res: Response,
+    view: string,
+    ctx: PageContext,
+    data: Record<string, unknown>,
+    status = 200,
+  ): string {
+    const t = (key: PortalTextKey): string => PORTAL_TEXT[key][ctx.lang];
+    const other = (key: PortalTextKey): string => PORTAL_TEXT[key][ctx.lang === 'zh' ? 'en' : 'zh'];
+    res.status(status);
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('content-security-policy', portalCsp());
+    res.setHeader('cache-control', 'private, no-store');
+    return this.eta.render(view, { ...data, ctx, t, other });
+  }
+}

@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PageRenderer, pageContext, type PageContext } from './page-renderer';
+import { PORTAL_CSRF, type PortalCsrf } from './csrf';
+
+/** What every page controller needs: the visitor's context (with a CSRF token) and the renderer. */
+@Injectable()
+export class PortalPages {
+  constructor(
+    private readonly renderer: PageRenderer,
+    @Inject(PORTAL_CSRF) private readonly csrf: PortalCsrf,
+  ) {}
+
+  context(req: Request, res: Response): PageContext {
+    return pageContext(req, res, this.csrf.token(req, res));
+  }
+
+  render(
+    req: Request,
+    res: Response,
+    view: string,
+    data: Record<string, unknown> = {},
+    status = 200,
+  ): string {
+    return this.renderer.render(res, view, this.context(req, res), data, status);
+  }
+}

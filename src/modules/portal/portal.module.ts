@@ -1,0 +1,46 @@
+import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import type { AppConfig } from '../../infra/config/app-config';
+import { APP_CONFIG } from '../../infra/config/config.module';
+import { AuthModule } from '../auth/auth.module';
+import { RequestsCoreModule } from '../requests/requests-core.module';
+import { PORTAL_CSRF, portalCsrf, type PortalCsrf } from './csrf';
+import { LetterPageController } from './letter-page.controller';
+import { MyPagesController } from './my-pages.controller';
+import { PageRenderer } from './page-renderer';
+import { PortalPages } from './portal-pages';
+import { PublicPagesController } from './public-pages.controller';
+import { SessionPagesController } from './session-pages.controller';
+
+/**
+ * The web portal: server-rendered pages (Eta) that call the same services as the API. Every
+ * form carries a CSRF token; pages send a CSP with scripts and styles from files only.
+ */
+@Module({
+  imports: [AuthModule, RequestsCoreModule],
+  controllers: [
+    PublicPagesController,
+    SessionPagesController,
+    MyPagesController,
+    LetterPageController,
+  ],
+  providers: [
+    PageRenderer,
+    PortalPages,
+    {
+      provide: PORTAL_CSRF,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): PortalCsrf =>
+        portalCsrf(config.security.piiKey, config.http.publicUrl.startsWith('https://')),
+    },
+  ],
+})
+export class PortalModule implements NestModule {
+  constructor(@Inject(PORTAL_CSRF) private readonly csrf: PortalCsrf) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    // csrf-csrf leaves GET/HEAD/OPTIONS alone: only the forms' posts are checked.
+    consumer
+      .apply(this.csrf.protect)
+      .forRoutes(PublicPagesController, SessionPagesController, LetterPageController);
+  }
+}
