@@ -5,11 +5,10 @@ import { RequirePermission } from '../access/access.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import type { Principal } from '../access/domain/principal';
 import { AnnualReportService } from './annual-report.service';
-import { renderReportHtml } from './domain/render-html';
-import { renderReportMarkdown } from './domain/render-md';
 import { NarrativeEditDto } from './dto/narrative.dto';
 import { AnnualReportQueryDto } from './dto/report-query.dto';
 import { NarrativeService } from './narrative.service';
+import { CONTENT_TYPES, fileNameOf, renderReport } from './render/render-report';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -31,10 +30,10 @@ export class ReportsController {
 
   @Get('annual')
   @RequirePermission('reports.read')
-  @ApiProduces('application/json', 'text/html', 'text/markdown')
+  @ApiProduces(...Object.values(CONTENT_TYPES))
   @ApiOperation({
     summary:
-      '政府信息公开工作年度报告: every figure computed from the records, with its integrity checks (json, html, md)',
+      '政府信息公开工作年度报告: every figure computed from the records, with its integrity checks (json, html, md, xlsx, docx); the staff HTML links each figure to its cases',
   })
   async annual(
     @CurrentPrincipal() p: Principal,
@@ -47,9 +46,12 @@ export class ReportsController {
       subtree: q.subtree === true,
       formatVersion: q.formatVersion,
     });
-    if (q.format === 'html') res.type('text/html; charset=utf-8').send(renderReportHtml(report));
-    else if (q.format === 'md')
-      res.type('text/markdown; charset=utf-8').send(renderReportMarkdown(report));
-    else res.json(report);
+    const format = q.format ?? 'json';
+    if (format === 'json') {
+      res.json(report);
+      return;
+    }
+    if (format === 'xlsx' || format === 'docx') res.attachment(fileNameOf(report, format));
+    res.type(CONTENT_TYPES[format]).send(await renderReport(report, format, { cellLinks: true }));
   }
 }
