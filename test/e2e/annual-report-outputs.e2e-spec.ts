@@ -2,13 +2,14 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { BALANCE_NOTE, COLUMNS, ROWS } from '../../src/modules/reports/domain/report-format';
-import { generateHistory } from '../utils/annual-report-data';
+import { agencyPath, generateHistory, recountSectionThree } from '../utils/annual-report-data';
 import { seedWorld, type World } from '../utils/fixtures';
 import { setToday } from '../utils/requests';
 import { bootTestApp, type TestApp } from '../utils/test-app';
 
 /**
- * The office formats: the XLSX (read back with exceljs) and the DOCX (unzipped, its
+ * Every figure traces to its cases: each cell's list equals an independent recount, and the
+ * staff HTML links every figure to its list. The office formats: the XLSX (read back with exceljs) and the DOCX (unzipped, its
  * word/document.xml read) hold the same figures as the JSON, under the official labels and
  * merges.
  */
@@ -70,7 +71,7 @@ describe('annual report outputs (XLSX, DOCX)', () => {
     const r = await json();
     expect(r.applications.new.tot).toBeGreaterThan(20);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await file('xlsx'));
+    await wb.xlsx.load((await file('xlsx')) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['二', '三', '四']);
     const three = wb.getWorksheet('三')!;
     expect(three.getCell('A1').value).toBe('三、收到和处理政府信息公开申请情况');
@@ -147,5 +148,74 @@ describe('annual report outputs (XLSX, DOCX)', () => {
       ),
     );
     expect(xml).not.toContain('〃');
+  });
+
+  const cell = async (section: string, row: string, column: string, q = Q) =>
+    (
+      await http()
+        .get(`/api/v1/reports/annual/cells/${section}/${row}/${column}?${q}`)
+        .set(as())
+        .expect(200)
+    ).body as { value: number; items: Array<{ referenceNo: string; caseId: string }> };
+
+  it('lists the cases of every section 三 cell: the ids of an independent recount', async () => {
+    for (const [q, code, subtree] of [
+      [Q, 'DQ', true],
+      ['year=2026&agencyCode=DQ-GA', 'DQ-GA', false],
+    ] as const) {
+      const r = (await http().get(`/api/v1/reports/annual?${q}`).set(as()).expect(200)).body;
+      const { refs } = await recountSectionThree(
+        t.app,
+        await agencyPath(t.app, code),
+        subtree,
+        2026,
+      );
+      let nonEmpty = 0;
+      for (const row of ROWS['2021'])
+        for (const c of COLUMNS) {
+          const got = await cell('three', row.id, c, q);
+          expect([row.id, c, got.items.map((i) => i.referenceNo)]).toEqual([
+            row.id,
+            c,
+            refs[row.id]?.[c] ?? [],
+          ]);
+          expect(got.value).toBe(r.applications[row.id][c]);
+          if (got.value > 0) nonEmpty++;
+        }
+      expect(nonEmpty).toBeGreaterThan(40);
+    }
+    const four = await cell('four', 'remedies', 'rv_total');
+    expect(four).toMatchObject({ value: 0, items: [] });
+  });
+
+  it('links every figure of the staff HTML to its cell; bad addresses are a 400 naming the field', async () => {
+    const html = (await http().get(`/api/v1/reports/annual?${Q}&format=html`).set(as()).expect(200))
+      .text;
+    const links = [
+      ...html.matchAll(
+        /<td><a href="(\/api\/v1\/reports\/annual\/cells\/[^"]+)">(\d+)<\/a><\/td>/g,
+      ),
+    ];
+    expect(links).toHaveLength(ROWS['2021'].length * COLUMNS.length + 15);
+    for (const [, href, figure] of links.slice(0, 30)) {
+      const got = (await http().get(href.replace(/&amp;/g, '&')).set(as()).expect(200)).body;
+      expect(got.value).toBe(Number(figure));
+    }
+    for (const [path, field] of [
+      ['five/new/np', 'section'],
+      ['three/r_oth/np', 'row'],
+      ['three/new/xx', 'column'],
+      ['four/remedies/np', 'column'],
+    ]) {
+      const res = await http()
+        .get(`/api/v1/reports/annual/cells/${path}?${Q}`)
+        .set(as())
+        .expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    await http()
+      .get(`/api/v1/reports/annual/cells/three/new/np?year=2026&agencyCode=HLJ`)
+      .set(as())
+      .expect(404);
   });
 });

@@ -852,6 +852,12 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: `/api/v1/reports/annual?year=${today().slice(0, 4)}&agencyCode=DQ-GA` }),
     expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
   },
+  'GET /api/v1/reports/annual/cells/:section/:row/:column': {
+    call: () => ({
+      path: `/api/v1/reports/annual/cells/three/new/np?year=${today().slice(0, 4)}&agencyCode=DQ-GA`,
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
+  },
   'POST /api/v1/proactive/items': {
     call: (ctx) => ({
       path: '/api/v1/proactive/items',

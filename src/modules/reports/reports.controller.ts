@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequirePermission } from '../access/access.decorator';
@@ -6,8 +6,9 @@ import { CurrentPrincipal } from '../access/current-principal.decorator';
 import type { Principal } from '../access/domain/principal';
 import { AnnualReportService } from './annual-report.service';
 import { NarrativeEditDto } from './dto/narrative.dto';
-import { AnnualReportQueryDto } from './dto/report-query.dto';
+import { AnnualReportQueryDto, ReportScopeQueryDto } from './dto/report-query.dto';
 import { NarrativeService } from './narrative.service';
+import { ReportCellsService } from './report-cells.service';
 import { CONTENT_TYPES, fileNameOf, renderReport } from './render/render-report';
 
 @ApiTags('reports')
@@ -17,6 +18,7 @@ export class ReportsController {
   constructor(
     private readonly reports: AnnualReportService,
     private readonly narratives: NarrativeService,
+    private readonly cells: ReportCellsService,
   ) {}
 
   @Put('narrative')
@@ -53,5 +55,28 @@ export class ReportsController {
     }
     if (format === 'xlsx' || format === 'docx') res.attachment(fileNameOf(report, format));
     res.type(CONTENT_TYPES[format]).send(await renderReport(report, format, { cellLinks: true }));
+  }
+
+  @Get('annual/cells/:section/:row/:column')
+  @RequirePermission('reports.read')
+  @ApiOperation({
+    summary:
+      'The cases (section 三) or remedies (section 四) counted in one figure, by reference number',
+  })
+  cell(
+    @CurrentPrincipal() p: Principal,
+    @Param('section') section: string,
+    @Param('row') row: string,
+    @Param('column') column: string,
+    @Query() q: ReportScopeQueryDto,
+  ) {
+    return this.cells.cell(p, {
+      year: q.year,
+      agencyCode: q.agencyCode,
+      subtree: q.subtree === true,
+      section,
+      row,
+      column,
+    });
   }
 }

@@ -74,4 +74,13 @@ export class ReportsRepository {
     );
     return rows.map((r) => ({ agency_path: r.agency_path, yuan: Number(r.yuan) }));
   }
+
+  /** Reference numbers of cases by id. */
+  async referenceNos(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<Array<{ id: string; reference_no: string }>>(
+      `SELECT id, reference_no FROM request_case WHERE id = ANY($1)`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.reference_no]));
+  }
 }

@@ -28,3 +28,16 @@ export class AnnualReportQueryDto {
   @IsIn(OUTPUT_FORMATS)
   format?: OutputFormat;
 }
+
+/** Which report: year, agency, and whether its whole subtree. */
+export class ReportScopeQueryDto {
+  @ApiProperty({ example: 2026 }) @IsYear() year: number;
+  @ApiProperty({ example: 'DQ-GA' }) @IsAgencyCode() agencyCode: string;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'The agency with its whole subtree',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  subtree?: boolean;
+}
