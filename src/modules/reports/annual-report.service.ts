@@ -13,8 +13,9 @@ import {
   ZERO_FOUR,
 } from './domain/annual-report';
 import { formatForYear, type ReportFormat } from './domain/report-format';
-import type { CaseFact } from './domain/section-three';
+import type { CaseFact, PublishedCarryOut } from './domain/section-three';
 import { NarrativeRepository } from './narrative.repository';
+import { ReportRecordsRepository } from './report-records.repository';
 import { ReportsRepository, type AgencyRow } from './reports.repository';
 
 export interface ReportRequest {
@@ -43,6 +44,7 @@ export class AnnualReportService {
     private readonly sectionFour: SectionFourService,
     private readonly proactive: ProactiveService,
     private readonly narratives: NarrativeRepository,
+    private readonly records: ReportRecordsRepository,
   ) {}
 
   /** The agency of a report request, when `p` may read its reports (404 otherwise). */
@@ -77,6 +79,22 @@ export class AnnualReportService {
       group: grouped ? groupIndex(agency.path, r.agency_path, all) : 0,
     }));
     return { cases, all, grouped };
+  }
+
+  /** 结转下年度 of the latest published version of a report, or null when never published. */
+  async publishedCarryOut(
+    agencyId: string,
+    year: number,
+    subtree: boolean,
+  ): Promise<PublishedCarryOut | null> {
+    const v = await this.records.latestPublished(agencyId, year, subtree);
+    if (!v) return null;
+    const content = v.content as unknown as AnnualReport;
+    return {
+      version: v.version,
+      carryOut: content.applications.carry_out,
+      refs: content.casesByRow.carry_out ?? [],
+    };
   }
 
   async report(p: Principal, req: ReportRequest): Promise<AnnualReport> {
@@ -119,6 +137,7 @@ export class AnnualReportService {
       preview: format !== yearFormat,
       cases,
       lastYear: cases,
+      lastYearPublished: await this.publishedCarryOut(agency.id, req.year - 1, req.subtree),
       remedies,
       remedyTotals: four.figures,
       feesYuan,
