@@ -9,12 +9,7 @@ import { AgenciesRepository } from '../agencies/agencies.repository';
 import type { Agency } from '../agencies/agency.entity';
 import { AnnualReportService } from './annual-report.service';
 import type { AnnualReportRecord } from './annual-report-record.entity';
-import {
-  publishable,
-  reportTransition,
-  type AgencyKind,
-  type ReportAction,
-} from './domain/report-workflow';
+import { publishable, reportTransition, type ReportAction } from './domain/report-workflow';
 import { fileNameOf, OUTPUT_FORMATS, renderReport } from './render/render-report';
 import { ReportDeadlines } from './report-deadlines.service';
 import { ReportRecordsRepository } from './report-records.repository';
