@@ -129,6 +129,24 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 /** A correction period within the 5–30 WD bounds: three weeks on. */
 const inThreeWeeks = () =>
   new Date(Date.now() + 8 * 3600_000 + 21 * 86_400_000).toISOString().slice(0, 10);
+/** A fresh report (its own year) of DQ-GA, for one call of a workflow route. */
+const reportKey = (ctx: Ctx) => ({ year: 2030 + (ctx.seq() % 70), agencyCode: 'DQ-GA' });
+
+/** A fresh report moved through `steps` (review by the supervisor, publish by the officer). */
+async function reportIn(ctx: Ctx, steps: Array<'review' | 'publish'>) {
+  const key = reportKey(ctx);
+  for (const step of steps)
+    await request(ctx.t.app.getHttpServer())
+      .post(`/api/v1/reports/annual/${step}`)
+      .set(
+        'authorization',
+        `Bearer ${ctx.world.tokens[step === 'review' ? 'parentSupervisor' : 'reporter']}`,
+      )
+      .send(key)
+      .expect(200);
+  return key;
+}
+
 const handle = (ok: number): Row['expect'] => ({
   default: 403,
   anonymous: 401,
@@ -857,6 +875,54 @@ export const MATRIX: Record<string, Row> = {
       path: `/api/v1/reports/annual/cells/three/new/np?year=${today().slice(0, 4)}&agencyCode=DQ-GA`,
     }),
     expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
+  },
+  'GET /api/v1/reports/annual/publication': {
+    call: () => ({
+      path: `/api/v1/reports/annual/publication?year=${today().slice(0, 4)}&agencyCode=DQ-GA`,
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
+  },
+  'POST /api/v1/reports/annual/review': {
+    call: (ctx) => ({ path: '/api/v1/reports/annual/review', body: reportKey(ctx) }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200 },
+  },
+  'POST /api/v1/reports/annual/reopen': {
+    call: async (ctx) => ({
+      path: '/api/v1/reports/annual/reopen',
+      body: await reportIn(ctx, ['review']),
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200 },
+  },
+  'POST /api/v1/reports/annual/publish': {
+    call: async (ctx) => ({
+      path: '/api/v1/reports/annual/publish',
+      body: await reportIn(ctx, ['review']),
+    }),
+    expect: { default: 403, anonymous: 401, reporter: 200 },
+  },
+  'POST /api/v1/reports/annual/correction': {
+    call: async (ctx) => ({
+      path: '/api/v1/reports/annual/correction',
+      body: { ...(await reportIn(ctx, ['review', 'publish'])), note: '更正' },
+    }),
+    expect: { default: 403, anonymous: 401, reporter: 200 },
+  },
+  'GET /api/v1/published-reports': {
+    call: () => ({ path: '/api/v1/published-reports?agencyCode=DQ-GA' }),
+    expect: allPublic(200),
+  },
+  'GET /api/v1/published-reports/:id/versions/:version/:format': {
+    call: async (ctx) => {
+      const key = await reportIn(ctx, ['review', 'publish']);
+      const list = await request(ctx.t.app.getHttpServer())
+        .get('/api/v1/published-reports?agencyCode=DQ-GA')
+        .expect(200);
+      const r = (list.body as { reports: Array<{ id: string; year: number }> }).reports.find(
+        (x) => x.year === key.year,
+      );
+      return { path: `/api/v1/published-reports/${r?.id}/versions/1/md` };
+    },
+    expect: allPublic(200),
   },
   'POST /api/v1/proactive/items': {
     call: (ctx) => ({

@@ -37,7 +37,7 @@ export class ReportEffectsHandler implements DeadlineEffectHandler, OnModuleInit
   async perform(tx: Tx, d: Deadline, e: PlannedEffect): Promise<void> {
     const r = await this.records.lockById(tx.m, d.subjectId);
     if (!r || r.version > 0) return;
-    const agency = await this.agencies.byId(r.agencyId);
+    const agency = await this.agencies.byId(r.agencyId, tx.m);
     if (!agency) return;
     const q = `year=${r.year}&agencyCode=${encodeURIComponent(agency.code)}&subtree=${r.subtree}`;
     const params = {
