@@ -31,6 +31,7 @@ import { ProactiveItem } from '../../modules/proactive/proactive-item.entity';
 import { ReportNarrative } from '../../modules/reports/report-narrative.entity';
 import { AnnualReportRecord } from '../../modules/reports/annual-report-record.entity';
 import { ReportVersion } from '../../modules/reports/report-version.entity';
+import { ReportCounter } from '../../modules/reports/report-counter.entity';
 
 /** Every entity, listed as classes so ts-node, jest and dist/ behave alike. */
 export const ENTITIES = [
@@ -67,4 +68,5 @@ export const ENTITIES = [
   ReportNarrative,
   AnnualReportRecord,
   ReportVersion,
+  ReportCounter,
 ];

@@ -9,6 +9,7 @@ import { NarrativeRepository } from './narrative.repository';
 import { NarrativeService } from './narrative.service';
 import { PublishedReportsService } from './published-reports.service';
 import { ReportCellsService } from './report-cells.service';
+import { ReportCountersRepository } from './report-counters.repository';
 import { ReportDeadlines } from './report-deadlines.service';
 import { ReportEffectsHandler } from './report-effects.handler';
 import { ReportRecordsRepository } from './report-records.repository';
@@ -27,6 +28,7 @@ import { ReportsRepository } from './reports.repository';
     NarrativeService,
     PublishedReportsService,
     ReportCellsService,
+    ReportCountersRepository,
     ReportDeadlines,
     ReportEffectsHandler,
     ReportRecordsRepository,
@@ -38,6 +40,7 @@ import { ReportsRepository } from './reports.repository';
     NarrativeService,
     PublishedReportsService,
     ReportCellsService,
+    ReportCountersRepository,
     ReportDeadlines,
     ReportWorkflowService,
   ],
