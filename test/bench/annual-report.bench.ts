@@ -112,7 +112,7 @@ async function seed(
               'electronic', 'email', CASE WHEN g % 7 = 0 THEN 'in_progress' ELSE 'replied' END, 1, 'import',
               r, CASE WHEN g % 7 = 0 THEN NULL ELSE r + (g % 45) END,
               CASE WHEN g % 7 = 0 THEN NULL ELSE ($6::text[])[1 + g % $7] END
-         FROM (SELECT g, DATE '2019-01-01' + (g * 7919 % 2900) AS r FROM generate_series($1::int, $2::int) g) s`,
+         FROM (SELECT g, DATE '2019-01-01' + (g::bigint * 7919 % 2900)::int AS r FROM generate_series($1::int, $2::int) g) s`,
       [from, Math.min(total, from + chunk) - 1, big, ids, ids.length, types, types.length],
     );
   }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { AnnualReportService } from '../../modules/reports/annual-report.service';
+import { ReportDeadlines } from '../../modules/reports/report-deadlines.service';
 import { renderReport } from '../../modules/reports/render/render-report';
 import { HistoricalImport } from '../../modules/requests/historical-import.service';
 import { Refusal } from '../../shared/domain/refusal';
@@ -48,4 +49,13 @@ export function importCases(file: string): Promise<void> {
   return importFile(file, (app, text, progress) =>
     app.get(HistoricalImport).import(text, progress),
   );
+}
+
+/** `report-deadlines --year Y`: the D-13 due dates of year Y's reports, on the timers. */
+export async function openYear(yearText: string): Promise<void> {
+  const year = Number(yearText);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new UsageError('--year must be a year from 2000 to 2100');
+  const out = await withApp((app) => app.get(ReportDeadlines).openYear(year));
+  process.stdout.write(`${JSON.stringify({ year, ...out })}\n`);
 }

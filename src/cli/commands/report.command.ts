@@ -36,4 +36,11 @@ export function register(program: Command): void {
         out?: string;
       }) => actions().report(opts),
     );
+  program
+    .command('report-deadlines')
+    .description(
+      "open a reporting year: every active agency's own report gets its D-13 due date on the timers (idempotent)",
+    )
+    .requiredOption('--year <year>', 'report year')
+    .action((opts: { year: string }) => actions().openYear(opts.year));
 }
