@@ -129,22 +129,36 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 /** A correction period within the 5–30 WD bounds: three weeks on. */
 const inThreeWeeks = () =>
   new Date(Date.now() + 8 * 3600_000 + 21 * 86_400_000).toISOString().slice(0, 10);
-/** A fresh report (its own year) of DQ-GA, for one call of a workflow route. */
-const reportKey = (ctx: Ctx) => ({ year: 2030 + (ctx.seq() % 70), agencyCode: 'DQ-GA' });
-
-/** A fresh report moved through `steps` (review by the supervisor, publish by the officer). */
-async function reportIn(ctx: Ctx, steps: Array<'review' | 'publish'>) {
-  const key = reportKey(ctx);
-  for (const step of steps)
-    await request(ctx.t.app.getHttpServer())
-      .post(`/api/v1/reports/annual/${step}`)
-      .set(
-        'authorization',
-        `Bearer ${ctx.world.tokens[step === 'review' ? 'parentSupervisor' : 'reporter']}`,
-      )
-      .send(key)
+/**
+ * DQ-GA's report of `year` brought to `status` whatever it was (each workflow row has its own
+ * year): review by the supervisor, publish and correct by the reporting officer.
+ */
+async function reportAt(ctx: Ctx, year: number, status: 'draft' | 'reviewed' | 'published') {
+  const key = { year, agencyCode: 'DQ-GA' };
+  const http = () => request(ctx.t.app.getHttpServer());
+  const as = (who: 'parentSupervisor' | 'reporter') => `Bearer ${ctx.world.tokens[who]}`;
+  const step = (action: string, who: 'parentSupervisor' | 'reporter', body: object = key) =>
+    http()
+      .post(`/api/v1/reports/annual/${action}`)
+      .set('authorization', as(who))
+      .send(body)
       .expect(200);
-  return key;
+  const now = async () =>
+    (
+      await http()
+        .get(`/api/v1/reports/annual/publication?year=${year}&agencyCode=DQ-GA`)
+        .set('authorization', as('reporter'))
+        .expect(200)
+    ).body as { status: string; id: string };
+  for (let i = 0; i < 4; i++) {
+    const s = (await now()).status;
+    if (s === status) break;
+    if (s === 'draft') await step('review', 'parentSupervisor');
+    else if (s === 'reviewed')
+      await (status === 'draft' ? step('reopen', 'parentSupervisor') : step('publish', 'reporter'));
+    else await step('correction', 'reporter', { ...key, note: '更正' });
+  }
+  return { key, id: (await now()).id };
 }
 
 const handle = (ok: number): Row['expect'] => ({
@@ -883,27 +897,30 @@ export const MATRIX: Record<string, Row> = {
     expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
   },
   'POST /api/v1/reports/annual/review': {
-    call: (ctx) => ({ path: '/api/v1/reports/annual/review', body: reportKey(ctx) }),
+    call: async (ctx) => ({
+      path: '/api/v1/reports/annual/review',
+      body: (await reportAt(ctx, 2031, 'draft')).key,
+    }),
     expect: { default: 403, anonymous: 401, parentSupervisor: 200 },
   },
   'POST /api/v1/reports/annual/reopen': {
     call: async (ctx) => ({
       path: '/api/v1/reports/annual/reopen',
-      body: await reportIn(ctx, ['review']),
+      body: (await reportAt(ctx, 2032, 'reviewed')).key,
     }),
     expect: { default: 403, anonymous: 401, parentSupervisor: 200 },
   },
   'POST /api/v1/reports/annual/publish': {
     call: async (ctx) => ({
       path: '/api/v1/reports/annual/publish',
-      body: await reportIn(ctx, ['review']),
+      body: (await reportAt(ctx, 2033, 'reviewed')).key,
     }),
     expect: { default: 403, anonymous: 401, reporter: 200 },
   },
   'POST /api/v1/reports/annual/correction': {
     call: async (ctx) => ({
       path: '/api/v1/reports/annual/correction',
-      body: { ...(await reportIn(ctx, ['review', 'publish'])), note: '更正' },
+      body: { ...(await reportAt(ctx, 2034, 'published')).key, note: '更正' },
     }),
     expect: { default: 403, anonymous: 401, reporter: 200 },
   },
@@ -912,16 +929,9 @@ export const MATRIX: Record<string, Row> = {
     expect: allPublic(200),
   },
   'GET /api/v1/published-reports/:id/versions/:version/:format': {
-    call: async (ctx) => {
-      const key = await reportIn(ctx, ['review', 'publish']);
-      const list = await request(ctx.t.app.getHttpServer())
-        .get('/api/v1/published-reports?agencyCode=DQ-GA')
-        .expect(200);
-      const r = (list.body as { reports: Array<{ id: string; year: number }> }).reports.find(
-        (x) => x.year === key.year,
-      );
-      return { path: `/api/v1/published-reports/${r?.id}/versions/1/md` };
-    },
+    call: async (ctx) => ({
+      path: `/api/v1/published-reports/${(await reportAt(ctx, 2035, 'published')).id}/versions/1/md`,
+    }),
     expect: allPublic(200),
   },
   'POST /api/v1/proactive/items': {
