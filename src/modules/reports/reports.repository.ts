@@ -37,8 +37,9 @@ export class ReportsRepository {
   }
 
   /**
-   * Every case received by 31 Dec of `year` and not concluded before 1 Jan of `year - 1` (what
-   * this year's and last year's section 三 count), with its agency's path.
+   * Every case received by 31 Dec of `year` and not concluded before 1 Jan of `year` (what this
+   * year's section 三 counts — and last year's 结转下年度, which is made of the same cases: those
+   * received by 31 Dec of `year - 1` and still open then), with its agency's path.
    */
   cases(path: string, subtree: boolean, year: number): Promise<CaseRow[]> {
     return this.db.query(
@@ -49,7 +50,7 @@ export class ReportsRepository {
         WHERE ${subtree ? 'a.path LIKE $1' : 'a.path = $1'}
           AND c.received_on IS NOT NULL AND c.received_on <= $2
           AND (c.concluded_on IS NULL OR c.concluded_on >= $3)`,
-      [subtree ? `${path}%` : path, `${year}-12-31`, `${year - 1}-01-01`],
+      [subtree ? `${path}%` : path, `${year}-12-31`, `${year}-01-01`],
     );
   }
 
