@@ -65,7 +65,7 @@ async function groupBy(db: DataSource, path: string, subtree: boolean): Promise<
 }
 
 async function onDemand(repo: ReportsRepository, path: string, subtree: boolean): Promise<Table> {
-  const rows = await repo.cases(path, subtree, YEAR);
+  const rows = await repo.cases(path, subtree, YEAR, false);
   const facts: CaseFact[] = rows.map((r) => ({
     id: r.id,
     referenceNo: r.reference_no,

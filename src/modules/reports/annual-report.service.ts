@@ -61,10 +61,12 @@ export class AnnualReportService {
     subtree: boolean,
     year: number,
     format: ReportFormat,
+    /** Ids, agencies and topics too (the 2008 format, the drill-down). */
+    detail = format === '2008',
   ): Promise<{ cases: ReportCase[]; all: AgencyRow[]; grouped: boolean }> {
     const all = await this.repo.agencies(agency.path, subtree);
     const grouped = format === '2008' && subtree && agency.kind === 'government';
-    const rows = await this.repo.cases(agency.path, subtree, year);
+    const rows = await this.repo.cases(agency.path, subtree, year, detail);
     const cases = rows.map((r) => ({
       id: r.id,
       referenceNo: r.reference_no,

@@ -77,7 +77,7 @@ export class ReportCellsService {
     q: CellRequest,
     format: ReturnType<typeof formatForYear>,
   ): Promise<CellItem[]> {
-    const { cases } = await this.reports.casesOf(agency, q.subtree, q.year, format);
+    const { cases } = await this.reports.casesOf(agency, q.subtree, q.year, format, true);
     const idOf = new Map(cases.map((c) => [c.referenceNo, c.id]));
     return sectionThreeCell(cases, q.year, format, q.row, q.column as Column).map((ref) => ({
       referenceNo: ref,

@@ -41,11 +41,17 @@ export class ReportsRepository {
    * year's section 三 counts — and last year's 结转下年度, which is made of the same cases: those
    * received by 31 Dec of `year - 1` and still open then), with its agency's path.
    */
-  cases(path: string, subtree: boolean, year: number): Promise<CaseRow[]> {
+  cases(path: string, subtree: boolean, year: number, detail = true): Promise<CaseRow[]> {
+    // Without `detail` only what section 三 counts (a third fewer bytes per row at scale).
+    const cols = detail
+      ? `c.id, c.reference_no, a.path AS agency_path, c.applicant_category,
+         c.received_on::text AS received_on, c.concluded_on::text AS concluded_on,
+         c.conclusion_type, c.on_time, c.topic`
+      : `'' AS id, c.reference_no, '' AS agency_path, c.applicant_category,
+         c.received_on::text AS received_on, c.concluded_on::text AS concluded_on,
+         c.conclusion_type, c.on_time, NULL AS topic`;
     return this.db.query(
-      `SELECT c.id, c.reference_no, a.path AS agency_path, c.applicant_category,
-              c.received_on::text AS received_on, c.concluded_on::text AS concluded_on,
-              c.conclusion_type, c.on_time, c.topic
+      `SELECT ${cols}
          FROM request_case c JOIN agency a ON a.id = c.agency_id
         WHERE ${subtree ? 'a.path LIKE $1' : 'a.path = $1'}
           AND c.received_on IS NOT NULL AND c.received_on <= $2
