@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
@@ -5,7 +8,8 @@ import { BALANCE_NOTE, COLUMNS, ROWS } from '../../src/modules/reports/domain/re
 import { agencyPath, generateHistory, recountSectionThree } from '../utils/annual-report-data';
 import { seedWorld, type World } from '../utils/fixtures';
 import { setToday } from '../utils/requests';
-import { bootTestApp, type TestApp } from '../utils/test-app';
+import { captureCli } from '../utils/run-cli';
+import { bootTestApp, TEST_PII_KEY, type TestApp } from '../utils/test-app';
 
 /**
  * Every figure traces to its cases: each cell's list equals an independent recount, and the
@@ -218,4 +222,48 @@ describe('annual report outputs (XLSX, DOCX)', () => {
       .set(as())
       .expect(404);
   });
+
+  it('writes the same XLSX from the CLI; xlsx and docx need --out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govinfo-report-cli-'));
+    const env = {
+      DATABASE_URL: t.db.url,
+      REDIS_URL: t.config.redis.url as string,
+      QUEUE_PREFIX: t.config.redis.queuePrefix,
+      PII_ENCRYPTION_KEY: TEST_PII_KEY,
+      LOG_LEVEL: 'silent',
+    };
+    try {
+      const out = join(dir, 'r.xlsx');
+      const run = await captureCli(
+        [
+          'report',
+          '--year',
+          '2026',
+          '--agency',
+          'DQ',
+          '--subtree',
+          '--format',
+          'xlsx',
+          '--out',
+          out,
+        ],
+        env,
+      );
+      expect(run.code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
+      const r = await json();
+      expect(wb.getWorksheet('三')!.getCell(4 + ROWS['2021'].length, 10).value).toBe(
+        r.applications.carry_out.tot,
+      );
+      const refused = await captureCli(
+        ['report', '--year', '2026', '--agency', 'DQ', '--format', 'docx'],
+        env,
+      );
+      expect([refused.code, refused.stdout]).toEqual([2, '']);
+      expect(refused.stderr).toContain('--out');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
