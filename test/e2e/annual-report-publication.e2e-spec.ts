@@ -185,6 +185,14 @@ describe('annual report publication', () => {
     expect(refused.body).toMatchObject({ code: 'report-checks-failing' });
     expect(refused.body.detail).toContain('R-AR-15');
     expect(refused.body.checks.map((c: { rule: string }) => c.rule)).toEqual(['R-AR-15']);
+    // A published report's narrative is not edited, until a correction reopens it.
+    const narrative = (status: number) =>
+      http()
+        .put('/api/v1/reports/narrative')
+        .set(as('reporter'))
+        .send({ year: 2026, agencyCode: 'DQ-GA', section: 'problems', text: '补录一件申请。' })
+        .expect(status);
+    expect((await narrative(409)).body).toMatchObject({ code: 'report-not-in-state' });
     // The correction: a note is required; then review and publish as version 2.
     const bad = await post('correction', 'reporter', { year: 2026, ...GA }).expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['note']);
@@ -196,6 +204,7 @@ describe('annual report publication', () => {
       pendingNote: note,
     });
     await post('publish', 'reporter', { year: 2026, ...GA }).expect(409);
+    await narrative(200);
     await post('review', 'parentSupervisor', { year: 2026, ...GA }).expect(200);
     const v2 = (await post('publish', 'reporter', { year: 2026, ...GA }).expect(200)).body;
     expect(
@@ -205,6 +214,11 @@ describe('annual report publication', () => {
       [2, note],
     ]);
     expect(await fetchFile(jsonV1.href)).toEqual(bytesV1);
+    const jsonV2 = JSON.parse(
+      (await fetchFile(v2.versions[1].files[0].href as string)).toString('utf8'),
+    );
+    expect(jsonV2.narrative.problems).toBe('补录一件申请。');
+    expect(JSON.parse(bytesV1.toString()).narrative.problems).not.toBe('补录一件申请。');
     const fixed = (await report(2027)).checks.find((c: { rule: string }) => c.rule === 'R-AR-15');
     expect(fixed).toMatchObject({ ok: true });
     expect(

@@ -9,13 +9,15 @@ import type { LocalDate } from '../../calendar/domain/local-date';
 export const REPORT_STATUSES = ['draft', 'reviewed', 'published'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-export const REPORT_ACTIONS = ['review', 'reopen', 'publish', 'correct'] as const;
+export const REPORT_ACTIONS = ['edit', 'review', 'reopen', 'publish', 'correct'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 export const REPORT_TRANSITIONS: Record<
   ReportAction,
   { readonly from: readonly ReportStatus[]; readonly to: ReportStatus }
 > = {
+  /** The narrative is edited in a draft only (a reviewed or published report is not). */
+  edit: { from: ['draft'], to: 'draft' },
   review: { from: ['draft'], to: 'reviewed' },
   reopen: { from: ['reviewed'], to: 'draft' },
   publish: { from: ['reviewed'], to: 'published' },
@@ -29,6 +31,7 @@ export const STATUS_LABELS: Record<ReportStatus, string> = {
 };
 
 const ACTION_LABELS: Record<ReportAction, [string, string]> = {
+  edit: ['修改', 'edited'],
   review: ['审核', 'reviewed'],
   reopen: ['退回修改', 'reopened'],
   publish: ['发布', 'published'],
