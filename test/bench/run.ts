@@ -3,11 +3,13 @@
  * same run (never asserted in tests).
  *  1. `deadline --jsonl` with 1,000 lines vs. the bare start of a Node process (the floor).
  *  2. addWorkingDays over 100,000 random inputs vs. walking the days one by one with isWorkingDay.
+ *  B6. The annual report at scale (test/bench/annual-report.bench.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { addDays } from '../../src/modules/calendar/domain/local-date';
 import { nationalCalendar } from '../../src/modules/calendar/domain/national-calendar';
+import { annualReportBench } from './annual-report.bench';
 
 const ROOT = join(__dirname, '../../..');
 const CLI = join(ROOT, 'dist/src/cli.js');
@@ -74,3 +76,7 @@ execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'],
 });
 jsonlBatch();
 addWorkingDaysThroughput();
+void annualReportBench().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import {
-  REPLY_TYPE_INFO,
-  REPLY_TYPES,
-  type ReplyType,
-} from '../../src/modules/law/domain/reply-type';
 import { AgenciesService } from '../../src/modules/agencies/agencies.service';
 import { HistoricalImport } from '../../src/modules/requests/historical-import.service';
+import {
+  agencyPath as agencyPathOf,
+  generateHistory,
+  recountSectionThree,
+} from '../utils/annual-report-data';
 import { seedWorld, type World } from '../utils/fixtures';
 import { setToday } from '../utils/requests';
 import { bootTestApp, type TestApp } from '../utils/test-app';
@@ -17,17 +17,6 @@ import { bootTestApp, type TestApp } from '../utils/test-app';
  * subtree; section 四 is the remedies module's; the 2013 report of 大庆市 is reproduced from
  * data built from the seed's figures; HTML and Markdown keep the official labels and merges.
  */
-const COLS = ['np', 'biz', 'res', 'npo', 'law', 'oth'] as const;
-
-/** A small deterministic generator (the data must be the same on every run). */
-function lcg(seed: number) {
-  let x = seed;
-  return () => {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    return x / 2 ** 31;
-  };
-}
-
 describe('the annual report', () => {
   let t: TestApp;
   let w: World;
@@ -48,76 +37,11 @@ describe('the annual report', () => {
   }, 60_000);
   afterAll(() => t.close());
 
-  /** Generated history across DQ's departments, 2025–2027, every reply type and open cases. */
-  async function generated(): Promise<void> {
-    const rnd = lcg(20261201);
-    const lines: string[] = [];
-    const types: Array<ReplyType | null> = [...REPLY_TYPES, null, null, null];
-    for (let i = 0; i < 1500; i++) {
-      const agencyCode = ['DQ', 'DQ-GA', 'DQ-JY'][Math.floor(rnd() * 3)];
-      const received = new Date(Date.UTC(2025, 0, 1) + Math.floor(rnd() * 1000) * 86_400_000);
-      const receivedOn = received.toISOString().slice(0, 10);
-      const replyType = types[Math.floor(rnd() * types.length)];
-      const replied = new Date(received.getTime() + Math.floor(rnd() * 40) * 86_400_000);
-      const repliedOn = replied.toISOString().slice(0, 10);
-      if (repliedOn > '2028-01-31') continue;
-      lines.push(
-        JSON.stringify({
-          agencyCode,
-          externalRef: `G${i}`,
-          receivedOn,
-          channel: 'post',
-          applicantType: COLS[Math.floor(rnd() * COLS.length)],
-          subject: `历史申请${i}`,
-          replyType,
-          repliedOn: replyType ? repliedOn : null,
-          dueOn: replyType
-            ? new Date(received.getTime() + 28 * 86_400_000).toISOString().slice(0, 10)
-            : undefined,
-        }),
-      );
-    }
-    const out = await t.app.get(HistoricalImport).import(lines.join('\n'));
-    expect(out).toMatchObject({ ok: true, created: lines.length });
-  }
-
-  /** Section 三 recounted straight from request_case (D-11), for agencies under `path`. */
-  async function recount(path: string, subtree: boolean, year: number) {
-    const start = `${year}-01-01`;
-    const end = `${year}-12-31`;
-    const rows = await db().query<
-      Array<{
-        category: string;
-        received_on: string;
-        concluded_on: string | null;
-        conclusion_type: string | null;
-      }>
-    >(
-      `SELECT c.applicant_category AS category, c.received_on::text AS received_on,
-              c.concluded_on::text AS concluded_on, c.conclusion_type
-         FROM request_case c JOIN agency a ON a.id = c.agency_id
-        WHERE ${subtree ? 'a.path LIKE $1' : 'a.path = $1'} AND c.received_on IS NOT NULL`,
-      [subtree ? `${path}%` : path],
-    );
-    const table: Record<string, Record<string, number>> = {};
-    const add = (row: string, cat: string) => {
-      table[row] ??= Object.fromEntries([...COLS, 'tot'].map((c) => [c, 0]));
-      table[row][cat]++;
-      table[row].tot++;
-    };
-    for (const r of rows) {
-      const openAt = (day: string) =>
-        r.received_on <= day && (r.concluded_on === null || r.concluded_on > day);
-      if (r.received_on >= start && r.received_on <= end) add('new', r.category);
-      if (openAt(`${year - 1}-12-31`)) add('carry_in', r.category);
-      if (r.concluded_on && r.concluded_on >= start && r.concluded_on <= end) {
-        add('r_total', r.category);
-        add(REPLY_TYPE_INFO[r.conclusion_type as ReplyType].reportRow, r.category);
-      }
-      if (openAt(end)) add('carry_out', r.category);
-    }
-    return table;
-  }
+  const generated = async () => {
+    await generateHistory(t.app);
+  };
+  const recount = async (path: string, subtree: boolean, year: number) =>
+    (await recountSectionThree(t.app, path, subtree, year)).table;
   const nonZero = (t: Record<string, Record<string, number>>) =>
     Object.fromEntries(Object.entries(t).filter(([, v]) => v.tot > 0));
 
@@ -125,9 +49,7 @@ describe('the annual report', () => {
     await generated();
     const ga = await report('year=2026&agencyCode=DQ-GA');
     expect(ga.formatVersion).toBe('2021');
-    expect(nonZero(ga.applications)).toEqual(
-      await recount((await agencyPath('DQ-GA')) as string, false, 2026),
-    );
+    expect(nonZero(ga.applications)).toEqual(await recount(await agencyPath('DQ-GA'), false, 2026));
     expect(ga.applications.new.tot).toBeGreaterThan(50);
     expect(
       ga.checks
@@ -135,9 +57,7 @@ describe('the annual report', () => {
         .map((c: { rule: string }) => c.rule),
     ).toEqual([]);
     const dq = await report('year=2026&agencyCode=DQ&subtree=true');
-    expect(nonZero(dq.applications)).toEqual(
-      await recount((await agencyPath('DQ')) as string, true, 2026),
-    );
+    expect(nonZero(dq.applications)).toEqual(await recount(await agencyPath('DQ'), true, 2026));
     expect(dq.applications.new.tot).toBeGreaterThan(ga.applications.new.tot);
     // R-AR-15: this year's 上年结转 is last year's 结转下年度.
     const last = await report('year=2025&agencyCode=DQ&subtree=true');
@@ -393,9 +313,5 @@ describe('the annual report', () => {
     expect(await db().query(`SELECT kind FROM deadline WHERE subject_id = $1`, [c.id])).toEqual([]);
   });
 
-  async function agencyPath(code: string): Promise<string | undefined> {
-    return (
-      await db().query<Array<{ path: string }>>(`SELECT path FROM agency WHERE code = $1`, [code])
-    )[0]?.path;
-  }
+  const agencyPath = (code: string) => agencyPathOf(t.app, code);
 });

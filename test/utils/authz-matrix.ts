@@ -136,6 +136,38 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 /** A correction period within the 5–30 WD bounds: three weeks on. */
 const inThreeWeeks = () =>
   new Date(Date.now() + 8 * 3600_000 + 21 * 86_400_000).toISOString().slice(0, 10);
+/**
+ * DQ-GA's report of `year` brought to `status` whatever it was (each workflow row has its own
+ * year): review by the supervisor, publish and correct by the reporting officer.
+ */
+async function reportAt(ctx: Ctx, year: number, status: 'draft' | 'reviewed' | 'published') {
+  const key = { year, agencyCode: 'DQ-GA' };
+  const http = () => request(ctx.t.app.getHttpServer());
+  const as = (who: 'parentSupervisor' | 'reporter') => `Bearer ${ctx.world.tokens[who]}`;
+  const step = (action: string, who: 'parentSupervisor' | 'reporter', body: object = key) =>
+    http()
+      .post(`/api/v1/reports/annual/${action}`)
+      .set('authorization', as(who))
+      .send(body)
+      .expect(200);
+  const now = async () =>
+    (
+      await http()
+        .get(`/api/v1/reports/annual/publication?year=${year}&agencyCode=DQ-GA`)
+        .set('authorization', as('reporter'))
+        .expect(200)
+    ).body as { status: string; id: string };
+  for (let i = 0; i < 4; i++) {
+    const s = (await now()).status;
+    if (s === status) break;
+    if (s === 'draft') await step('review', 'parentSupervisor');
+    else if (s === 'reviewed')
+      await (status === 'draft' ? step('reopen', 'parentSupervisor') : step('publish', 'reporter'));
+    else await step('correction', 'reporter', { ...key, note: '更正' });
+  }
+  return { key, id: (await now()).id };
+}
+
 const handle = (ok: number): Row['expect'] => ({
   default: 403,
   anonymous: 401,
@@ -893,6 +925,56 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/reports/annual': {
     call: () => ({ path: `/api/v1/reports/annual?year=${today().slice(0, 4)}&agencyCode=DQ-GA` }),
     expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
+  },
+  'GET /api/v1/reports/annual/cells/:section/:row/:column': {
+    call: () => ({
+      path: `/api/v1/reports/annual/cells/three/new/np?year=${today().slice(0, 4)}&agencyCode=DQ-GA`,
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
+  },
+  'GET /api/v1/reports/annual/publication': {
+    call: () => ({
+      path: `/api/v1/reports/annual/publication?year=${today().slice(0, 4)}&agencyCode=DQ-GA`,
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200, reporter: 200 },
+  },
+  'POST /api/v1/reports/annual/review': {
+    call: async (ctx) => ({
+      path: '/api/v1/reports/annual/review',
+      body: (await reportAt(ctx, 2031, 'draft')).key,
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200 },
+  },
+  'POST /api/v1/reports/annual/reopen': {
+    call: async (ctx) => ({
+      path: '/api/v1/reports/annual/reopen',
+      body: (await reportAt(ctx, 2032, 'reviewed')).key,
+    }),
+    expect: { default: 403, anonymous: 401, parentSupervisor: 200 },
+  },
+  'POST /api/v1/reports/annual/publish': {
+    call: async (ctx) => ({
+      path: '/api/v1/reports/annual/publish',
+      body: (await reportAt(ctx, 2033, 'reviewed')).key,
+    }),
+    expect: { default: 403, anonymous: 401, reporter: 200 },
+  },
+  'POST /api/v1/reports/annual/correction': {
+    call: async (ctx) => ({
+      path: '/api/v1/reports/annual/correction',
+      body: { ...(await reportAt(ctx, 2034, 'published')).key, note: '更正' },
+    }),
+    expect: { default: 403, anonymous: 401, reporter: 200 },
+  },
+  'GET /api/v1/published-reports': {
+    call: () => ({ path: '/api/v1/published-reports?agencyCode=DQ-GA' }),
+    expect: allPublic(200),
+  },
+  'GET /api/v1/published-reports/:id/versions/:version/:format': {
+    call: async (ctx) => ({
+      path: `/api/v1/published-reports/${(await reportAt(ctx, 2035, 'published')).id}/versions/1/md`,
+    }),
+    expect: allPublic(200),
   },
   'POST /api/v1/proactive/items': {
     call: (ctx) => ({

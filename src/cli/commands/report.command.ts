@@ -21,7 +21,9 @@ export function register(program: Command): void {
       ),
     )
     .addOption(
-      new Option('--format <format>', 'output').choices(['json', 'html', 'md']).default('json'),
+      new Option('--format <format>', 'output (xlsx and docx need --out)')
+        .choices(['json', 'html', 'md', 'xlsx', 'docx'])
+        .default('json'),
     )
     .option('--out <file>', 'write to a file instead of standard output')
     .action(
@@ -30,8 +32,15 @@ export function register(program: Command): void {
         agency: string;
         subtree?: boolean;
         formatVersion?: '2021' | '2019_TRIAL' | '2008';
-        format: 'json' | 'html' | 'md';
+        format: 'json' | 'html' | 'md' | 'xlsx' | 'docx';
         out?: string;
       }) => actions().report(opts),
     );
+  program
+    .command('report-deadlines')
+    .description(
+      "open a reporting year: every active agency's own report gets its D-13 due date on the timers (idempotent)",
+    )
+    .requiredOption('--year <year>', 'report year')
+    .action((opts: { year: string }) => actions().openYear(opts.year));
 }

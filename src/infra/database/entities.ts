@@ -29,6 +29,9 @@ import { WorkerState } from '../../modules/timers/worker-state.entity';
 import { ProactiveFigure } from '../../modules/proactive/proactive-figure.entity';
 import { ProactiveItem } from '../../modules/proactive/proactive-item.entity';
 import { ReportNarrative } from '../../modules/reports/report-narrative.entity';
+import { AnnualReportRecord } from '../../modules/reports/annual-report-record.entity';
+import { ReportVersion } from '../../modules/reports/report-version.entity';
+import { ReportCounter } from '../../modules/reports/report-counter.entity';
 
 /** Every entity, listed as classes so ts-node, jest and dist/ behave alike. */
 export const ENTITIES = [
@@ -63,4 +66,7 @@ export const ENTITIES = [
   ProactiveItem,
   ProactiveFigure,
   ReportNarrative,
+  AnnualReportRecord,
+  ReportVersion,
+  ReportCounter,
 ];

@@ -12,6 +12,8 @@ import { CaseLateness1796131344697 } from '../../../migrations/1796131344697-Cas
 import { ProactiveRegisterNarrative1796131400923 } from '../../../migrations/1796131400923-ProactiveRegisterNarrative';
 import { FeePaymentReports1796132236665 } from '../../../migrations/1796132236665-FeePaymentReports';
 import { OralFiling1796133507807 } from '../../../migrations/1796133507807-OralFiling';
+import { AnnualReportPublication1796140780989 } from '../../../migrations/1796140780989-AnnualReportPublication';
+import { ReportCounters1796141437765 } from '../../../migrations/1796141437765-ReportCounters';
 
 export const MIGRATIONS: Array<new () => unknown> = [
   CreateMailOutbox1795952853590,
@@ -26,4 +28,6 @@ export const MIGRATIONS: Array<new () => unknown> = [
   ProactiveRegisterNarrative1796131400923,
   FeePaymentReports1796132236665,
   OralFiling1796133507807,
+  AnnualReportPublication1796140780989,
+  ReportCounters1796141437765,
 ];

@@ -13,8 +13,9 @@ import {
   ZERO_FOUR,
 } from './domain/annual-report';
 import { formatForYear, type ReportFormat } from './domain/report-format';
-import type { CaseFact } from './domain/section-three';
+import type { CaseFact, PublishedCarryOut } from './domain/section-three';
 import { NarrativeRepository } from './narrative.repository';
+import { ReportRecordsRepository } from './report-records.repository';
 import { ReportsRepository, type AgencyRow } from './reports.repository';
 
 export interface ReportRequest {
@@ -43,19 +44,30 @@ export class AnnualReportService {
     private readonly sectionFour: SectionFourService,
     private readonly proactive: ProactiveService,
     private readonly narratives: NarrativeRepository,
+    private readonly records: ReportRecordsRepository,
   ) {}
 
-  async report(p: Principal, req: ReportRequest): Promise<AnnualReport> {
-    const agency = await this.agencies.byCode(req.agencyCode);
+  /** The agency of a report request, when `p` may read its reports (404 otherwise). */
+  async agencyFor(p: Principal, code: string) {
+    const agency = await this.agencies.byCode(code);
     if (!agency || !p.can('reports.read', agency.path))
-      throw new Refusal('agency-not-found', { agency: req.agencyCode });
-    const yearFormat = formatForYear(req.year);
-    const format = req.formatVersion ?? yearFormat;
-    const all = await this.repo.agencies(agency.path, req.subtree);
-    const grouped = format === '2008' && req.subtree && agency.kind === 'government';
-    const groupOf = (path: string) => (grouped ? groupIndex(agency.path, path, all) : 0);
-    const rows = await this.repo.cases(agency.path, req.subtree, req.year);
-    const cases: ReportCase[] = rows.map((r) => ({
+      throw new Refusal('agency-not-found', { agency: code });
+    return agency;
+  }
+
+  /** The cases section 三 counts this year and last (see ReportsRepository.cases). */
+  async casesOf(
+    agency: { path: string; kind: string },
+    subtree: boolean,
+    year: number,
+    format: ReportFormat,
+    /** Ids, agencies and topics too (the 2008 format, the drill-down). */
+    detail = format === '2008',
+  ): Promise<{ cases: ReportCase[]; all: AgencyRow[]; grouped: boolean }> {
+    const all = await this.repo.agencies(agency.path, subtree);
+    const grouped = format === '2008' && subtree && agency.kind === 'government';
+    const rows = await this.repo.cases(agency.path, subtree, year, detail);
+    const cases = rows.map((r) => ({
       id: r.id,
       referenceNo: r.reference_no,
       category: r.applicant_category as CaseFact['category'],
@@ -66,8 +78,33 @@ export class AnnualReportService {
         : null,
       onTime: r.on_time,
       topic: r.topic,
-      group: groupOf(r.agency_path),
+      group: grouped ? groupIndex(agency.path, r.agency_path, all) : 0,
     }));
+    return { cases, all, grouped };
+  }
+
+  /** 结转下年度 of the latest published version of a report, or null when never published. */
+  async publishedCarryOut(
+    agencyId: string,
+    year: number,
+    subtree: boolean,
+  ): Promise<PublishedCarryOut | null> {
+    const v = await this.records.latestPublished(agencyId, year, subtree);
+    if (!v) return null;
+    const content = v.content as unknown as AnnualReport;
+    return {
+      version: v.version,
+      carryOut: content.applications.carry_out,
+      refs: content.casesByRow.carry_out ?? [],
+    };
+  }
+
+  async report(p: Principal, req: ReportRequest): Promise<AnnualReport> {
+    const agency = await this.agencyFor(p, req.agencyCode);
+    const yearFormat = formatForYear(req.year);
+    const format = req.formatVersion ?? yearFormat;
+    const { cases, all, grouped } = await this.casesOf(agency, req.subtree, req.year, format);
+    const groupOf = (path: string) => (grouped ? groupIndex(agency.path, path, all) : 0);
     const groupNames = grouped ? GROUP_NAMES : [agency.name];
     const four = await this.sectionFour.report(p, {
       year: req.year,
@@ -102,6 +139,7 @@ export class AnnualReportService {
       preview: format !== yearFormat,
       cases,
       lastYear: cases,
+      lastYearPublished: await this.publishedCarryOut(agency.id, req.year - 1, req.subtree),
       remedies,
       remedyTotals: four.figures,
       feesYuan,

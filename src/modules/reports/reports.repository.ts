@@ -37,19 +37,26 @@ export class ReportsRepository {
   }
 
   /**
-   * Every case received by 31 Dec of `year` and not concluded before 1 Jan of `year - 1` (what
-   * this year's and last year's section 三 count), with its agency's path.
+   * Every case received by 31 Dec of `year` and not concluded before 1 Jan of `year` (what this
+   * year's section 三 counts — and last year's 结转下年度, which is made of the same cases: those
+   * received by 31 Dec of `year - 1` and still open then), with its agency's path.
    */
-  cases(path: string, subtree: boolean, year: number): Promise<CaseRow[]> {
+  cases(path: string, subtree: boolean, year: number, detail = true): Promise<CaseRow[]> {
+    // Without `detail` only what section 三 counts (a third fewer bytes per row at scale).
+    const cols = detail
+      ? `c.id, c.reference_no, a.path AS agency_path, c.applicant_category,
+         c.received_on::text AS received_on, c.concluded_on::text AS concluded_on,
+         c.conclusion_type, c.on_time, c.topic`
+      : `'' AS id, c.reference_no, '' AS agency_path, c.applicant_category,
+         c.received_on::text AS received_on, c.concluded_on::text AS concluded_on,
+         c.conclusion_type, c.on_time, NULL AS topic`;
     return this.db.query(
-      `SELECT c.id, c.reference_no, a.path AS agency_path, c.applicant_category,
-              c.received_on::text AS received_on, c.concluded_on::text AS concluded_on,
-              c.conclusion_type, c.on_time, c.topic
+      `SELECT ${cols}
          FROM request_case c JOIN agency a ON a.id = c.agency_id
         WHERE ${subtree ? 'a.path LIKE $1' : 'a.path = $1'}
           AND c.received_on IS NOT NULL AND c.received_on <= $2
           AND (c.concluded_on IS NULL OR c.concluded_on >= $3)`,
-      [subtree ? `${path}%` : path, `${year}-12-31`, `${year - 1}-01-01`],
+      [subtree ? `${path}%` : path, `${year}-12-31`, `${year}-01-01`],
     );
   }
 
@@ -73,5 +80,14 @@ export class ReportsRepository {
       [subtree ? `${path}%` : path, `${year}-01-01`, `${year}-12-31`],
     );
     return rows.map((r) => ({ agency_path: r.agency_path, yuan: Number(r.yuan) }));
+  }
+
+  /** Reference numbers of cases by id. */
+  async referenceNos(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<Array<{ id: string; reference_no: string }>>(
+      `SELECT id, reference_no FROM request_case WHERE id = ANY($1)`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.reference_no]));
   }
 }

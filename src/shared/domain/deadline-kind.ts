@@ -14,6 +14,7 @@ export const DEADLINE_KINDS = [
   'remedy_answer',
   'remedy_decision',
   'remedy_complaint',
+  'report_due',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -28,6 +29,7 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   remedy_answer: '行政复议答复（行政诉讼答辩）期限',
   remedy_decision: '复议决定（审理）期限',
   remedy_complaint: '投诉举报处理期限',
+  report_due: '年度报告报送期限',
 };
 
 export const DEADLINE_LABELS_EN: Record<DeadlineKind, string> = {
@@ -41,4 +43,5 @@ export const DEADLINE_LABELS_EN: Record<DeadlineKind, string> = {
   remedy_answer: 'Answer and evidence in a reconsideration or suit',
   remedy_decision: 'Decision period of the reconsideration body or court',
   remedy_complaint: 'Complaint handling limit',
+  report_due: 'Annual report due date',
 };

@@ -189,6 +189,10 @@ export const REASON_CODES = [
   'remedy-reanswer-required',
   'remedy-no-further-appeal',
   'remedy-result-not-allowed',
+  // Annual report
+  'report-checks-failing',
+  'report-not-in-state',
+  'report-version-not-found',
   // Service
   'internal',
   'unavailable',

@@ -1,5 +1,6 @@
 import type { ReasonCode } from '../domain/reason-code';
 import { CASE_MESSAGES } from './case-messages';
+import { REPORT_MESSAGES } from './report-messages';
 import { t, type Bilingual, type Entry } from './catalogue-entry';
 
 export type { Bilingual };
@@ -229,6 +230,8 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
     '该类救济不能作出此种结果',
     'This kind of remedy cannot end this way',
   ),
+
+  ...REPORT_MESSAGES,
 
   internal: t('服务器发生意外错误', 'An unexpected error occurred'),
   unavailable: t('服务暂时不可用，请稍后重试', 'The service is unavailable; retry shortly'),

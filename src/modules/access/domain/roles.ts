@@ -21,6 +21,10 @@ export const PERMISSIONS = [
   'reports.read',
   /** Enter the report's inputs (register, section 二 figures) and save its narrative. */
   'reports.write',
+  /** Review an annual report's draft before publication. */
+  'reports.review',
+  /** Publish an annual report (frozen), and reopen a published one for a correction. */
+  'reports.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,12 +39,14 @@ export const ROLE_GRANTS: Record<StaffRole, Partial<Record<Permission, Reach>>> 
     'cases.read': 'subtree',
     'cases.approve': 'subtree',
     'reports.read': 'subtree',
+    'reports.review': 'subtree',
   },
   reporting_officer: {
     'agencies.read': 'subtree',
     'cases.read': 'subtree',
     'reports.read': 'subtree',
     'reports.write': 'subtree',
+    'reports.publish': 'subtree',
   },
   admin: {
     'agencies.read': 'subtree',

@@ -15,6 +15,7 @@ import {
   sectionThreeChecks,
   type CaseFact,
   type Check,
+  type PublishedCarryOut,
   type Table,
 } from './section-three';
 
@@ -66,6 +67,8 @@ export interface ReportInput {
   readonly preview: boolean;
   readonly cases: readonly ReportCase[];
   readonly lastYear: readonly ReportCase[] | null;
+  /** The previous year's published report (R-AR-15 checks against it when there is one). */
+  readonly lastYearPublished?: PublishedCarryOut | null;
   /** Section 四 per group (one entry when the report has one group). */
   readonly remedies: readonly SectionFour[];
   readonly remedyTotals: SectionFour;
@@ -138,7 +141,7 @@ export function annualReport(input: ReportInput): AnnualReport {
     : null;
   const fees = sum(input.feesYuan);
   const checks: Check[] = [
-    ...sectionThreeChecks(three, format, last),
+    ...sectionThreeChecks(three, format, last, input.lastYearPublished ?? null),
     sectionFourCheck(input.remedyTotals),
   ];
   const whole = registerSummary(input.register);

@@ -7,9 +7,23 @@ import { BALANCE_NOTE, COLUMNS, COLUMN_LABELS, HEADINGS, ROWS, type RowDef } fro
  * The report as printable A4 HTML, faithful to the official layout (DOMAIN §2.2–§2.4: merged
  * header cells, exact labels; the 2008 report as prose, like the 2013 seed). Pure.
  */
+export interface HtmlOptions {
+  /** Staff copy: each figure of sections 三 and 四 links to the cases behind it. */
+  readonly cellLinks?: boolean;
+}
+
+/** The drill-down address of a cell (GET …/reports/annual/cells/<section>/<row>/<column>). */
+export function cellHref(r: AnnualReport, section: string, row: string, column: string): string {
+  const q = `year=${r.year}&agencyCode=${encodeURIComponent(r.agency.code)}&subtree=${r.subtree}`;
+  return `/api/v1/reports/annual/cells/${section}/${row}/${column}?${q}`;
+}
+
+const figure = (r: AnnualReport, o: HtmlOptions, v: number, at: [string, string, string]) =>
+  o.cellLinks ? markup`<td><a href="${cellHref(r, ...at)}">${v}</a></td>` : markup`<td>${v}</td>`;
+
 const CSS = `@page{size:A4;margin:25mm 20mm}body{font-family:"SimSun","Songti SC",serif;font-size:12pt;line-height:1.6}h1{text-align:center;font-size:18pt}h2{font-size:14pt}table{border-collapse:collapse;width:100%;margin:8pt 0}td,th{border:1px solid #000;padding:2pt 4pt;font-size:10.5pt;text-align:center;font-weight:normal}td.l{text-align:left}.note{font-family:KaiTi,STKaiti,serif}.check{border:1px solid #900;padding:4pt;color:#900}.preview{border:2px dashed #900;padding:4pt}`;
 
-function sectionThreeTable(r: AnnualReport): Html {
+function sectionThreeTable(r: AnnualReport, o: HtmlOptions): Html {
   const rows = ROWS[r.formatVersion];
   const span = (i: number, key: 'l1' | 'l2') => {
     const v = rows[i][key];
@@ -32,7 +46,7 @@ function sectionThreeTable(r: AnnualReport): Html {
       }
     }
     const v = r.applications[row.id];
-    return markup`<tr>${cells}${COLUMNS.map((c) => markup`<td>${v[c]}</td>`)}</tr>`;
+    return markup`<tr>${cells}${COLUMNS.map((c) => figure(r, o, v[c], ['three', row.id, c]))}</tr>`;
   });
   return markup`<table>
 <tr><td class="note" colspan="3" rowspan="3">${BALANCE_NOTE}</td><th colspan="7">申请人情况</th></tr>
@@ -43,11 +57,11 @@ ${body}</table>`;
 
 const FOUR_LABELS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 
-function sectionFourTable(r: AnnualReport): Html {
+function sectionFourTable(r: AnnualReport, o: HtmlOptions): Html {
   const f = r.remedies;
   const values = (g: 'rv' | 'ld' | 'lr') =>
-    (['keep', 'fix', 'other', 'pending', 'total'] as const).map(
-      (k) => markup`<td>${f[`${g}_${k}`]}</td>`,
+    (['keep', 'fix', 'other', 'pending', 'total'] as const).map((k) =>
+      figure(r, o, f[`${g}_${k}`], ['four', 'remedies', `${g}_${k}`]),
     );
   return markup`<table>
 <tr><th colspan="5">行政复议</th><th colspan="10">行政诉讼</th></tr>
@@ -77,7 +91,7 @@ ${t.rows.map(
 ${blocks}</table>`;
 }
 
-export function renderReportHtml(r: AnnualReport): string {
+export function renderReportHtml(r: AnnualReport, o: HtmlOptions = {}): string {
   const h = HEADINGS[r.formatVersion];
   const failing = r.checks.filter((c) => !c.ok);
   const prose = (text: string | undefined) =>
@@ -90,8 +104,8 @@ ${r.preview ? markup`<p class="preview">预览：本报告按${r.formatVersion}�
 ${failing.length ? markup`<div class="check"><p>校验未通过 · Checks that fail:</p><ul>${failing.map((c) => markup`<li>${c.rule}：${c.detail}</li>`)}</ul></div>` : ''}
 <h2>${h[0]}</h2>${prose(n.overview)}
 <h2>${h[1]}</h2>${is2008 ? prose(n.proactive) : sectionTwoTable(r)}
-<h2>${h[2]}</h2>${is2008 ? prose(r.narrative.applications) : sectionThreeTable(r)}
-<h2>${h[3]}</h2>${is2008 ? prose(r.narrative.remedies) : sectionFourTable(r)}
+<h2>${h[2]}</h2>${is2008 ? prose(r.narrative.applications) : sectionThreeTable(r, o)}
+<h2>${h[3]}</h2>${is2008 ? prose(r.narrative.remedies) : sectionFourTable(r, o)}
 <h2>${h[4]}</h2>${is2008 ? prose(n.fees) : prose(n.problems)}
 <h2>${h[5]}</h2>${is2008 ? markup`<p>主要问题：${n.problems}</p><p>改进措施：${n.improvements}</p>` : prose(n.other)}
 </body></html>`;

@@ -81,6 +81,21 @@ export interface Check {
   readonly rule: string;
   readonly ok: boolean;
   readonly detail: string;
+  /** R-AR-15 against a published previous year: the cases behind the difference. */
+  readonly cases?: {
+    /** Carried in now, but not in the published 结转下年度. */
+    readonly notInPublished: string[];
+    /** In the published 结转下年度, but not carried in now. */
+    readonly onlyInPublished: string[];
+  };
+}
+
+/** The previous year's published report, as R-AR-15 checks against it. */
+export interface PublishedCarryOut {
+  readonly version: number;
+  readonly carryOut: Record<Column, number>;
+  /** The reference numbers behind its 结转下年度. */
+  readonly refs: readonly string[];
 }
 
 const cols = (f: (c: Column) => boolean) => COLUMNS.filter((c) => !f(c));
@@ -90,6 +105,7 @@ export function sectionThreeChecks(
   s: SectionThree,
   format: ReportFormat,
   lastYearCarryOut: Record<Column, number> | null,
+  published: PublishedCarryOut | null = null,
 ): Check[] {
   const t = s.table;
   const out: Check[] = [];
@@ -135,7 +151,22 @@ export function sectionThreeChecks(
       ? `总计 ≠ sum of the applicant columns in ${broken12.join(', ')}`
       : '总计列等于各类申请人之和 · totals equal the sum of the applicant columns',
   });
-  if (lastYearCarryOut) {
+  if (published) {
+    const now = new Set(s.casesByRow.carry_in);
+    const then = new Set(published.refs);
+    const notInPublished = [...now].filter((r) => !then.has(r)).sort();
+    const onlyInPublished = [...then].filter((r) => !now.has(r)).sort();
+    const broken15 = cols((c) => t.carry_in[c] === published.carryOut[c]);
+    const ok = broken15.length === 0 && notInPublished.length + onlyInPublished.length === 0;
+    out.push({
+      rule: 'R-AR-15',
+      ok,
+      detail: ok
+        ? `上年结转等于已发布的上年度报告（第${published.version}版）的结转下年度 · carried in equals the published report's carried out`
+        : `上年结转与已发布的上年度报告（第${published.version}版）的结转下年度不符 in ${broken15.join(', ') || '—'}：未计入已发布报告的申请 ${notInPublished.join(', ') || '—'}；已发布报告中现已不结转的申请 ${onlyInPublished.join(', ') || '—'} · differs from the published previous year; republish it as a correction`,
+      cases: { notInPublished, onlyInPublished },
+    });
+  } else if (lastYearCarryOut) {
     const broken15 = cols((c) => t.carry_in[c] === lastYearCarryOut[c]);
     out.push({
       rule: 'R-AR-15',

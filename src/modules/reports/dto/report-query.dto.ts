@@ -3,6 +3,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { IsYear, QueryBoolean } from '../../../infra/http/input/validators';
 import { IsAgencyCode } from '../../agencies/dto/agency-code.validator';
 import { REPORT_FORMATS, type ReportFormat } from '../domain/report-format';
+import { OUTPUT_FORMATS, type OutputFormat } from '../render/render-report';
 
 /** Query of GET /api/v1/reports/annual. */
 export class AnnualReportQueryDto {
@@ -22,8 +23,21 @@ export class AnnualReportQueryDto {
   @IsOptional()
   @IsIn(REPORT_FORMATS)
   formatVersion?: ReportFormat;
-  @ApiPropertyOptional({ enum: ['json', 'html', 'md'], default: 'json' })
+  @ApiPropertyOptional({ enum: OUTPUT_FORMATS, default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'html', 'md'])
-  format?: 'json' | 'html' | 'md';
+  @IsIn(OUTPUT_FORMATS)
+  format?: OutputFormat;
+}
+
+/** Which report: year, agency, and whether its whole subtree. */
+export class ReportScopeQueryDto {
+  @ApiProperty({ example: 2026 }) @IsYear() year: number;
+  @ApiProperty({ example: 'DQ-GA' }) @IsAgencyCode() agencyCode: string;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'The agency with its whole subtree',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  subtree?: boolean;
 }

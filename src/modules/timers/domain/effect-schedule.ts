@@ -38,7 +38,8 @@ export function workingDaysBefore(cal: WorkingCalendar, due: LocalDate, n: numbe
  *   the next working day;
  * - remedies: the agency's answer in a reconsideration or suit (and a complaint's local handling
  *   limit) like a reply date; the body's acceptance review: deemed accepted the day after; the
- *   body's decision period: an alert on the next working day after it passed.
+ *   body's decision period: an alert on the next working day after it passed;
+ * - an annual report's due date (D-13): reminders before the last working day on or before it.
  */
 export function planEffects(
   cal: WorkingCalendar,
@@ -87,6 +88,25 @@ export function planEffects(
           time: '09:00',
         },
       ];
+    case 'report_due': {
+      // D-13 / R-AR-02: the legal date stays; when it is not a working day the reminders target
+      // the last working day before it, and the escalation comes on the next working day after.
+      const target = cal.lastWorkingDayOnOrBefore(due).date;
+      return [
+        ...[...new Set([...reminderDays, 0])]
+          .sort((a, b) => b - a)
+          .map((n): PlannedEffect => ({
+            effect: `remind-${n}`,
+            on: workingDaysBefore(cal, target, n),
+            time: '09:00',
+          })),
+        {
+          effect: 'escalate',
+          on: cal.firstWorkingDayOnOrAfter(addDays(due, 1)).date,
+          time: '09:00',
+        },
+      ];
+    }
     case 'receipt_confirmation':
       // D-2 (manual): an online submission still unconfirmed at the end of the next working day.
       return [{ effect: 'alert-unconfirmed', on: due, time: '17:30' }];
