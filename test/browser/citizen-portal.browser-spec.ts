@@ -101,7 +101,7 @@ describe('The citizen portal in a real browser (chromium)', () => {
     await page.getByLabel('密码').fill(PASSWORD);
     await Promise.all([
       page.waitForURL(`${base}/my/requests`),
-      page.getByRole('button', { name: '登录' }).click(),
+      page.getByRole('button', { name: '登录', exact: true }).click(),
     ]);
     await page.getByRole('link', { name: own.referenceNo }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
@@ -180,7 +180,7 @@ describe('The citizen portal in a real browser (chromium)', () => {
     await page.getByLabel('密码').fill(PASSWORD);
     await Promise.all([
       page.waitForURL(`${base}/my/requests`),
-      page.getByRole('button', { name: '登录' }).click(),
+      page.getByRole('button', { name: '登录', exact: true }).click(),
     ]);
     await check('my requests');
     await page.getByRole('link', { name: own.referenceNo }).click();

@@ -84,7 +84,7 @@ describe('Sign-in and accounts', () => {
       });
       const mail = await smtp.waitForTo('wang.wu@example.com');
       expect(mail.subject).toBe('请验证您的电子邮箱 · Please verify your e-mail address');
-      const link = /http:\/\/localhost:\d+(\/api\/v1\/auth\/verify-email\?token=[\w-]+)/.exec(
+      const link = /http:\/\/localhost:\d+(\/verify-email\?token=[\w-]+)/.exec(
         mail.text ?? '',
       )?.[1];
       expect(link).toBeDefined();

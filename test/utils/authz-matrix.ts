@@ -690,6 +690,22 @@ export const MATRIX: Record<string, Row> = {
     }),
     expect: allPublic(403),
   },
+  'GET /register': { call: () => ({ path: '/register' }), expect: allPublic(200) },
+  'POST /register': { call: () => ({ path: '/register', body: {} }), expect: allPublic(403) },
+  'GET /verify-email': {
+    call: () => ({ path: '/verify-email?token=unknown-token-123' }),
+    expect: allPublic(404),
+  },
+  'GET /forgot-password': { call: () => ({ path: '/forgot-password' }), expect: allPublic(200) },
+  'POST /forgot-password': {
+    call: () => ({ path: '/forgot-password', body: {} }),
+    expect: allPublic(403),
+  },
+  'GET /reset-password': { call: () => ({ path: '/reset-password' }), expect: allPublic(200) },
+  'POST /reset-password': {
+    call: () => ({ path: '/reset-password', body: {} }),
+    expect: allPublic(403),
+  },
   'GET /track': { call: () => ({ path: '/track' }), expect: allPublic(200) },
   'POST /track': { call: () => ({ path: '/track', body: {} }), expect: allPublic(403) },
   'GET /signin': { call: () => ({ path: '/signin' }), expect: allPublic(200) },

@@ -24,7 +24,7 @@ export class AccountMails {
       params: {
         name: user.name,
         token,
-        link: `${this.config.http.publicUrl}/api/v1/auth/verify-email?token=${token}`,
+        link: `${this.config.http.publicUrl}/verify-email?token=${token}`,
         expiresHours: TOKEN_HOURS['verify-email'],
       },
     });
@@ -44,7 +44,7 @@ export class AccountMails {
       params: {
         name: user.name,
         token,
-        link: `${this.config.http.publicUrl}/api/v1/auth/reset-password`,
+        link: `${this.config.http.publicUrl}/reset-password?token=${token}`,
         expiresHours: hours,
         invitation,
       },

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** What every page takes in its query string: the language and the type size (适老化). */
 export class PageQueryDto {
@@ -12,4 +12,13 @@ export class PageQueryDto {
   @IsOptional()
   @IsIn(['large', 'normal'])
   size?: 'large' | 'normal';
+}
+
+/** A page opened from an e-mailed link (verification, new password): the link's token. */
+export class TokenPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  token?: string;
 }

@@ -1,7 +1,9 @@
 import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
+import { AccountsModule } from '../accounts/accounts.module';
 import { AuthModule } from '../auth/auth.module';
+import { AccountPagesController } from './account-pages.controller';
 import { RequestsCoreModule } from '../requests/requests-core.module';
 import { PORTAL_CSRF, portalCsrf, type PortalCsrf } from './csrf';
 import { LetterPageController } from './letter-page.controller';
@@ -16,10 +18,11 @@ import { SessionPagesController } from './session-pages.controller';
  * form carries a CSRF token; pages send a CSP with scripts and styles from files only.
  */
 @Module({
-  imports: [AuthModule, RequestsCoreModule],
+  imports: [AccountsModule, AuthModule, RequestsCoreModule],
   controllers: [
     PublicPagesController,
     SessionPagesController,
+    AccountPagesController,
     MyPagesController,
     LetterPageController,
   ],
@@ -41,6 +44,11 @@ export class PortalModule implements NestModule {
     // csrf-csrf leaves GET/HEAD/OPTIONS alone: only the forms' posts are checked.
     consumer
       .apply(this.csrf.protect)
-      .forRoutes(PublicPagesController, SessionPagesController, LetterPageController);
+      .forRoutes(
+        PublicPagesController,
+        SessionPagesController,
+        AccountPagesController,
+        LetterPageController,
+      );
   }
 }

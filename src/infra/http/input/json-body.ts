@@ -5,7 +5,15 @@ import type { IncomingMessage } from 'node:http';
 export const MAX_JSON_DEPTH = 32;
 
 /** Where the portal's forms post (url-encoded); the API itself takes JSON only. */
-export const PAGE_FORM_PATHS = ['/my', '/track', '/signin', '/signout'];
+export const PAGE_FORM_PATHS = [
+  '/my',
+  '/track',
+  '/signin',
+  '/signout',
+  '/register',
+  '/forgot-password',
+  '/reset-password',
+];
 
 export class JsonTooDeepError extends Error {
   readonly status = 400;

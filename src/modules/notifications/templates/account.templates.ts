@@ -39,18 +39,22 @@ export const resetPasswordTemplate: MailTemplate<LinkParams & { invitation: bool
         zh: [
           `${p.name}，您好：`,
           p.invitation
-            ? '管理员已为您开通工作人员账号。请使用以下重置码设置密码：'
-            : '我们收到了重置密码的请求。请使用以下重置码设置新密码：',
+            ? '管理员已为您开通工作人员账号。请打开以下链接设置密码：'
+            : '我们收到了重置密码的请求。请打开以下链接设置新密码：',
+          p.link,
+          '重置码（也可通过接口 POST /api/v1/auth/reset-password 提交）：',
           p.token,
-          `提交方式：POST ${p.link}，内容为 {"token": "重置码", "password": "新密码"}。重置码 ${p.expiresHours} 小时内有效，仅可使用一次。`,
+          `链接和重置码 ${p.expiresHours} 小时内有效，仅可使用一次。如非本人操作，请忽略本邮件。`,
         ],
         en: [
           `Dear ${p.name},`,
           p.invitation
-            ? 'An administrator opened a staff account for you. Use this reset code to set your password:'
-            : 'We received a request to reset your password. Use this reset code to set a new one:',
+            ? 'An administrator opened a staff account for you. Open this link to set your password:'
+            : 'We received a request to reset your password. Open this link to set a new one:',
+          p.link,
+          'The reset code (also accepted by POST /api/v1/auth/reset-password):',
           p.token,
-          `Submit it with POST ${p.link} and {"token": "<code>", "password": "<new password>"}. The code is valid for ${p.expiresHours} hours, once.`,
+          `The link and code are valid for ${p.expiresHours} hours, once. If you did not ask for this, ignore this message.`,
         ],
       },
     ),
