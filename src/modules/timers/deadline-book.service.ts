@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import type { Tx } from '../../infra/database/unit-of-work';
 import { MetricsService } from '../../infra/metrics/metrics.service';
 import { JobQueue } from '../../infra/queue/job-queue';
-import { JobName, jobId } from '../../infra/queue/queue-names';
+import { JobName, jobId, type JobPayloads } from '../../infra/queue/queue-names';
 import { CalendarService } from '../calendar/calendar.service';
 import type { LocalDate } from '../calendar/domain/local-date';
 import type { WorkingCalendar } from '../calendar/domain/working-calendar';
@@ -44,6 +44,18 @@ export function tickJobId(d: DeadlineKey, moment: Date): string {
     `v${d.version}`,
     `t${Math.floor(moment.getTime() / 1000)}`,
   );
+}
+
+/** The wake-up job's payload: the deadline version's key and the moment it wakes for. */
+function tickPayload(d: Deadline, next: Date): JobPayloads[typeof JobName.DeadlineTick] {
+  return {
+    subjectType: d.subjectType,
+    subjectId: d.subjectId,
+    kind: d.kind,
+    ref: d.ref,
+    version: d.version,
+    at: next.toISOString(),
+  };
 }
 
 /**
@@ -121,26 +133,34 @@ export class DeadlineBook {
   ): Promise<string | null> {
     const next = known !== undefined ? known : await this.nextMoment(d, after);
     if (next) {
-      const delay = Math.max(0, next.getTime() - this.clock.now().getTime());
       let id = tickJobId(d, next);
       // Re-arming from inside the job that woke too early: its own id is still taken.
       if (id === busyJobId) id = `${id}_again${this.clock.now().getTime()}`;
-      await this.jobs.add(
-        JobName.DeadlineTick,
-        {
-          subjectType: d.subjectType,
-          subjectId: d.subjectId,
-          kind: d.kind,
-          ref: d.ref,
-          version: d.version,
-          at: next.toISOString(),
-        },
-        { jobId: id, delay },
-      );
+      await this.jobs.add(JobName.DeadlineTick, tickPayload(d, next), this.tickOptions(id, next));
       this.metrics.timersArmed.inc({ kind: d.kind });
     }
     await this.deadlines.markArmed(d);
     return next ? next.toISOString() : null;
+  }
+
+  /**
+   * `arm` for a batch (the reconcile): one `addBulk` round trip to Redis and one UPDATE for the
+   * armed versions; `next` null = every effect already happened (only the version is recorded).
+   */
+  async armMany(plans: ReadonlyArray<{ d: Deadline; next: Date | null }>): Promise<void> {
+    const jobs = plans
+      .filter((p): p is { d: Deadline; next: Date } => p.next !== null)
+      .map(({ d, next }) => ({
+        data: tickPayload(d, next),
+        opts: this.tickOptions(tickJobId(d, next), next),
+      }));
+    await this.jobs.addBulk(JobName.DeadlineTick, jobs);
+    for (const p of plans) if (p.next) this.metrics.timersArmed.inc({ kind: p.d.kind });
+    await this.deadlines.markArmedMany(plans.map((p) => p.d));
+  }
+
+  private tickOptions(jobId: string, next: Date): { jobId: string; delay: number } {
+    return { jobId, delay: Math.max(0, next.getTime() - this.clock.now().getTime()) };
   }
 
   /** The first planned effect moment strictly after `after`, or the earliest unfired past one. */

@@ -70,6 +70,26 @@ export class DeadlinesRepository {
       .update({ ...keyOf(d), version: d.version }, { armedVersion: d.version });
   }
 
+  /** `markArmed` for many deadline versions in one statement (the reconcile's batches). */
+  async markArmedMany(
+    ds: ReadonlyArray<Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>>,
+  ): Promise<void> {
+    if (ds.length === 0) return;
+    await this.db.query(
+      `UPDATE deadline d SET armed_version = k.v, updated_at = now()
+         FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::int[]) AS k(t, i, k, r, v)
+        WHERE d.subject_type = k.t AND d.subject_id = k.i AND d.kind = k.k AND d.ref = k.r
+          AND d.version = k.v`,
+      [
+        ds.map((d) => d.subjectType),
+        ds.map((d) => d.subjectId),
+        ds.map((d) => d.kind),
+        ds.map((d) => d.ref),
+        ds.map((d) => d.version),
+      ],
+    );
+  }
+
   /** Effects of this version that already happened (sent, performed or superseded). */
   async firedEffects(
     d: Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>,
