@@ -13,6 +13,7 @@ import { ProactiveRegisterNarrative1796131400923 } from '../../../migrations/179
 import { FeePaymentReports1796132236665 } from '../../../migrations/1796132236665-FeePaymentReports';
 import { OralFiling1796133507807 } from '../../../migrations/1796133507807-OralFiling';
 import { DeadlineLiveKeyIndex1796140822452 } from '../../../migrations/1796140822452-DeadlineLiveKeyIndex';
+import { RepeatDetectorIndex1796141272111 } from '../../../migrations/1796141272111-RepeatDetectorIndex';
 
 export const MIGRATIONS: Array<new () => unknown> = [
   CreateMailOutbox1795952853590,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   FeePaymentReports1796132236665,
   OralFiling1796133507807,
   DeadlineLiveKeyIndex1796140822452,
+  RepeatDetectorIndex1796141272111,
 ];

@@ -13,7 +13,7 @@ import { CaseExtension } from './case-extension.entity';
 import { CaseFeeNotice } from './case-fee-notice.entity';
 import { CaseReply } from './case-reply.entity';
 import type { Actor, CaseStatus } from './domain/case-status';
-import { normalise, REPEAT_THRESHOLD, similarity } from './domain/similarity';
+import { mostSimilar, REPEAT_CANDIDATES } from './domain/similarity';
 import { RequestCase } from './request-case.entity';
 
 /** The clock ledger of a case: what pauses it and what extended it. */
@@ -256,8 +256,9 @@ export class CasesRepository {
 
   /**
    * Art 36(6): the most similar earlier REPLIED request of the same applicant (by ID number)
-   * to the same agency — the repeat a clerk may decline to process again. Uses the
-   * (agency, applicant index) index; the new text is normalised once.
+   * to the same agency — the repeat a clerk may decline to process again. One bounded read on
+   * the partial index of replied cases (agency, applicant index, newest first); the new text
+   * is normalised once.
    */
   async earlierSimilar(
     m: EntityManager,
@@ -266,19 +267,13 @@ export class CasesRepository {
     text: string,
   ): Promise<string | null> {
     if (!applicantIdIndex) return null;
-    const earlier = await m.getRepository(RequestCase).find({
-      select: { id: true, title: true, description: true },
-      where: { agencyId, applicantIdIndex, status: 'replied' },
-      order: { createdAt: 'DESC' },
-      take: 200,
-    });
-    const mine = normalise(text);
-    let best: { id: string; score: number } | null = null;
-    for (const e of earlier) {
-      const score = similarity(mine, `${e.title} ${e.description}`);
-      if (score >= REPEAT_THRESHOLD && (!best || score > best.score)) best = { id: e.id, score };
-    }
-    return best?.id ?? null;
+    const earlier = await m.query<Array<{ id: string; text: string }>>(
+      `SELECT id, title || ' ' || description AS text FROM request_case
+        WHERE agency_id = $1 AND applicant_id_index = $2 AND status = 'replied'
+        ORDER BY created_at DESC LIMIT $3`,
+      [agencyId, applicantIdIndex, REPEAT_CANDIDATES],
+    );
+    return mostSimilar(text, earlier);
   }
 
   /** The emails of the assignee, or of every clerk of the agency when unassigned. */
