@@ -16,6 +16,16 @@ import type { Actor, CaseStatus } from './domain/case-status';
 import { mostSimilar, REPEAT_CANDIDATES } from './domain/similarity';
 import { RequestCase } from './request-case.entity';
 
+type JsonRow = Record<string, unknown>;
+
+/** An entity from a row given as JSON (column names), through the entity's metadata. */
+function entityOf<T extends object>(m: EntityManager, target: new () => T, row: JsonRow): T {
+  const meta = m.connection.getMetadata(target);
+  const out = m.getRepository(target).create();
+  for (const col of meta.columns) col.setEntityValue(out, row[col.databaseName] ?? null);
+  return out;
+}
+
 /** The clock ledger of a case: what pauses it and what extended it. */
 export interface CaseLedger {
   readonly consultations: CaseConsultation[];
@@ -170,18 +180,52 @@ export class CasesRepository {
     return m.getRepository(Agency).findOneByOrFail({ id: c.agencyId });
   }
 
+  /**
+   * The clock ledger in one statement (each part as JSON: every column of these tables is text,
+   * uuid, date, int or boolean, which JSON carries exactly), mapped to entities by their metadata.
+   */
   async ledger(m: EntityManager, caseId: string): Promise<CaseLedger> {
-    // One after another: on a transaction's single connection queries cannot overlap.
-    const consultations = await m
-      .getRepository(CaseConsultation)
-      .find({ where: { caseId }, order: { sentOn: 'ASC', id: 'ASC' } });
-    const feeNotice = await m
-      .getRepository(CaseFeeNotice)
-      .findOne({ where: { caseId }, order: { sentOn: 'DESC' } });
-    const extensions = await m
-      .getRepository(CaseExtension)
-      .find({ where: { caseId }, order: { requestedOn: 'ASC', id: 'ASC' } });
-    return { consultations, feeNotice, extensions };
+    const [row] = await m.query<
+      Array<{ consultations: JsonRow[]; fee_notice: JsonRow | null; extensions: JsonRow[] }>
+    >(
+      `SELECT
+         (SELECT coalesce(json_agg(x ORDER BY x.sent_on, x.id), '[]') FROM case_consultation x
+           WHERE x.case_id = $1) AS consultations,
+         (SELECT row_to_json(f) FROM case_fee_notice f WHERE f.case_id = $1
+           ORDER BY f.sent_on DESC LIMIT 1) AS fee_notice,
+         (SELECT coalesce(json_agg(e ORDER BY e.requested_on, e.id), '[]') FROM case_extension e
+           WHERE e.case_id = $1) AS extensions`,
+      [caseId],
+    );
+    return {
+      consultations: row.consultations.map((r) => entityOf(m, CaseConsultation, r)),
+      feeNotice: row.fee_notice ? entityOf(m, CaseFeeNotice, row.fee_notice) : null,
+      extensions: row.extensions.map((r) => entityOf(m, CaseExtension, r)),
+    };
+  }
+
+  /**
+   * Writes every column of a case already stored (locked by the caller) in one UPDATE — no read
+   * of the row first, as `save` would — and takes the new version and update time back.
+   */
+  async update(m: EntityManager, c: RequestCase): Promise<void> {
+    const meta = m.connection.getMetadata(RequestCase);
+    const values: Record<string, unknown> = {};
+    for (const col of meta.columns) {
+      if (col.isPrimary || col.isVersion || col.isUpdateDate || col.isCreateDate) continue;
+      if (col.relationMetadata) continue;
+      values[col.propertyName] = col.getEntityValue(c);
+    }
+    const r = await m
+      .createQueryBuilder()
+      .update(RequestCase)
+      .set(values)
+      .where('year = :year AND id = :id', { year: c.year, id: c.id })
+      .returning(['version', 'updated_at'])
+      .execute();
+    const [back] = r.raw as Array<{ version: number; updated_at: Date }>;
+    c.version = back.version;
+    c.updatedAt = back.updated_at;
   }
 
   save(m: EntityManager, c: RequestCase): Promise<RequestCase> {

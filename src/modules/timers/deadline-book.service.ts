@@ -74,47 +74,12 @@ export class DeadlineBook {
     private readonly metrics: MetricsService,
   ) {}
 
-  /** Upserts the subject's desired deadlines in `tx`; after commit their new versions are armed. */
+  /**
+   * Upserts the subject's desired deadlines in `tx` (one statement); after commit their new
+   * versions are armed.
+   */
   async sync(tx: Tx, s: SubjectRef, desired: readonly DesiredDeadline[]): Promise<void> {
-    const m = tx.m;
-    const current = await this.deadlines.ofSubject(m, s.type, s.id);
-    const key = (k: { kind: string; ref: string }) => `${k.kind}/${k.ref}`;
-    const byKey = new Map(current.map((d) => [key(d), d]));
-    for (const want of desired) {
-      const have = byKey.get(key(want));
-      byKey.delete(key(want));
-      const where = { subjectType: s.type, subjectId: s.id, kind: want.kind, ref: want.ref };
-      if (!have) {
-        await this.deadlines.insert(m, {
-          ...where,
-          subjectYear: s.year,
-          agencyId: s.agencyId,
-          dueOn: want.dueOn,
-          version: 1,
-          status: 'live',
-          armedVersion: 0,
-        });
-      } else if (
-        have.dueOn !== want.dueOn ||
-        have.status !== 'live' ||
-        have.agencyId !== s.agencyId
-      ) {
-        await this.deadlines.update(m, where, {
-          dueOn: want.dueOn,
-          status: 'live',
-          agencyId: s.agencyId,
-          version: have.version + 1,
-        });
-      }
-    }
-    for (const gone of byKey.values()) {
-      if (gone.status !== 'live') continue;
-      await this.deadlines.update(
-        m,
-        { subjectType: s.type, subjectId: s.id, kind: gone.kind, ref: gone.ref },
-        { status: 'resolved', version: gone.version + 1 },
-      );
-    }
+    await this.deadlines.syncSubject(tx.m, s, desired);
     // Also re-arms a version whose arming failed earlier (Redis down at the last change).
     tx.afterCommit(`arm:${s.type}:${s.id}`, () => this.armSubject(s.type, s.id));
   }

@@ -41,6 +41,49 @@ export class DeadlinesRepository {
     await m.update(Deadline, keyOf(key), changes);
   }
 
+  /**
+   * Makes a subject's deadline rows what is desired, in one statement: a new one is inserted
+   * (version 1); one whose date, agency or status differs gets the next version; a live one no
+   * longer desired is resolved (next version). Returns how many rows changed.
+   */
+  async syncSubject(
+    m: EntityManager,
+    s: { type: DeadlineSubject; id: string; year: number; agencyId: string },
+    desired: ReadonlyArray<{ kind: DeadlineKind; ref: string; dueOn: string }>,
+  ): Promise<number> {
+    const [{ changed }] = await m.query<Array<{ changed: number }>>(
+      `WITH want AS (
+         SELECT * FROM unnest($5::text[], $6::text[], $7::date[]) AS w(kind, ref, due_on)
+       ), upserted AS (
+         INSERT INTO deadline (subject_type, subject_id, kind, ref, subject_year, agency_id, due_on,
+                               version, status, armed_version)
+         SELECT $1, $2, kind, ref, $3, $4, due_on, 1, 'live', 0 FROM want
+         ON CONFLICT (subject_type, subject_id, kind, ref) DO UPDATE
+           SET due_on = EXCLUDED.due_on, status = 'live', agency_id = EXCLUDED.agency_id,
+               version = deadline.version + 1, updated_at = now()
+           WHERE deadline.due_on <> EXCLUDED.due_on OR deadline.status <> 'live'
+              OR deadline.agency_id <> EXCLUDED.agency_id
+         RETURNING 1
+       ), resolved AS (
+         UPDATE deadline d SET status = 'resolved', version = d.version + 1, updated_at = now()
+          WHERE d.subject_type = $1 AND d.subject_id = $2 AND d.status = 'live'
+            AND NOT EXISTS (SELECT 1 FROM want w WHERE w.kind = d.kind AND w.ref = d.ref)
+         RETURNING 1
+       )
+       SELECT ((SELECT count(*) FROM upserted) + (SELECT count(*) FROM resolved))::int AS changed`,
+      [
+        s.type,
+        s.id,
+        s.year,
+        s.agencyId,
+        desired.map((d) => d.kind),
+        desired.map((d) => d.ref),
+        desired.map((d) => d.dueOn),
+      ],
+    );
+    return changed;
+  }
+
   /** The row of a wake-up, locked for its effects (after the subject's lock, see the tick). */
   lockForTick(m: EntityManager, key: DeadlineKey): Promise<Deadline | null> {
     return m
