@@ -62,6 +62,9 @@ function textOf(html: string): string {
  */
 @Injectable()
 export class CaseLetters {
+  /** The tracking-code copy of a receipt rendered for its e-mail, kept for the intake answer. */
+  private readonly copies = new WeakMap<IssuedLetter, string>();
+
   constructor(
     @Inject(Clock) private readonly clock: Clock,
     private readonly issuer: LetterIssuer,
@@ -120,6 +123,7 @@ export class CaseLetters {
       const html = code
         ? this.issuer.renderCopy(letter, facts.kind, { ...body, trackingCode: code } as never)
         : letter.html;
+      if (code) this.copies.set(letter, html);
       await this.outbox.write(tx, {
         template: 'statutory-letter',
         to: c.applicantEmail,
@@ -149,6 +153,9 @@ export class CaseLetters {
 
   /** The receipt with its tracking code, for the intake response (rendered, never stored). */
   receiptCopy(c: RequestCase, agency: Agency, letter: IssuedLetter, trackingCode: string): string {
+    // Already rendered for the e-mail: the same copy, not rendered twice.
+    const rendered = this.copies.get(letter);
+    if (rendered) return rendered;
     const body = this.body(c, agency, {
       kind: 'receipt_acknowledgement',
     }) as Body<'receipt_acknowledgement'>;
