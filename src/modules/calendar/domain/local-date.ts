@@ -71,13 +71,26 @@ export function makeLocalDate(year: number, month: number, day: number): LocalDa
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * parseLocalDate and toEpochDay in one pass over the digits (the working-day arithmetic's entry):
+ * throws InvalidDateError naming `field` exactly as parseLocalDate does.
+ */
+export function parseEpochDay(s: unknown, field = 'date'): number {
+  const v = typeof s === 'string' ? fields(s) : -1;
+  if (v < 0) throw new InvalidDateError(s, field, 'expected a date in the form YYYY-MM-DD');
+  if (!isRealDay(v)) throw new InvalidDateError(s, field, 'no such day in the calendar');
+  return daysFromCivil(Math.floor(v / 10_000), Math.floor(v / 100) % 100, v % 100);
+}
+
 /** Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil). */
 export function toEpochDay(d: LocalDate): number {
   const v = fields(d);
-  let y = v >= 0 ? Math.floor(v / 10_000) : yearOf(d);
-  const m = v >= 0 ? Math.floor(v / 100) % 100 : monthOf(d);
-  const day = v >= 0 ? v % 100 : dayOfMonth(d);
-  y -= m <= 2 ? 1 : 0;
+  if (v >= 0) return daysFromCivil(Math.floor(v / 10_000), Math.floor(v / 100) % 100, v % 100);
+  return daysFromCivil(yearOf(d), monthOf(d), dayOfMonth(d));
+}
+
+function daysFromCivil(year: number, m: number, day: number): number {
+  const y = year - (m <= 2 ? 1 : 0);
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;

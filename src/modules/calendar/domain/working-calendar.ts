@@ -3,6 +3,7 @@ import {
   addMonthsClamped,
   dayOfWeek,
   fromEpochDay,
+  parseEpochDay,
   parseLocalDate,
   toEpochDay,
   yearOf,
@@ -191,10 +192,26 @@ export class WorkingCalendar implements DayOracle {
     n: number,
     pauses: readonly PauseInput[] = [],
   ): WorkingDaysResult {
-    const a = parseLocalDate(anchor, 'anchor');
+    const epoch = parseEpochDay(anchor, 'anchor');
+    const a = anchor;
     checkCount(n, MAX_DAYS, 'n');
+    if (pauses.length === 0 && n > 0) {
+      // The common question (no pause): one lookup, no intermediate result.
+      const index = this.dayIndex();
+      const due = index.nthAfter(epoch, n);
+      if (due >= 0) {
+        const provisional = index.anyUncovered(epoch, due);
+        return {
+          anchor: a,
+          n,
+          due: fromEpochDay(due),
+          paused: false,
+          workingDaysLeft: 0,
+          provisional,
+        };
+      }
+    }
     const merged = pauses.length === 0 ? NO_PAUSES : mergePauses(pauses);
-    const epoch = toEpochDay(a);
     const r: CountOutcome =
       this.dayIndex().add(epoch, n, merged) ?? walkAddWorkingDays(this, epoch, n, merged);
     return {

@@ -79,10 +79,11 @@ export class WorkingDayIndex {
   /** addWorkingDays by index; null when the answer needs days outside [lo, hi]. */
   add(anchor: number, n: number, merged: readonly MergedPause[]): CountOutcome | null {
     if (n === 0) return { due: anchor, workingDaysLeft: 0, provisional: false };
+    if (merged.length === 0) return this.finish(anchor, n, false);
     let cur = anchor;
     let left = n;
     let provisional = false;
-    for (const p of merged.length === 0 ? [] : toEpochPauses(merged)) {
+    for (const p of toEpochPauses(merged)) {
       if (p.end !== null && p.end <= cur) continue;
       if (p.start > cur) {
         const free = this.count(cur, p.start);
