@@ -66,27 +66,28 @@ function pgbenchScripts(dir: string, agencies: readonly Agency[], letterBytes: n
       `BEGIN;
 INSERT INTO reference_counter (agency_id, year, last_seq, last_doc_seq) VALUES ('${a.id}', 2026, 1, 1)
   ON CONFLICT (agency_id, year) DO UPDATE SET last_seq = reference_counter.last_seq + 1,
-  last_doc_seq = reference_counter.last_doc_seq + 1 RETURNING last_seq, last_doc_seq \\gset
+  last_doc_seq = reference_counter.last_doc_seq + 1
+  RETURNING last_seq, last_doc_seq, set_config('bench.case', gen_random_uuid()::text, true) AS case_id \\gset
 INSERT INTO request_case (year, id, agency_id, reference_no, seq, applicant_user_id, applicant_category,
   applicant_name, applicant_id_type, applicant_id_enc, applicant_id_index, applicant_email, channel,
   submitted_at, received_on, regime, title, description, form, delivery_route, status, anchor_on,
   correction_notice_due, base_due, reply_due, working_days_left, idempotency_key, tracking_code_hash, version)
-  VALUES (2026, gen_random_uuid(), '${a.id}', '${a.code}-2026-' || lpad(:last_seq::text, 6, '0'), :last_seq,
+  VALUES (2026, current_setting('bench.case')::uuid, '${a.id}', '${a.code}-2026-' || lpad(:last_seq::text, 6, '0'), :last_seq,
   NULL, 'np', '演示申请人1', 'resident_id', repeat('e', 88), repeat('i', 64), 'citizen1@example.com',
   'online', now(), current_date, 'OGI-2019', '2025年度城市道路维修资金使用情况',
   '申请公开2025年度本市城市道路维修资金的预算、支出明细及项目清单。', 'electronic', 'email', 'received',
   current_date, current_date + 7, current_date + 28, current_date + 28, 20, gen_random_uuid()::text,
-  repeat('h', 64), 1) RETURNING id AS case_id \\gset
+  repeat('h', 64), 1);
 INSERT INTO deadline (subject_type, subject_id, kind, ref, subject_year, agency_id, due_on)
-  VALUES ('case', :'case_id', 'reply', '', 2026, '${a.id}', current_date + 28),
-         ('case', :'case_id', 'correction-notice', '', 2026, '${a.id}', current_date + 7);
+  VALUES ('case', current_setting('bench.case')::uuid, 'reply', '', 2026, '${a.id}', current_date + 28),
+         ('case', current_setting('bench.case')::uuid, 'correction-notice', '', 2026, '${a.id}', current_date + 7);
 INSERT INTO issued_letter (year, id, case_id, case_year, agency_id, kind, title, doc_seq, document_number,
-  issued_on, html, sha256) VALUES (2026, gen_random_uuid(), :'case_id', 2026, '${a.id}',
+  issued_on, html, sha256) VALUES (2026, gen_random_uuid(), current_setting('bench.case')::uuid, 2026, '${a.id}',
   'receipt_acknowledgement', '政府信息公开申请登记回执', :last_doc_seq, '演示〔2026〕' || :last_doc_seq || '号',
   current_date, repeat('<p>回执</p>', ${Math.ceil(letterBytes / 13)}), repeat('s', 64));
 INSERT INTO case_event (year, case_id, at, actor_role, action, from_status, to_status, payload)
-  VALUES (2026, :'case_id', now(), 'applicant', 'file', NULL, 'received', '{"channel":"online"}'),
-         (2026, :'case_id', now(), 'applicant', 'letter_issued', 'received', 'received', '{"kind":"receipt_acknowledgement"}');
+  VALUES (2026, current_setting('bench.case')::uuid, now(), 'applicant', 'file', NULL, 'received', '{"channel":"online"}'),
+         (2026, current_setting('bench.case')::uuid, now(), 'applicant', 'letter_issued', 'received', 'received', '{"kind":"receipt_acknowledgement"}');
 INSERT INTO mail_outbox (id, template, to_address, params) VALUES (gen_random_uuid(), 'statutory-letter',
   'citizen1@example.com', jsonb_build_object('subject', '回执', 'html', repeat('<p>回执</p>', ${Math.ceil(letterBytes / 13)})));
 COMMIT;
@@ -175,8 +176,9 @@ export async function benchIntake(t: IntakeTarget): Promise<void> {
   check(agencies.length > 1, 'the demo city has departments that accept online filings');
   // Correctness first: a filing is received at once, numbered, with its receipt and deadlines.
   const res = await fileOnce(t, agencies[0].code, `bench-check-${process.pid}`);
-  check(res.status === 201, `online filing answered ${res.status}: ${await res.text()}`);
-  const filed = (await res.json()) as { id: string; referenceNo: string; status: string };
+  const text = await res.text();
+  check(res.status === 201, `online filing answered ${res.status}: ${text}`);
+  const filed = JSON.parse(text) as { id: string; referenceNo: string; status: string };
   check(
     filed.status === 'received' && /-2026-\d{6}$/.test(filed.referenceNo),
     'filed and numbered',
@@ -216,8 +218,9 @@ export async function benchIntake(t: IntakeTarget): Promise<void> {
         const rps = ok / DURATION_S;
         const note = `${ok} filed, ${errors} errors, ${after - before} stored; p99 ${r.latency.p99} ms vs pgbench ${round(base.p99)} ms`;
         const target = mode === 'spread' ? '>= 0.5' : '>= 0.3';
-        // 0 errors and every 2xx stored, or the measure fails whatever its ratio.
-        const clean = after - before === ok && errors === 0;
+        // 0 errors and every 2xx stored (requests still in flight when autocannon stops are
+        // stored too, uncounted), or the measure fails whatever its ratio.
+        const clean = after - before >= ok && errors === 0;
         emit(`B1-${mode}-c${connections}`, rps, base.tps, target, {
           unit: 'filings/s vs pgbench tps',
           ratio: rps / base.tps,

@@ -15,7 +15,9 @@ import { benchCalendar } from './calendar.bench';
 import { benchDeadlineCli } from './deadline-cli.bench';
 import { benchIntake } from './intake.bench';
 import { check } from './measure';
-import { withApp } from '../../src/cli/support/with-app';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../src/app.module';
+import { loadConfig } from '../../src/infra/config/app-config';
 import { benchTimers, wipe } from './timers.bench';
 
 const ROOT = join(__dirname, '../../..');
@@ -98,8 +100,22 @@ async function main(): Promise<void> {
     cli(env, 'db', 'migrate');
     cli(env, 'seed-demo');
     if (only('B3')) {
-      Object.assign(process.env, env, { ROLE: 'api' });
-      await withApp((app, config) => benchTimers(app, config));
+      // The worker's providers in this process (the reconcile); its upkeep timer off, so that
+      // only the measured pass runs.
+      const config = loadConfig({
+        ...env,
+        ROLE: 'worker',
+        UPKEEP_INTERVAL_MS: '0',
+        LOG_LEVEL: 'warn',
+      });
+      const app = await NestFactory.createApplicationContext(AppModule.forRole(config), {
+        logger: false,
+      });
+      try {
+        await benchTimers(app, config);
+      } finally {
+        await app.close();
+      }
     }
     if (only('B1')) {
       const port = await freePort();

@@ -5,7 +5,7 @@ import { Deadline } from './deadline.entity';
 import type { DeadlineKind, DeadlineSubject } from '../../shared/domain/deadline-kind';
 
 export type DeadlineKey = Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref'>;
-type Cursor = readonly [string, string, string, string];
+export type Cursor = readonly [string, string, string, string];
 export const FIRST_CURSOR: Cursor = ['', '00000000-0000-0000-0000-000000000000', '', ''];
 
 const keyOf = (d: DeadlineKey) => ({
