@@ -10,7 +10,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import type { LocalDate } from '../calendar/domain/local-date';
 import type { WorkingCalendar } from '../calendar/domain/working-calendar';
 import type { Deadline } from './deadline.entity';
-import { DeadlinesRepository } from './deadlines.repository';
+import { DeadlinesRepository, effectsKey } from './deadlines.repository';
 import type { DeadlineKind, DeadlineSubject } from '../../shared/domain/deadline-kind';
 import { momentOf, planEffects } from './domain/effect-schedule';
 
@@ -86,7 +86,20 @@ export class DeadlineBook {
 
   /** Arms the live deadlines of a subject whose current version has no job yet. */
   async armSubject(type: DeadlineSubject, id: string): Promise<void> {
-    for (const d of await this.deadlines.unarmedOfSubject(type, id)) await this.arm(d);
+    const ds = await this.deadlines.unarmedOfSubject(type, id);
+    if (ds.length === 0) return;
+    // One read of the fired effects, one addBulk, one UPDATE, however many deadlines.
+    const fired = await this.deadlines.firedEffectsOfMany(ds);
+    const now = this.clock.now();
+    const plans: Array<{ d: Deadline; next: Date | null }> = [];
+    for (const d of ds) {
+      const cal = await this.calendars.calendarFor(d.agencyId);
+      plans.push({
+        d,
+        next: this.nextMomentIn(cal, d, fired.get(effectsKey(d)) ?? new Set(), now),
+      });
+    }
+    await this.armMany(plans);
   }
 
   /** Adds the wake-up job for the deadline's next effect (if any) and records the armed version. */
