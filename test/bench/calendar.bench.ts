@@ -4,7 +4,7 @@
  */
 import { addDays, fromEpochDay, toEpochDay } from '../../src/modules/calendar/domain/local-date';
 import { nationalCalendar } from '../../src/modules/calendar/domain/national-calendar';
-import { check, emit, medianMs } from './measure';
+import { check, emit, paired } from './measure';
 
 const N = 20;
 const FIRST = '2008-01-01';
@@ -42,13 +42,14 @@ export async function benchCalendar(): Promise<void> {
   const run = (f: (s: string) => string | null) => () => {
     for (const a of inputs) sink += f(a)!.length;
   };
-  const engine = await medianMs(
+  const m = await paired(
     run((a) => cal.addWorkingDays(a, N).due),
-    7,
+    run(lookup),
+    9,
   );
-  const floor = await medianMs(run(lookup), 7);
-  emit('B-cal', (engine * 1e6) / inputs.length, (floor * 1e6) / inputs.length, '<= 3', {
+  emit('B-cal', (m.measured * 1e6) / inputs.length, (m.baseline * 1e6) / inputs.length, '<= 3', {
     unit: 'ns per addWorkingDays(date, 20)',
-    note: `checksum ${sink}`,
+    ratio: m.ratio,
+    note: `checksum ${sink}; median of 9 alternating pairs`,
   });
 }

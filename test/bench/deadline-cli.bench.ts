@@ -5,7 +5,7 @@ import { addDays } from '../../src/modules/calendar/domain/local-date';
 import { parseJsonLine } from '../../src/cli/commands/deadline-io';
 import { nationalCalendar } from '../../src/modules/calendar/domain/national-calendar';
 import { computeDeadline } from '../../src/modules/deadlines/domain/deadline-query';
-import { check, emit, medianMs } from './measure';
+import { check, emit, paired } from './measure';
 
 const LINES = 10_000;
 
@@ -38,7 +38,10 @@ export async function benchDeadlineCli(root: string): Promise<void> {
     const want = JSON.stringify(computeDeadline(cal, parseJsonLine(lines[i]), false));
     check(out[i] === want, `line ${i + 1}: ${out[i]} != ${want}`);
   }
-  const floor = await medianMs(() => execFileSync(process.execPath, ['-e', '']), 7);
-  const batch = await medianMs(once, 7);
-  emit('B-dl', batch, floor, '<= 2', { unit: 'ms (10,000 lines vs node -e "")' });
+  const m = await paired(once, () => execFileSync(process.execPath, ['-e', '']), 7);
+  emit('B-dl', m.measured, m.baseline, '<= 2', {
+    unit: 'ms (10,000 lines vs node -e "")',
+    ratio: m.ratio,
+    note: 'median of 7 alternating pairs',
+  });
 }

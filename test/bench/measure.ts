@@ -57,3 +57,26 @@ export async function medianMs(fn: () => unknown, runs = 5): Promise<number> {
 export function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`correctness check failed: ${what}`);
 }
+
+/**
+ * Runs `measured` and `baseline` alternately `runs` times (so that a busy machine slows both
+ * alike) and returns the median of each and the median of the per-pair ratios.
+ */
+export async function paired(
+  measured: () => unknown,
+  baseline: () => unknown,
+  runs = 7,
+): Promise<{ measured: number; baseline: number; ratio: number }> {
+  const a: number[] = [];
+  const b: number[] = [];
+  const r: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const x = await medianMs(measured, 1);
+    const y = await medianMs(baseline, 1);
+    a.push(x);
+    b.push(y);
+    r.push(x / y);
+  }
+  const mid = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)];
+  return { measured: mid(a), baseline: mid(b), ratio: mid(r) };
+}
