@@ -1,82 +1,157 @@
 /**
- * `npm run bench`: performance figures printed as ratios against a baseline measured in the
- * same run (never asserted in tests).
- *  1. `deadline --jsonl` with 1,000 lines vs. the bare start of a Node process (the floor).
- *  2. addWorkingDays over 100,000 random inputs vs. walking the days one by one with isWorkingDay.
- *  B6. The annual report at scale (test/bench/annual-report.bench.ts).
+ * `npm run bench`: one JSON line per measure {"id","measured","baseline","ratio","target","pass"},
+ * each baseline measured in the same run, each correctness check done before its figure.
+ * Production defaults (NODE_ENV=production) except the rate limit, raised (printed on stderr).
+ * Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres: a scratch
+ * database is created and dropped), Redis (REDIS_URL, default redis://127.0.0.1:6379) and
+ * `pgbench` (Debian: postgresql-client). BENCH_ONLY=B-cal,B-dl,B3,B1,B6 runs a subset.
+ * B6, the annual report at scale, is test/bench/annual-report.bench.ts (its own database).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { addDays } from '../../src/modules/calendar/domain/local-date';
-import { nationalCalendar } from '../../src/modules/calendar/domain/national-calendar';
+import { Client } from 'pg';
+import { benchCalendar } from './calendar.bench';
+import { benchDeadlineCli } from './deadline-cli.bench';
+import { benchIntake } from './intake.bench';
+import { check } from './measure';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../src/app.module';
+import { loadConfig } from '../../src/infra/config/app-config';
+import { benchTimers, wipe } from './timers.bench';
 import { annualReportBench } from './annual-report.bench';
 
 const ROOT = join(__dirname, '../../..');
 const CLI = join(ROOT, 'dist/src/cli.js');
+const MAIN = join(ROOT, 'dist/src/main.js');
+const RATE_LIMIT = '100000000';
+const only = (id: string) =>
+  !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(id);
 
-function time(fn: () => void, runs = 5): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+async function admin(url: string, sql: string): Promise<void> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
   }
-  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
-function jsonlBatch(): void {
-  const lines: string[] = [];
-  for (let i = 0; i < 1000; i++) {
-    const received = addDays('2024-01-02', i % 900);
-    lines.push(
-      JSON.stringify(
-        i % 3 === 0
-          ? { received, pauses: [[addDays(received, 3), addDays(received, 10)]], extension: 10 }
-          : { received },
-      ),
-    );
-  }
-  const input = lines.join('\n') + '\n';
-  const floor = time(() => execFileSync(process.execPath, ['-e', '']));
-  const batch = time(() => {
-    const r = spawnSync(process.execPath, [CLI, 'deadline', '--jsonl'], { input });
-    if (r.status !== 0 || r.stdout.toString().trim().split('\n').length !== 1000)
-      throw new Error(`jsonl run failed: ${r.stderr.toString()}`);
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
   });
-  console.log(
-    `deadline --jsonl, 1,000 lines: ${batch.toFixed(0)} ms (node start alone: ${floor.toFixed(0)} ms; ratio ${(batch / floor).toFixed(1)}x)`,
-  );
 }
 
-function addWorkingDaysThroughput(): void {
-  const cal = nationalCalendar();
-  const inputs = Array.from({ length: 100_000 }, (_, i) => addDays('2013-01-01', (i * 37) % 4700));
-  const naive = (anchor: string, n: number) => {
-    let d = anchor;
-    for (let k = 0; k < n;) {
-      d = addDays(d, 1);
-      if (cal.isWorkingDay(d)) k++;
+function cli(env: NodeJS.ProcessEnv, ...args: string[]): string {
+  const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8' });
+  check(r.status === 0, `cli ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+async function waitHealthy(url: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    check(server.exitCode === null, 'the server exited during start-up');
+    try {
+      const r = await fetch(`${url}/health`);
+      if (r.status === 200) return;
+    } catch {
+      // not listening yet
     }
-    return d;
-  };
-  let check = 0;
-  const engine = time(
-    () => inputs.forEach((a) => (check += cal.addWorkingDays(a, 20).due ? 1 : 0)),
-    3,
-  );
-  const baseline = time(() => inputs.forEach((a) => (check += naive(a, 20) ? 1 : 0)), 3);
-  console.log(
-    `addWorkingDays(·, 20) x 100,000: ${engine.toFixed(0)} ms; day-by-day walk: ${baseline.toFixed(0)} ms; ratio ${(engine / baseline).toFixed(2)}x (${check} results)`,
-  );
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the server did not become healthy');
 }
 
-execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
-jsonlBatch();
-addWorkingDaysThroughput();
-void annualReportBench().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+async function main(): Promise<void> {
+  if (only('B-cal')) await benchCalendar();
+  if (only('B-dl')) await benchDeadlineCli(ROOT);
+  if (!only('B3') && !only('B1')) return;
+  check(
+    spawnSync('pgbench', ['--version']).status === 0,
+    'pgbench on PATH (Debian: postgresql-client)',
+  );
+
+  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const dbName = `govinfo_bench_${process.pid}`;
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${dbName}`;
+  const prefix = `bench${process.pid}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: prefix,
+    PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    RATE_LIMIT_PER_MINUTE: RATE_LIMIT,
+  };
+  process.stderr.write(
+    `bench: production defaults, RATE_LIMIT_PER_MINUTE=${RATE_LIMIT} (raised); database ${dbName}, Redis prefix ${prefix}\n`,
+  );
+  await admin(adminUrl, `CREATE DATABASE ${dbName}`);
+  let server: ChildProcess | undefined;
+  try {
+    cli(env, 'db', 'migrate');
+    cli(env, 'seed-demo');
+    if (only('B3')) {
+      // The worker's providers in this process (the reconcile); its upkeep timer off, so that
+      // only the measured pass runs.
+      const config = loadConfig({
+        ...env,
+        ROLE: 'worker',
+        UPKEEP_INTERVAL_MS: '0',
+        LOG_LEVEL: 'warn',
+      });
+      const app = await NestFactory.createApplicationContext(AppModule.forRole(config), {
+        logger: false,
+      });
+      try {
+        await benchTimers(app, config);
+      } finally {
+        await app.close();
+      }
+    }
+    if (only('B1')) {
+      const port = await freePort();
+      server = spawn(process.execPath, [MAIN], {
+        env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+        stdio: 'ignore',
+      });
+      const baseUrl = `http://127.0.0.1:${port}`;
+      await waitHealthy(baseUrl, server);
+      const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'citizen1@example.com', password: 'demo-password-2026' }),
+      });
+      check(login.status === 200, `login answered ${login.status}`);
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      await benchIntake({ baseUrl, token: accessToken, databaseUrl: dbUrl.toString() });
+    }
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await admin(adminUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await wipe(env.REDIS_URL as string, prefix);
+  }
+  if (only('B6')) await annualReportBench();
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

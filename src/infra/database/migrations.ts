@@ -13,6 +13,8 @@ import { ProactiveRegisterNarrative1796131400923 } from '../../../migrations/179
 import { FeePaymentReports1796132236665 } from '../../../migrations/1796132236665-FeePaymentReports';
 import { OralFiling1796133507807 } from '../../../migrations/1796133507807-OralFiling';
 import { AnnualReportPublication1796140780989 } from '../../../migrations/1796140780989-AnnualReportPublication';
+import { DeadlineLiveKeyIndex1796140822452 } from '../../../migrations/1796140822452-DeadlineLiveKeyIndex';
+import { RepeatDetectorIndex1796141272111 } from '../../../migrations/1796141272111-RepeatDetectorIndex';
 import { ReportCounters1796141437765 } from '../../../migrations/1796141437765-ReportCounters';
 
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -29,5 +31,7 @@ export const MIGRATIONS: Array<new () => unknown> = [
   FeePaymentReports1796132236665,
   OralFiling1796133507807,
   AnnualReportPublication1796140780989,
+  DeadlineLiveKeyIndex1796140822452,
+  RepeatDetectorIndex1796141272111,
   ReportCounters1796141437765,
 ];

@@ -42,6 +42,17 @@ export class JobQueue {
     await this.queue(JOB_QUEUE[name]).add(name, data, opts);
   }
 
+  /** Many jobs of one name in one round trip (BullMQ `addBulk`, default options applied). */
+  async addBulk<J extends JobName>(
+    name: J,
+    jobs: ReadonlyArray<{ data: JobPayloads[J]; opts: JobsOptions }>,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(JOB_QUEUE[name]).addBulk(
+      jobs.map((j) => ({ name, data: j.data, opts: j.opts })),
+    );
+  }
+
   queue(name: QueueName): Queue {
     return this.queues[name];
   }

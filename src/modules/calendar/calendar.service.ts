@@ -77,7 +77,8 @@ export class CalendarService {
    */
   async calendarFor(agencyId: string | null, m?: EntityManager): Promise<WorkingCalendar> {
     const effective = await this.current(m);
-    if (agencyId === null) return effective.national;
+    // Without local calendars every agency counts on the national one: no agency read.
+    if (agencyId === null || !effective.hasLocalCalendars) return effective.national;
     const agency = await this.store.agencyById(m, agencyId);
     if (!agency) throw new Refusal('agency-not-found', { agency: agencyId });
     return effective.forAgency(agency).calendar;

@@ -83,7 +83,7 @@ export class CaseChanges {
     const l = ledger ?? (await this.cases.ledger(tx.m, c.id));
     const cal = await this.caseClock.calendarOf(tx.m, c);
     const moved = this.caseClock.refresh(cal, c, l);
-    await this.cases.save(tx.m, c);
+    await this.cases.update(tx.m, c);
     await this.deadlines.sync(tx, cal, c, l);
     return moved;
   }

@@ -107,7 +107,8 @@ export class CaseEffectsHandler implements DeadlineEffectHandler, OnModuleInit {
   /**
    * R-WD-04: every open live case (and every online submission awaiting confirmation, whose D-2
    * date moves too) is recomputed; each due date that moves is recorded as an event with the old
-   * and new values, and its timers are re-armed after commit. One unit of work per batch.
+   * and new values, and its timers are re-armed after commit. One unit of work per batch of 200, whose rows
+   * are locked in one statement.
    */
   async recompute(changeId: string): Promise<{ checked: number; moved: number }> {
     let checked = 0;
@@ -119,9 +120,8 @@ export class CaseEffectsHandler implements DeadlineEffectHandler, OnModuleInit {
       after = ids[ids.length - 1];
       moved += await this.uow.run(async (tx) => {
         let n = 0;
-        for (const id of ids) {
-          const c = await this.cases.lockForAction(tx.m, id);
-          if (!c) continue;
+        // The batch's rows locked in one statement (id order, as the page was read).
+        for (const c of await this.cases.lockManyForAction(tx.m, ids)) {
           checked++;
           const diff = await this.changes.recompute(tx, c);
           if (!diff) continue;

@@ -13,8 +13,18 @@ import { CaseExtension } from './case-extension.entity';
 import { CaseFeeNotice } from './case-fee-notice.entity';
 import { CaseReply } from './case-reply.entity';
 import type { Actor, CaseStatus } from './domain/case-status';
-import { normalise, REPEAT_THRESHOLD, similarity } from './domain/similarity';
+import { mostSimilar, REPEAT_CANDIDATES } from './domain/similarity';
 import { RequestCase } from './request-case.entity';
+
+type JsonRow = Record<string, unknown>;
+
+/** An entity from a row given as JSON (column names), through the entity's metadata. */
+function entityOf<T extends object>(m: EntityManager, target: new () => T, row: JsonRow): T {
+  const meta = m.connection.getMetadata(target);
+  const out = m.getRepository(target).create();
+  for (const col of meta.columns) col.setEntityValue(out, row[col.databaseName] ?? null);
+  return out;
+}
 
 /** The clock ledger of a case: what pauses it and what extended it. */
 export interface CaseLedger {
@@ -157,6 +167,18 @@ export class CasesRepository {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Many case rows locked in one statement, in id order (the order every batch locks in). */
+  lockManyForAction(m: EntityManager, ids: readonly string[]): Promise<RequestCase[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return m
+      .getRepository(RequestCase)
+      .createQueryBuilder('c')
+      .where('c.id = ANY(:ids)', { ids })
+      .orderBy('c.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   findById(m: EntityManager, id: string): Promise<RequestCase | null> {
     return m.getRepository(RequestCase).findOneBy({ id });
   }
@@ -174,18 +196,52 @@ export class CasesRepository {
     return m.getRepository(Agency).findOneByOrFail({ id: c.agencyId });
   }
 
+  /**
+   * The clock ledger in one statement (each part as JSON: every column of these tables is text,
+   * uuid, date, int or boolean, which JSON carries exactly), mapped to entities by their metadata.
+   */
   async ledger(m: EntityManager, caseId: string): Promise<CaseLedger> {
-    // One after another: on a transaction's single connection queries cannot overlap.
-    const consultations = await m
-      .getRepository(CaseConsultation)
-      .find({ where: { caseId }, order: { sentOn: 'ASC', id: 'ASC' } });
-    const feeNotice = await m
-      .getRepository(CaseFeeNotice)
-      .findOne({ where: { caseId }, order: { sentOn: 'DESC' } });
-    const extensions = await m
-      .getRepository(CaseExtension)
-      .find({ where: { caseId }, order: { requestedOn: 'ASC', id: 'ASC' } });
-    return { consultations, feeNotice, extensions };
+    const [row] = await m.query<
+      Array<{ consultations: JsonRow[]; fee_notice: JsonRow | null; extensions: JsonRow[] }>
+    >(
+      `SELECT
+         (SELECT coalesce(json_agg(x ORDER BY x.sent_on, x.id), '[]') FROM case_consultation x
+           WHERE x.case_id = $1) AS consultations,
+         (SELECT row_to_json(f) FROM case_fee_notice f WHERE f.case_id = $1
+           ORDER BY f.sent_on DESC LIMIT 1) AS fee_notice,
+         (SELECT coalesce(json_agg(e ORDER BY e.requested_on, e.id), '[]') FROM case_extension e
+           WHERE e.case_id = $1) AS extensions`,
+      [caseId],
+    );
+    return {
+      consultations: row.consultations.map((r) => entityOf(m, CaseConsultation, r)),
+      feeNotice: row.fee_notice ? entityOf(m, CaseFeeNotice, row.fee_notice) : null,
+      extensions: row.extensions.map((r) => entityOf(m, CaseExtension, r)),
+    };
+  }
+
+  /**
+   * Writes every column of a case already stored (locked by the caller) in one UPDATE — no read
+   * of the row first, as `save` would — and takes the new version and update time back.
+   */
+  async update(m: EntityManager, c: RequestCase): Promise<void> {
+    const meta = m.connection.getMetadata(RequestCase);
+    const values: Record<string, unknown> = {};
+    for (const col of meta.columns) {
+      if (col.isPrimary || col.isVersion || col.isUpdateDate || col.isCreateDate) continue;
+      if (col.relationMetadata) continue;
+      values[col.propertyName] = col.getEntityValue(c);
+    }
+    const r = await m
+      .createQueryBuilder()
+      .update(RequestCase)
+      .set(values)
+      .where('year = :year AND id = :id', { year: c.year, id: c.id })
+      .returning(['version', 'updated_at'])
+      .execute();
+    const [back] = r.raw as Array<{ version: number; updated_at: Date }>;
+    c.version = back.version;
+    c.updatedAt = back.updated_at;
   }
 
   save(m: EntityManager, c: RequestCase): Promise<RequestCase> {
@@ -260,8 +316,9 @@ export class CasesRepository {
 
   /**
    * Art 36(6): the most similar earlier REPLIED request of the same applicant (by ID number)
-   * to the same agency — the repeat a clerk may decline to process again. Uses the
-   * (agency, applicant index) index; the new text is normalised once.
+   * to the same agency — the repeat a clerk may decline to process again. One bounded read on
+   * the partial index of replied cases (agency, applicant index, newest first); the new text
+   * is normalised once.
    */
   async earlierSimilar(
     m: EntityManager,
@@ -270,19 +327,13 @@ export class CasesRepository {
     text: string,
   ): Promise<string | null> {
     if (!applicantIdIndex) return null;
-    const earlier = await m.getRepository(RequestCase).find({
-      select: { id: true, title: true, description: true },
-      where: { agencyId, applicantIdIndex, status: 'replied' },
-      order: { createdAt: 'DESC' },
-      take: 200,
-    });
-    const mine = normalise(text);
-    let best: { id: string; score: number } | null = null;
-    for (const e of earlier) {
-      const score = similarity(mine, `${e.title} ${e.description}`);
-      if (score >= REPEAT_THRESHOLD && (!best || score > best.score)) best = { id: e.id, score };
-    }
-    return best?.id ?? null;
+    const earlier = await m.query<Array<{ id: string; text: string }>>(
+      `SELECT id, title || ' ' || description AS text FROM request_case
+        WHERE agency_id = $1 AND applicant_id_index = $2 AND status = 'replied'
+        ORDER BY created_at DESC LIMIT $3`,
+      [agencyId, applicantIdIndex, REPEAT_CANDIDATES],
+    );
+    return mostSimilar(text, earlier);
   }
 
   /** The emails of the assignee, or of every clerk of the agency when unassigned. */

@@ -203,6 +203,13 @@ export class IntakeService {
     const year = Number(this.clock.today().slice(0, 4));
     const receipt = receiptDate({ ...intake, onlineConfirmation: agency.onlineConfirmation });
     const receivedOn = 'receivedOn' in receipt ? receipt.receivedOn : null;
+    // Every read before the counter: its row stays locked from here to COMMIT.
+    const similarToId = await this.cases.earlierSimilar(
+      m,
+      agency.id,
+      intake.applicantIdIndex,
+      `${content.title} ${content.description}`,
+    );
     // Reference number and (when the receipt is issued now) its document number: one statement.
     const [{ last_seq: seq, last_doc_seq: docSeq }] = await m.query<
       Array<{ last_seq: number; last_doc_seq: number }>
@@ -235,12 +242,7 @@ export class IntakeService {
       deadlinesVersion: 0,
       source: 'live',
       trackingCodeHash: trackingCodeHash(trackingCode),
-      similarToId: await this.cases.earlierSimilar(
-        m,
-        agency.id,
-        intake.applicantIdIndex,
-        `${content.title} ${content.description}`,
-      ),
+      similarToId,
     });
     const cal = await this.caseClock.calendarOf(m, c);
     this.caseClock.refresh(cal, c, EMPTY_LEDGER);

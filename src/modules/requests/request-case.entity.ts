@@ -43,6 +43,10 @@ import type {
 })
 @Index('request_case_reference_key', ['referenceNo', 'year'], { unique: true })
 @Index('request_case_applicant_index_idx', ['agencyId', 'applicantIdIndex'])
+// Art 36(6) repeat detector: the applicant's replied requests to the agency, newest first.
+@Index('request_case_replied_repeat_idx', ['agencyId', 'applicantIdIndex', 'createdAt'], {
+  where: `status = 'replied'`,
+})
 @Index('request_case_external_ref_key', ['agencyId', 'externalRef', 'year'], {
   unique: true,
   where: 'external_ref IS NOT NULL',

@@ -5,12 +5,12 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import type { Tx } from '../../infra/database/unit-of-work';
 import { MetricsService } from '../../infra/metrics/metrics.service';
 import { JobQueue } from '../../infra/queue/job-queue';
-import { JobName, jobId } from '../../infra/queue/queue-names';
+import { JobName, jobId, type JobPayloads } from '../../infra/queue/queue-names';
 import { CalendarService } from '../calendar/calendar.service';
 import type { LocalDate } from '../calendar/domain/local-date';
 import type { WorkingCalendar } from '../calendar/domain/working-calendar';
 import type { Deadline } from './deadline.entity';
-import { DeadlinesRepository } from './deadlines.repository';
+import { DeadlinesRepository, effectsKey } from './deadlines.repository';
 import type { DeadlineKind, DeadlineSubject } from '../../shared/domain/deadline-kind';
 import { momentOf, planEffects } from './domain/effect-schedule';
 
@@ -46,6 +46,18 @@ export function tickJobId(d: DeadlineKey, moment: Date): string {
   );
 }
 
+/** The wake-up job's payload: the deadline version's key and the moment it wakes for. */
+function tickPayload(d: Deadline, next: Date): JobPayloads[typeof JobName.DeadlineTick] {
+  return {
+    subjectType: d.subjectType,
+    subjectId: d.subjectId,
+    kind: d.kind,
+    ref: d.ref,
+    version: d.version,
+    at: next.toISOString(),
+  };
+}
+
 /**
  * The one narrow interface through which owners keep their legal dates: `sync` inside the
  * subject's unit of work writes the desired deadlines (a moved or ended one gets a new version)
@@ -62,54 +74,32 @@ export class DeadlineBook {
     private readonly metrics: MetricsService,
   ) {}
 
-  /** Upserts the subject's desired deadlines in `tx`; after commit their new versions are armed. */
+  /**
+   * Upserts the subject's desired deadlines in `tx` (one statement); after commit their new
+   * versions are armed.
+   */
   async sync(tx: Tx, s: SubjectRef, desired: readonly DesiredDeadline[]): Promise<void> {
-    const m = tx.m;
-    const current = await this.deadlines.ofSubject(m, s.type, s.id);
-    const key = (k: { kind: string; ref: string }) => `${k.kind}/${k.ref}`;
-    const byKey = new Map(current.map((d) => [key(d), d]));
-    for (const want of desired) {
-      const have = byKey.get(key(want));
-      byKey.delete(key(want));
-      const where = { subjectType: s.type, subjectId: s.id, kind: want.kind, ref: want.ref };
-      if (!have) {
-        await this.deadlines.insert(m, {
-          ...where,
-          subjectYear: s.year,
-          agencyId: s.agencyId,
-          dueOn: want.dueOn,
-          version: 1,
-          status: 'live',
-          armedVersion: 0,
-        });
-      } else if (
-        have.dueOn !== want.dueOn ||
-        have.status !== 'live' ||
-        have.agencyId !== s.agencyId
-      ) {
-        await this.deadlines.update(m, where, {
-          dueOn: want.dueOn,
-          status: 'live',
-          agencyId: s.agencyId,
-          version: have.version + 1,
-        });
-      }
-    }
-    for (const gone of byKey.values()) {
-      if (gone.status !== 'live') continue;
-      await this.deadlines.update(
-        m,
-        { subjectType: s.type, subjectId: s.id, kind: gone.kind, ref: gone.ref },
-        { status: 'resolved', version: gone.version + 1 },
-      );
-    }
+    await this.deadlines.syncSubject(tx.m, s, desired);
     // Also re-arms a version whose arming failed earlier (Redis down at the last change).
     tx.afterCommit(`arm:${s.type}:${s.id}`, () => this.armSubject(s.type, s.id));
   }
 
   /** Arms the live deadlines of a subject whose current version has no job yet. */
   async armSubject(type: DeadlineSubject, id: string): Promise<void> {
-    for (const d of await this.deadlines.unarmedOfSubject(type, id)) await this.arm(d);
+    const ds = await this.deadlines.unarmedOfSubject(type, id);
+    if (ds.length === 0) return;
+    // One read of the fired effects, one addBulk, one UPDATE, however many deadlines.
+    const fired = await this.deadlines.firedEffectsOfMany(ds);
+    const now = this.clock.now();
+    const plans: Array<{ d: Deadline; next: Date | null }> = [];
+    for (const d of ds) {
+      const cal = await this.calendars.calendarFor(d.agencyId);
+      plans.push({
+        d,
+        next: this.nextMomentIn(cal, d, fired.get(effectsKey(d)) ?? new Set(), now),
+      });
+    }
+    await this.armMany(plans);
   }
 
   /** Adds the wake-up job for the deadline's next effect (if any) and records the armed version. */
@@ -121,26 +111,34 @@ export class DeadlineBook {
   ): Promise<string | null> {
     const next = known !== undefined ? known : await this.nextMoment(d, after);
     if (next) {
-      const delay = Math.max(0, next.getTime() - this.clock.now().getTime());
       let id = tickJobId(d, next);
       // Re-arming from inside the job that woke too early: its own id is still taken.
       if (id === busyJobId) id = `${id}_again${this.clock.now().getTime()}`;
-      await this.jobs.add(
-        JobName.DeadlineTick,
-        {
-          subjectType: d.subjectType,
-          subjectId: d.subjectId,
-          kind: d.kind,
-          ref: d.ref,
-          version: d.version,
-          at: next.toISOString(),
-        },
-        { jobId: id, delay },
-      );
+      await this.jobs.add(JobName.DeadlineTick, tickPayload(d, next), this.tickOptions(id, next));
       this.metrics.timersArmed.inc({ kind: d.kind });
     }
     await this.deadlines.markArmed(d);
     return next ? next.toISOString() : null;
+  }
+
+  /**
+   * `arm` for a batch (the reconcile): one `addBulk` round trip to Redis and one UPDATE for the
+   * armed versions; `next` null = every effect already happened (only the version is recorded).
+   */
+  async armMany(plans: ReadonlyArray<{ d: Deadline; next: Date | null }>): Promise<void> {
+    const jobs = plans
+      .filter((p): p is { d: Deadline; next: Date } => p.next !== null)
+      .map(({ d, next }) => ({
+        data: tickPayload(d, next),
+        opts: this.tickOptions(tickJobId(d, next), next),
+      }));
+    await this.jobs.addBulk(JobName.DeadlineTick, jobs);
+    for (const p of plans) if (p.next) this.metrics.timersArmed.inc({ kind: p.d.kind });
+    await this.deadlines.markArmedMany(plans.map((p) => p.d));
+  }
+
+  private tickOptions(jobId: string, next: Date): { jobId: string; delay: number } {
+    return { jobId, delay: Math.max(0, next.getTime() - this.clock.now().getTime()) };
   }
 
   /** The first planned effect moment strictly after `after`, or the earliest unfired past one. */

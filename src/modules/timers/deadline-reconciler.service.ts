@@ -7,7 +7,8 @@ import { JobQueue } from '../../infra/queue/job-queue';
 import { RedisClient } from '../../infra/queue/redis-client';
 import { JobName, jobId } from '../../infra/queue/queue-names';
 import { CALENDAR_CURSOR } from './calendar-recompute.service';
-import { DeadlinesRepository, FIRST_CURSOR } from './deadlines.repository';
+import type { Deadline } from './deadline.entity';
+import { DeadlinesRepository, FIRST_CURSOR, type Cursor } from './deadlines.repository';
 import { DeadlineRearm, type RearmCount } from './deadline-rearm.service';
 import { WorkerStateRepository } from './worker-state.repository';
 
@@ -16,7 +17,7 @@ const LOCK_KEY = 72_616_002;
 export const RECONCILE_STATE = 'reconcile-deadlines';
 /** worker_state: when every live deadline was last verified against Redis. */
 export const FULL_VERIFY_STATE = 'reconcile-deadlines-full';
-const PAGE = 500;
+const PAGE = 1_000;
 
 export interface ReconcileRecord extends RearmCount {
   /** `healing` while a pass that found Redis wiped runs; `done` after every pass. */
@@ -114,18 +115,37 @@ export class DeadlineReconciler {
   private async rearmAll(full: boolean): Promise<RearmCount> {
     const total = { checked: 0, missing: 0, rearmed: 0 };
     const now = await this.state.dbNow();
-    // Keyset paging on the primary key: linear in the number of live deadlines.
-    let after: readonly [string, string, string, string] = FIRST_CURSOR;
-    for (;;) {
-      const page = await this.deadlines.livePage(after, PAGE, !full);
-      if (page.length === 0) return total;
+    // Keyset paging on the live-key index: linear in the number of live deadlines. The next
+    // page is read from PostgreSQL while the current one is armed in Redis.
+    const after = (page: readonly Deadline[]): Cursor => {
       const last = page[page.length - 1];
-      after = [last.subjectType, last.subjectId, last.kind, last.ref];
-      const c = await this.rearm.page(page, now);
+      return [last.subjectType, last.subjectId, last.kind, last.ref];
+    };
+    const add = (c: RearmCount) => {
       total.checked += c.checked;
       total.missing += c.missing;
       total.rearmed += c.rearmed;
+    };
+    // Two pages in flight: one computes its plan while the other waits for Redis.
+    let inFlight: Promise<RearmCount> | null = null;
+    let page = await this.deadlines.livePage(FIRST_CURSOR, PAGE, !full);
+    try {
+      while (page.length > 0) {
+        const next = this.deadlines.livePage(after(page), PAGE, !full);
+        // Settled even when arming throws: no unhandled rejection of the read ahead.
+        next.catch(() => undefined);
+        const armed = this.rearm.page(page, now);
+        armed.catch(() => undefined);
+        if (inFlight) add(await inFlight);
+        inFlight = armed;
+        page = await next;
+      }
+      if (inFlight) add(await inFlight);
+    } finally {
+      // A failure leaves nothing running behind the pass (its lock is released after this).
+      await inFlight?.catch(() => undefined);
     }
+    return total;
   }
 
   /** Calendar changes after the last one recomputed (made by any process): queue one recompute. */

@@ -9,6 +9,10 @@ import type { DeadlineKind, DeadlineSubject } from '../../shared/domain/deadline
  */
 @Entity('deadline')
 @Index('deadline_live_idx', ['dueOn'], { where: `status = 'live'` })
+// The reconcile's keyset paging walks live deadlines in key order: each page is an index range.
+@Index('deadline_live_key_idx', ['subjectType', 'subjectId', 'kind', 'ref'], {
+  where: `status = 'live'`,
+})
 @Index('deadline_unarmed_idx', ['subjectType', 'subjectId', 'kind', 'ref'], {
   where: `status = 'live' AND armed_version <> version`,
 })

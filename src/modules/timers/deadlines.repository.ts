@@ -5,7 +5,7 @@ import { Deadline } from './deadline.entity';
 import type { DeadlineKind, DeadlineSubject } from '../../shared/domain/deadline-kind';
 
 export type DeadlineKey = Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref'>;
-type Cursor = readonly [string, string, string, string];
+export type Cursor = readonly [string, string, string, string];
 export const FIRST_CURSOR: Cursor = ['', '00000000-0000-0000-0000-000000000000', '', ''];
 
 const keyOf = (d: DeadlineKey) => ({
@@ -41,6 +41,49 @@ export class DeadlinesRepository {
     await m.update(Deadline, keyOf(key), changes);
   }
 
+  /**
+   * Makes a subject's deadline rows what is desired, in one statement: a new one is inserted
+   * (version 1); one whose date, agency or status differs gets the next version; a live one no
+   * longer desired is resolved (next version). Returns how many rows changed.
+   */
+  async syncSubject(
+    m: EntityManager,
+    s: { type: DeadlineSubject; id: string; year: number; agencyId: string },
+    desired: ReadonlyArray<{ kind: DeadlineKind; ref: string; dueOn: string }>,
+  ): Promise<number> {
+    const [{ changed }] = await m.query<Array<{ changed: number }>>(
+      `WITH want AS (
+         SELECT * FROM unnest($5::text[], $6::text[], $7::date[]) AS w(kind, ref, due_on)
+       ), upserted AS (
+         INSERT INTO deadline (subject_type, subject_id, kind, ref, subject_year, agency_id, due_on,
+                               version, status, armed_version)
+         SELECT $1, $2, kind, ref, $3, $4, due_on, 1, 'live', 0 FROM want
+         ON CONFLICT (subject_type, subject_id, kind, ref) DO UPDATE
+           SET due_on = EXCLUDED.due_on, status = 'live', agency_id = EXCLUDED.agency_id,
+               version = deadline.version + 1, updated_at = now()
+           WHERE deadline.due_on <> EXCLUDED.due_on OR deadline.status <> 'live'
+              OR deadline.agency_id <> EXCLUDED.agency_id
+         RETURNING 1
+       ), resolved AS (
+         UPDATE deadline d SET status = 'resolved', version = d.version + 1, updated_at = now()
+          WHERE d.subject_type = $1 AND d.subject_id = $2 AND d.status = 'live'
+            AND NOT EXISTS (SELECT 1 FROM want w WHERE w.kind = d.kind AND w.ref = d.ref)
+         RETURNING 1
+       )
+       SELECT ((SELECT count(*) FROM upserted) + (SELECT count(*) FROM resolved))::int AS changed`,
+      [
+        s.type,
+        s.id,
+        s.year,
+        s.agencyId,
+        desired.map((d) => d.kind),
+        desired.map((d) => d.ref),
+        desired.map((d) => d.dueOn),
+      ],
+    );
+    return changed;
+  }
+
   /** The row of a wake-up, locked for its effects (after the subject's lock, see the tick). */
   lockForTick(m: EntityManager, key: DeadlineKey): Promise<Deadline | null> {
     return m
@@ -68,6 +111,26 @@ export class DeadlinesRepository {
     await this.db
       .getRepository(Deadline)
       .update({ ...keyOf(d), version: d.version }, { armedVersion: d.version });
+  }
+
+  /** `markArmed` for many deadline versions in one statement (the reconcile's batches). */
+  async markArmedMany(
+    ds: ReadonlyArray<Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>>,
+  ): Promise<void> {
+    if (ds.length === 0) return;
+    await this.db.query(
+      `UPDATE deadline d SET armed_version = k.v, updated_at = now()
+         FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::int[]) AS k(t, i, k, r, v)
+        WHERE d.subject_type = k.t AND d.subject_id = k.i AND d.kind = k.k AND d.ref = k.r
+          AND d.version = k.v`,
+      [
+        ds.map((d) => d.subjectType),
+        ds.map((d) => d.subjectId),
+        ds.map((d) => d.kind),
+        ds.map((d) => d.ref),
+        ds.map((d) => d.version),
+      ],
+    );
   }
 
   /** Effects of this version that already happened (sent, performed or superseded). */

@@ -164,4 +164,21 @@ describe(EffectiveCalendar.name, () => {
       importedAt: null,
     });
   });
+
+  it('needs an agency only when local overrides are applied and some exist (R-WD-05)', () => {
+    const national = override({ date: '2024-10-10', scopeKind: 'NATIONAL_CORRECTION' });
+    const local = override({ date: '2024-10-11', scopeKind: 'PROVINCE', agencyId: HLJ });
+    expect(new EffectiveCalendar(state({ overrides: [national] }), true).hasLocalCalendars).toBe(
+      false,
+    );
+    expect(new EffectiveCalendar(state({ overrides: [local] }), false).hasLocalCalendars).toBe(
+      false,
+    );
+    const applied = new EffectiveCalendar(state({ overrides: [national, local] }), true);
+    expect(applied.hasLocalCalendars).toBe(true);
+    // Whenever no agency is needed, every agency's calendar is the national one.
+    const plain = new EffectiveCalendar(state({ overrides: [national, local] }), false);
+    expect(plain.forAgency(AGENCIES.GA).calendar).toBe(plain.national);
+    expect(applied.forAgency(AGENCIES.GA).calendar).not.toBe(applied.national);
+  });
 });

@@ -56,6 +56,16 @@ export class EffectiveCalendar {
     return this.state.version;
   }
 
+  /**
+   * Whether an agency's deadlines can differ from the national calendar at this version: only
+   * when local overrides are applied and some exist. Otherwise no agency needs to be read.
+   */
+  get hasLocalCalendars(): boolean {
+    return (
+      this.applyLocal && this.state.overrides.some((o) => o.scopeKind !== 'NATIONAL_CORRECTION')
+    );
+  }
+
   /** The calendar for an agency's deadlines (the national one when `agency` is null). */
   forAgency(agency: AgencyRef | null): AgencyCalendar {
     if (agency === null) return { calendar: this.national, warnings: [] };

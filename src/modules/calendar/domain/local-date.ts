@@ -7,7 +7,6 @@ import { InvalidDateError } from './calendar-errors';
  */
 export type LocalDate = string;
 
-const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 /** China Standard Time is UTC+8 all year (no DST since 1991). */
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -18,25 +17,42 @@ export function isLeapYear(year: number): boolean {
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Digits of 'YYYY-MM-DD' at fixed positions, or -1 when the shape is wrong (no regex). */
+function fields(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  let v = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v; // YYYYMMDD
+}
+
+function isRealDay(v: number): boolean {
+  const year = Math.floor(v / 10_000);
+  const month = Math.floor(v / 100) % 100;
+  const day = v % 100;
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** True when `s` is a real date written YYYY-MM-DD (rejects 2025-02-30, 2024-13-01, 2024-9-1). */
 export function isLocalDate(s: unknown): s is LocalDate {
   if (typeof s !== 'string') return false;
-  const m = PATTERN.exec(s);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  const v = fields(s);
+  return v >= 0 && isRealDay(v);
 }
 
 /** Validates a date string; throws InvalidDateError naming `field` (default 'date'). */
 export function parseLocalDate(s: unknown, field = 'date'): LocalDate {
-  if (typeof s !== 'string' || !PATTERN.test(s)) {
-    throw new InvalidDateError(s, field, 'expected a date in the form YYYY-MM-DD');
-  }
-  if (!isLocalDate(s)) throw new InvalidDateError(s, field, 'no such day in the calendar');
-  return s;
+  const v = typeof s === 'string' ? fields(s) : -1;
+  if (v < 0) throw new InvalidDateError(s, field, 'expected a date in the form YYYY-MM-DD');
+  if (!isRealDay(v)) throw new InvalidDateError(s, field, 'no such day in the calendar');
+  return s as LocalDate;
 }
 
 export function yearOf(d: LocalDate): number {
@@ -55,12 +71,26 @@ export function makeLocalDate(year: number, month: number, day: number): LocalDa
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * parseLocalDate and toEpochDay in one pass over the digits (the working-day arithmetic's entry):
+ * throws InvalidDateError naming `field` exactly as parseLocalDate does.
+ */
+export function parseEpochDay(s: unknown, field = 'date'): number {
+  const v = typeof s === 'string' ? fields(s) : -1;
+  if (v < 0) throw new InvalidDateError(s, field, 'expected a date in the form YYYY-MM-DD');
+  if (!isRealDay(v)) throw new InvalidDateError(s, field, 'no such day in the calendar');
+  return daysFromCivil(Math.floor(v / 10_000), Math.floor(v / 100) % 100, v % 100);
+}
+
 /** Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil). */
 export function toEpochDay(d: LocalDate): number {
-  let y = yearOf(d);
-  const m = monthOf(d);
-  const day = dayOfMonth(d);
-  y -= m <= 2 ? 1 : 0;
+  const v = fields(d);
+  if (v >= 0) return daysFromCivil(Math.floor(v / 10_000), Math.floor(v / 100) % 100, v % 100);
+  return daysFromCivil(yearOf(d), monthOf(d), dayOfMonth(d));
+}
+
+function daysFromCivil(year: number, m: number, day: number): number {
+  const y = year - (m <= 2 ? 1 : 0);
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
@@ -68,8 +98,22 @@ export function toEpochDay(d: LocalDate): number {
   return era * 146_097 + doe - 719_468;
 }
 
+/** Formatted dates of 1900-01-01 … 2199-12-31, filled as they are asked for. */
+const FORMAT_FROM = -25_567; // 1900-01-01
+const FORMAT_TO = 84_005; // 2199-12-31
+const formatted: Array<LocalDate | undefined> = [];
+
 /** Inverse of toEpochDay (civil_from_days). */
 export function fromEpochDay(n: number): LocalDate {
+  if (n >= FORMAT_FROM && n <= FORMAT_TO) {
+    const hit = formatted[n - FORMAT_FROM];
+    if (hit !== undefined) return hit;
+    return (formatted[n - FORMAT_FROM] = civilFromDays(n));
+  }
+  return civilFromDays(n);
+}
+
+function civilFromDays(n: number): LocalDate {
   const z = n + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;

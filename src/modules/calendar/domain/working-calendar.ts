@@ -3,12 +3,20 @@ import {
   addMonthsClamped,
   dayOfWeek,
   fromEpochDay,
+  parseEpochDay,
   parseLocalDate,
   toEpochDay,
   yearOf,
   type LocalDate,
 } from './local-date';
-import { mergePauses, type PauseInput } from './pauses';
+import { mergePauses, type MergedPause, type PauseInput } from './pauses';
+import { WorkingDayIndex } from './working-day-index';
+import {
+  walkAddWorkingDays,
+  walkCountWorkingDays,
+  type CountOutcome,
+  type DayOracle,
+} from './working-day-walk';
 import type { YearArrangement } from './year-arrangement';
 
 export type DayKind =
@@ -73,6 +81,13 @@ interface DayInfo {
 
 const MAX_DAYS = 100_000;
 const MAX_MONTHS = 1_200;
+/** The index spans at least these years (and every year with data, plus a margin). */
+const INDEX_FIRST_YEAR = 2000;
+const INDEX_LAST_YEAR = 2060;
+const INDEX_MARGIN_YEARS = 10;
+const INDEX_MIN_YEAR = 1900;
+const INDEX_MAX_YEAR = 2200;
+const NO_PAUSES: readonly MergedPause[] = Object.freeze([]);
 
 function checkCount(n: number, max: number, field: string): void {
   if (!Number.isInteger(n) || n < 0 || n > max) {
@@ -88,10 +103,12 @@ function checkCount(n: number, max: number, field: string): void {
  * Working day = a make-up weekend day, or Monday–Friday that is not a notified rest day;
  * overrides (R-WD-05) win over the national data.
  */
-export class WorkingCalendar {
+export class WorkingCalendar implements DayOracle {
   private readonly info = new Map<number, DayInfo>();
   private readonly covered = new Set<number>();
   private readonly byYear = new Map<number, YearArrangement>();
+  /** Built on first use from this (immutable) calendar; never shared with another calendar. */
+  private index?: WorkingDayIndex;
 
   constructor(years: readonly YearArrangement[], overrides: readonly CalendarOverride[] = []) {
     for (const y of [...years].sort((a, b) => a.year - b.year)) {
@@ -175,62 +192,48 @@ export class WorkingCalendar {
     n: number,
     pauses: readonly PauseInput[] = [],
   ): WorkingDaysResult {
-    const a = parseLocalDate(anchor, 'anchor');
+    const epoch = parseEpochDay(anchor, 'anchor');
+    const a = anchor;
     checkCount(n, MAX_DAYS, 'n');
-    const merged = mergePauses(pauses);
-    let epoch = toEpochDay(a);
-    let counted = 0;
-    let next = 0;
-    let provisional = false;
-    while (counted < n) {
-      epoch++;
-      const date = fromEpochDay(epoch);
-      while (
-        next < merged.length &&
-        merged[next].end !== null &&
-        (merged[next].end as LocalDate) < date
-      )
-        next++;
-      const pause = merged[next];
-      if (pause && date > pause.start) {
-        if (pause.end === null)
-          return {
-            anchor: a,
-            n,
-            due: null,
-            paused: true,
-            workingDaysLeft: n - counted,
-            provisional,
-          };
-        continue;
+    if (pauses.length === 0 && n > 0) {
+      // The common question (no pause): one lookup, no intermediate result.
+      const index = this.dayIndex();
+      const due = index.nthAfter(epoch, n);
+      if (due >= 0) {
+        const provisional = index.anyUncovered(epoch, due);
+        return {
+          anchor: a,
+          n,
+          due: fromEpochDay(due),
+          paused: false,
+          workingDaysLeft: 0,
+          provisional,
+        };
       }
-      if (!this.covers(yearOf(date))) provisional = true;
-      if (this.isWorkingEpoch(epoch)) counted++;
     }
+    const merged = pauses.length === 0 ? NO_PAUSES : mergePauses(pauses);
+    const r: CountOutcome =
+      this.dayIndex().add(epoch, n, merged) ?? walkAddWorkingDays(this, epoch, n, merged);
     return {
       anchor: a,
       n,
-      due: fromEpochDay(epoch),
-      paused: false,
-      workingDaysLeft: 0,
-      provisional,
+      due: r.due === null ? null : fromEpochDay(r.due),
+      paused: r.due === null,
+      workingDaysLeft: r.workingDaysLeft,
+      provisional: r.provisional,
     };
   }
 
   /** Working days counted in (from, to], pauses excluded — the inverse of addWorkingDays. */
   countWorkingDays(from: LocalDate, to: LocalDate, pauses: readonly PauseInput[] = []): number {
     const end = toEpochDay(parseLocalDate(to, 'to'));
-    let epoch = toEpochDay(parseLocalDate(from, 'from'));
-    checkCount(Math.max(0, end - epoch), MAX_DAYS, 'days');
-    const merged = mergePauses(pauses);
-    let counted = 0;
-    while (epoch < end) {
-      epoch++;
-      const date = fromEpochDay(epoch);
-      const paused = merged.some((p) => date > p.start && (p.end === null || date <= p.end));
-      if (!paused && this.isWorkingEpoch(epoch)) counted++;
-    }
-    return counted;
+    const start = toEpochDay(parseLocalDate(from, 'from'));
+    checkCount(Math.max(0, end - start), MAX_DAYS, 'days');
+    const merged = pauses.length === 0 ? NO_PAUSES : mergePauses(pauses);
+    return (
+      this.dayIndex().countBetween(start, end, merged) ??
+      walkCountWorkingDays(this, start, end, merged)
+    );
   }
 
   /** Calendar-day period: start day not counted, last day rolls to a working day (R-PER-01/02, D-9). */
@@ -271,10 +274,24 @@ export class WorkingCalendar {
     return { date: fromEpochDay(epoch), provisional };
   }
 
-  private isWorkingEpoch(epoch: number): boolean {
+  /** Part of DayOracle (the walk and the index read days through it). */
+  isWorkingEpoch(epoch: number): boolean {
     const info = this.info.get(epoch);
     if (info) return info.kind === 'makeup' || info.kind === 'override-open';
     const weekday = (((epoch + 4) % 7) + 7) % 7;
     return weekday !== 0 && weekday !== 6;
+  }
+
+  private dayIndex(): WorkingDayIndex {
+    if (this.index) return this.index;
+    const years = [...this.covered, ...[...this.info.keys()].map((e) => yearOf(fromEpochDay(e)))];
+    // Clamped: a stray far-away override must not make a huge table (the walk answers there).
+    const first = Math.max(INDEX_MIN_YEAR, Math.min(INDEX_FIRST_YEAR, ...years));
+    const last = Math.min(
+      INDEX_MAX_YEAR,
+      Math.max(INDEX_LAST_YEAR, ...years.map((y) => y + INDEX_MARGIN_YEARS)),
+    );
+    this.index = new WorkingDayIndex(first, last, this);
+    return this.index;
   }
 }
