@@ -30,12 +30,18 @@ export class HistoricalCasesRepository {
     return out;
   }
 
-  /** The highest sequence of imported reference numbers (`…-H000123`) per agency and year. */
+  /**
+   * The highest sequence of imported reference numbers per prefix (`DQ-GA-2013-H` of
+   * `DQ-GA-2013-H000123`) — by the number itself, not by where the case is now: a case moved to
+   * another agency (a successor) keeps its number, which must never be issued again.
+   */
   async importedSeq(m: EntityManager): Promise<Map<string, number>> {
-    const rows = await m.query<Array<{ agency_id: string; year: number; seq: number }>>(
-      `SELECT agency_id, year, max(seq)::int AS seq FROM request_case WHERE source = 'import' GROUP BY agency_id, year`,
+    const rows = await m.query<Array<{ prefix: string; seq: number }>>(
+      `SELECT left(reference_no, length(reference_no) - 6) AS prefix,
+              max(right(reference_no, 6)::int)::int AS seq
+         FROM request_case WHERE source = 'import' GROUP BY 1`,
     );
-    return new Map(rows.map((r) => [`${r.agency_id}/${r.year}`, r.seq]));
+    return new Map(rows.map((r) => [r.prefix, r.seq]));
   }
 
   async insert(m: EntityManager, rows: ReadonlyArray<Partial<RequestCase>>): Promise<void> {

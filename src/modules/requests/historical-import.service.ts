@@ -97,15 +97,15 @@ export class HistoricalImport {
     seqs: Map<string, number>,
   ): Partial<RequestCase> {
     const year = Number(r.receivedOn.slice(0, 4));
-    const key = `${agencyId}/${year}`;
-    const seq = (seqs.get(key) ?? 0) + 1;
-    seqs.set(key, seq);
+    const prefix = `${r.agencyCode}-${year}-H`;
+    const seq = (seqs.get(prefix) ?? 0) + 1;
+    seqs.set(prefix, seq);
     const concludedOn = r.replyType ? (r.servedOn ?? r.repliedOn) : null;
     return {
       year,
       id: randomUUID(),
       agencyId,
-      referenceNo: `${r.agencyCode}-${year}-H${String(seq).padStart(6, '0')}`,
+      referenceNo: `${prefix}${String(seq).padStart(6, '0')}`,
       seq,
       applicantUserId: null,
       applicantCategory: r.applicantType,
