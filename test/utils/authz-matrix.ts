@@ -715,6 +715,14 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: '/my/requests' }),
     expect: { default: 303, applicant: 200, otherApplicant: 200 },
   },
+  'GET /my/requests/new': {
+    call: () => ({ path: '/my/requests/new' }),
+    expect: { default: 303, applicant: 200, otherApplicant: 200 },
+  },
+  'POST /my/requests/new': {
+    call: () => ({ path: '/my/requests/new', body: {} }),
+    expect: allPublic(403),
+  },
   'GET /my/requests/:ref': {
     call: async (ctx) => {
       const { body } = await newCase(ctx);

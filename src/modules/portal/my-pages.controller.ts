@@ -1,16 +1,35 @@
-import { Controller, Get, Param, Req, Res, Query } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { PageQueryDto } from './page-query.dto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../infra/http/public.decorator';
 import type { AuthedRequest } from '../access/request-auth';
+import type { Principal } from '../access/domain/principal';
+import { AgenciesService } from '../agencies/agencies.service';
+import { RequestContentDto } from '../requests/dto/create-request.dto';
+import { IntakeService } from '../requests/intake.service';
+import { Refusal } from '../../shared/domain/refusal';
+import { fieldsOf, type FormError } from './form-errors';
+import { PORTAL_TEXT } from './portal-text';
+import { formErrorsOf, validatedForm } from './validated-form';
 import { letterPageUrl } from '../requests/case-letters.service';
 import { CasesRepository } from '../requests/cases.repository';
 import { RequestsQueryService } from '../requests/requests-query.service';
 import { beijingTime, eventLabel } from './event-labels';
 import { PortalPages } from './portal-pages';
 
-/** The signed-in applicant's requests (sign-in page otherwise). */
+const NEW_FIELDS = [
+  'agencyCode',
+  'title',
+  'docNo',
+  'description',
+  'form',
+  'deliveryRoute',
+  'idempotencyKey',
+] as const;
+
+/** The signed-in applicant's requests and filing a new one (sign-in page otherwise). */
 @ApiExcludeController()
 @Controller('my/requests')
 export class MyPagesController {
@@ -18,7 +37,46 @@ export class MyPagesController {
     private readonly pages: PortalPages,
     private readonly queries: RequestsQueryService,
     private readonly cases: CasesRepository,
+    private readonly agencies: AgenciesService,
+    private readonly intake: IntakeService,
   ) {}
+
+  @Get('new')
+  @Public()
+  async newForm(
+    @Query() _q: PageQueryDto,
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string | void> {
+    if (!this.applicant(req)) return res.redirect(303, '/signin');
+    return this.newPage(req, res, { form: 'electronic', deliveryRoute: 'portal' }, []);
+  }
+
+  @Post('new')
+  @Public()
+  @HttpCode(200)
+  async file(
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Body() body: unknown,
+  ): Promise<string | void> {
+    const p = this.applicant(req);
+    if (!p) return res.redirect(303, '/signin');
+    const { lang } = this.pages.context(req, res);
+    const fields = fieldsOf(body, NEW_FIELDS);
+    const { idempotencyKey: _key, ...content } = (body ?? {}) as Record<string, unknown>;
+    const form = await validatedForm(RequestContentDto, content, lang);
+    if (!form.value) return this.newPage(req, res, fields, form.errors, 400);
+    try {
+      // The key rendered into the form: a double submit files one request, not two.
+      const filed = await this.intake.fileOnline(p, form.value, fields.idempotencyKey || null);
+      const v = await this.queries.detail(p, filed.c.id);
+      return this.pages.render(req, res, 'filed', { c: v, trackingCode: filed.trackingCode });
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      return this.newPage(req, res, fields, formErrorsOf(err, lang, 'agencyCode'), 400);
+    }
+  }
 
   @Get()
   @Public()
@@ -58,6 +116,52 @@ export class MyPagesController {
       },
       trackingCode: null,
     });
+  }
+
+  private applicant(req: AuthedRequest): Principal | null {
+    const p = req.auth?.principal;
+    return p && p.kind === 'applicant' ? p : null;
+  }
+
+  private async newPage(
+    req: AuthedRequest,
+    res: Response,
+    fields: Record<string, string>,
+    errors: FormError[],
+    status = 200,
+  ): Promise<string> {
+    const { lang } = this.pages.context(req, res);
+    const t = (k: keyof typeof PORTAL_TEXT) => PORTAL_TEXT[k][lang];
+    const agencies = (await this.agencies.directory())
+      .filter((r) => r.agency.channels.includes('online'))
+      .map((r) => ({
+        code: r.agency.code,
+        label: `${'　'.repeat(Math.max(0, r.agency.depth - 1))}${r.agency.name}`,
+      }));
+    return this.pages.render(
+      req,
+      res,
+      'new-request',
+      {
+        fields: Object.fromEntries(NEW_FIELDS.map((f) => [f, fields[f] ?? ''])),
+        errors,
+        invalid: Object.fromEntries(errors.map((e) => [e.field, true])),
+        agencies,
+        idempotencyKey: fields.idempotencyKey || randomUUID(),
+        forms: [
+          { value: 'electronic', label: t('formElectronic'), first: true },
+          { value: 'paper', label: t('formPaper') },
+          { value: 'either', label: t('formEither') },
+        ],
+        routes: [
+          { value: 'portal', label: t('routePortal'), first: true },
+          { value: 'email', label: t('routeEmail') },
+          { value: 'post', label: t('routePost') },
+          { value: 'pickup', label: t('routePickup') },
+        ],
+      },
+      status,
+    );
   }
 
   private notFound(req: Request, res: Response): string {

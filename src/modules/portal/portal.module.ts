@@ -2,6 +2,7 @@ import { Inject, type MiddlewareConsumer, Module, type NestModule } from '@nestj
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AgenciesModule } from '../agencies/agencies.module';
 import { AuthModule } from '../auth/auth.module';
 import { AccountPagesController } from './account-pages.controller';
 import { RequestsCoreModule } from '../requests/requests-core.module';
@@ -18,7 +19,7 @@ import { SessionPagesController } from './session-pages.controller';
  * form carries a CSRF token; pages send a CSP with scripts and styles from files only.
  */
 @Module({
-  imports: [AccountsModule, AuthModule, RequestsCoreModule],
+  imports: [AccountsModule, AgenciesModule, AuthModule, RequestsCoreModule],
   controllers: [
     PublicPagesController,
     SessionPagesController,
@@ -48,6 +49,7 @@ export class PortalModule implements NestModule {
         PublicPagesController,
         SessionPagesController,
         AccountPagesController,
+        MyPagesController,
         LetterPageController,
       );
   }

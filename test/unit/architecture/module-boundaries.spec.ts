@@ -60,7 +60,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   supervision: ['access', 'agencies', 'calendar', 'requests'],
   ops: ['access', 'calendar', 'correspondence'],
-  portal: ['access', 'accounts', 'auth', 'correspondence', 'requests'],
+  portal: ['access', 'accounts', 'agencies', 'auth', 'correspondence', 'requests'],
   upkeep: ['notifications', 'timers'],
 };
 /** Composition roots inside infra/: they list every module's entities and migrations. */
