@@ -12,6 +12,7 @@ import { CaseLateness1796131344697 } from '../../../migrations/1796131344697-Cas
 import { ProactiveRegisterNarrative1796131400923 } from '../../../migrations/1796131400923-ProactiveRegisterNarrative';
 import { FeePaymentReports1796132236665 } from '../../../migrations/1796132236665-FeePaymentReports';
 import { OralFiling1796133507807 } from '../../../migrations/1796133507807-OralFiling';
+import { MailOutcomesIdempotency1796140552893 } from '../../../migrations/1796140552893-MailOutcomesIdempotency';
 
 export const MIGRATIONS: Array<new () => unknown> = [
   CreateMailOutbox1795952853590,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   ProactiveRegisterNarrative1796131400923,
   FeePaymentReports1796132236665,
   OralFiling1796133507807,
+  MailOutcomesIdempotency1796140552893,
 ];

@@ -123,6 +123,7 @@ export class CaseLetters {
       await this.outbox.write(tx, {
         template: 'statutory-letter',
         to: c.applicantEmail,
+        caseId: c.id,
         params: {
           subject: `${letter.title}（${c.referenceNo}）· ${agency.name}`,
           html,

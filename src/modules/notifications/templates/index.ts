@@ -8,6 +8,7 @@ import {
 } from './deadline.templates';
 import { statutoryLetterTemplate } from './letter.template';
 import { mailCheckTemplate } from './mail-check.template';
+import { mailUndeliverableTemplate } from './mail-undeliverable.template';
 import type { MailTemplate } from './mail-template';
 
 /** Every template by key. A row whose template is missing fails permanently. */
@@ -22,5 +23,6 @@ export const MAIL_TEMPLATES: ReadonlyMap<string, MailTemplate> = new Map(
     supervisorWeeklyTemplate,
     statutoryLetterTemplate,
     receiptUnconfirmedTemplate,
+    mailUndeliverableTemplate,
   ].map((t) => [t.key, t as unknown as MailTemplate]),
 );
