@@ -61,7 +61,7 @@ export async function startFaultWorld(
   };
   const config = loadConfig({
     ...shared,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: process.env.FAULT_LOG ?? 'silent',
     ROLE: 'api',
     UPKEEP_INTERVAL_MS: '0',
     DB_POOL_SIZE: '8',

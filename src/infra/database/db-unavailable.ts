@@ -52,6 +52,9 @@ const DOWN_MESSAGES = [
   /the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i,
   /terminating connection due to administrator command/i,
   /server closed the connection unexpectedly/i,
+  // TypeORM releases a transaction's query runner when its connection errors; the statements
+  // after it in that transaction then fail with this.
+  /Query runner already released/i,
 ];
 
 const RETRY_AFTER: Record<DbUnavailableReason, number> = {

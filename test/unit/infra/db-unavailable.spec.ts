@@ -11,6 +11,7 @@ describe(dbUnavailable.name, () => {
       withCode('the database system is starting up', '57P03'),
       withCode('Connection terminated unexpectedly'),
       withCode('Client has encountered a connection error and is not queryable'),
+      withCode('Query runner already released. Cannot run queries anymore.'),
       {
         message: 'Query failed',
         driverError: withCode('Connection terminated due to connection timeout'),
