@@ -7,6 +7,7 @@ import { resolveServices, type ResolvedServices } from './bootstrap/services';
 import { ConfigError, loadConfig, withServices } from './infra/config/app-config';
 import { countAgencies, migrateDatabase } from './infra/database/migrate';
 import { RedisUnavailableError } from './infra/dev-services/local-redis';
+import { EmbeddedPostgresError } from './infra/dev-services/postgres-user-access';
 import { HttpDrain } from './infra/http/http-drain';
 import { assertNoEviction, RedisEvictionPolicyError } from './infra/queue/redis-policy';
 
@@ -83,6 +84,7 @@ main().catch((err: unknown) => {
   const known =
     err instanceof ConfigError ||
     err instanceof RedisUnavailableError ||
+    err instanceof EmbeddedPostgresError ||
     err instanceof RedisEvictionPolicyError;
   const text = known
     ? err.message
