@@ -61,7 +61,8 @@ export async function startFaultWorld(
   };
   const config = loadConfig({
     ...shared,
-    LOG_LEVEL: process.env.FAULT_LOG ?? 'silent',
+    // Errors only: a 500 during a fault leaves its stack in the test output.
+    LOG_LEVEL: process.env.FAULT_LOG ?? 'error',
     ROLE: 'api',
     UPKEEP_INTERVAL_MS: '0',
     DB_POOL_SIZE: '8',
