@@ -70,7 +70,7 @@ export const envSchema = z
       .min(0.01)
       .max(24 * 30)
       .default(72),
-    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
     MAIL_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(100).max(86_400_000).default(1_800_000),
     MAIL_SENT_UPDATE_RETRY_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
     OPS_ALERT_EMAIL: z.email().optional(),
