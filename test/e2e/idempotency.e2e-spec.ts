@@ -74,6 +74,15 @@ describe(IdempotencyService.name, () => {
     expect(res.body.detail).toMatch(/^此幂等键.*use a new key/);
   });
 
+  it('refuses a malformed key on clerk intake with a field-level 400, filing nothing', async () => {
+    const before = await cases();
+    const res = await clerkIntake('short', staffBody('坏键')).expect(400);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: 'Idempotency-Key', code: 'invalid-idempotency-key' }),
+    ]);
+    expect(await cases()).toBe(before);
+  });
+
   it('scopes keys to the user: two applicants with the same key file two cases', async () => {
     setToday(t.app, '2027-01-04', '10:00');
     const before = await cases();
