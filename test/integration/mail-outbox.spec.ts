@@ -8,6 +8,7 @@ import { MailJournal } from '../../src/modules/notifications/mail-journal';
 import { JobQueue } from '../../src/infra/queue/job-queue';
 import { QueueName } from '../../src/infra/queue/queue-names';
 import { MailOutbox } from '../../src/modules/notifications/mail-outbox.entity';
+import { MailProcessor } from '../../src/modules/notifications/mail.processor';
 import { OutboxReconciler } from '../../src/modules/notifications/outbox-reconciler.service';
 import { OutboxService, sendJobId } from '../../src/modules/notifications/outbox.service';
 import { eventually } from '../utils/queues';
@@ -280,6 +281,32 @@ describe(OutboxService.name, () => {
         params: expect.objectContaining({ outboxId: gone }),
       }),
     );
+  });
+
+  it('re-dispatches every lost row in one reconcile pass, in bulk pages (no cap of 500)', async () => {
+    const worker = t.app.get(MailProcessor).worker;
+    await worker.pause();
+    try {
+      const ROWS = 2_500;
+      await db.query(
+        `INSERT INTO mail_outbox (id, template, to_address, params, created_at)
+         SELECT gen_random_uuid(), 'mail-check', 'bulk-' || g || '@agency.test', '{}'::jsonb,
+                now() - interval '10 minutes' FROM generate_series(1, $1) g`,
+        [ROWS],
+      );
+      const started = Date.now();
+      const check = await t.app.get(OutboxReconciler).check();
+      expect(check).toEqual(expect.objectContaining({ checked: ROWS, missing: ROWS }));
+      expect(await mailQueue().getWaitingCount()).toBe(ROWS);
+      console.log(
+        `outbox reconcile: ${ROWS} lost rows re-dispatched in ${Date.now() - started} ms`,
+      );
+      expect((await t.app.get(OutboxReconciler).check()).missing).toBe(0);
+    } finally {
+      await db.query(`UPDATE mail_outbox SET status = 'sent' WHERE to_address LIKE 'bulk-%'`);
+      await mailQueue().drain();
+      await Promise.resolve(worker.resume());
+    }
   });
 
   it('marks a row with an unknown template failed without retrying', async () => {
