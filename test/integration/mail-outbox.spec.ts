@@ -305,7 +305,7 @@ describe(OutboxService.name, () => {
     } finally {
       await db.query(`UPDATE mail_outbox SET status = 'sent' WHERE to_address LIKE 'bulk-%'`);
       await mailQueue().drain();
-      await Promise.resolve(worker.resume());
+      await worker.resume();
     }
   });
 
