@@ -55,6 +55,7 @@ const DOWN_MESSAGES = [
   // TypeORM releases a transaction's query runner when its connection errors; the statements
   // after it in that transaction then fail with this.
   /Query runner already released/i,
+  /connection provided by a query runner was already released/i,
 ];
 
 const RETRY_AFTER: Record<DbUnavailableReason, number> = {

@@ -12,6 +12,9 @@ describe(dbUnavailable.name, () => {
       withCode('Connection terminated unexpectedly'),
       withCode('Client has encountered a connection error and is not queryable'),
       withCode('Query runner already released. Cannot run queries anymore.'),
+      withCode(
+        'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+      ),
       {
         message: 'Query failed',
         driverError: withCode('Connection terminated due to connection timeout'),
