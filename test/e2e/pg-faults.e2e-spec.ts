@@ -33,10 +33,12 @@ describe('PostgreSQL faults and SIGTERM under load', () => {
     const created = new Map<string, string>(); // key → case id
     let retryAfterMissing = 0;
     let successes = 0;
+    const giveUpAt = Date.now() + 60_000;
     const client = async (c: number) => {
       for (let i = 0; i < EACH; i++) {
         const key = `fault-${c}-${i}-key`;
         for (;;) {
+          if (Date.now() > giveUpAt) throw new Error(`${key}: no 201 within 60 s`);
           const res = await request(f.app.getHttpServer())
             .post('/api/v1/requests/intake')
             .set('authorization', `Bearer ${f.w.tokens.clerk}`)
@@ -70,7 +72,12 @@ describe('PostgreSQL faults and SIGTERM under load', () => {
       await f.pg.restart();
     })();
     const started = Date.now();
-    await Promise.all([outage, ...Array.from({ length: CLIENTS }, (_, c) => client(c))]);
+    const results = await Promise.allSettled([
+      outage,
+      ...Array.from({ length: CLIENTS }, (_, c) => client(c)),
+    ]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     const [{ n }] = await db().query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM request_case WHERE title LIKE '故障演练 %'`,
     );
