@@ -7,6 +7,8 @@ import { resolveServices, type ResolvedServices } from './bootstrap/services';
 import { ConfigError, loadConfig, withServices } from './infra/config/app-config';
 import { countAgencies, migrateDatabase } from './infra/database/migrate';
 import { RedisUnavailableError } from './infra/dev-services/local-redis';
+import { EmbeddedPostgresError } from './infra/dev-services/postgres-user-access';
+import { HttpDrain } from './infra/http/http-drain';
 import { assertNoEviction, RedisEvictionPolicyError } from './infra/queue/redis-policy';
 
 /**
@@ -24,14 +26,18 @@ async function main(): Promise<void> {
     if (config.role !== 'api') await checkRedisPolicy(config.redis.url as string);
 
     const app = await createApp(config);
+    const http = new HttpDrain(app.getHttpServer());
     let closing = false;
     const shutdown = async (signal: string): Promise<void> => {
       if (closing) return;
       closing = true;
       const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
-      process.stdout.write(`govinfo: ${signal} received, shutting down\n`);
-      // Stop taking requests first, then close workers (active jobs finish), then the rest.
-      await new Promise<void>((resolve) => app.getHttpServer().close(() => resolve()));
+      process.stdout.write(
+        `govinfo: ${signal} received, shutting down (${http.inFlight} request(s) in flight)\n`,
+      );
+      // Stop taking requests first (keep-alive sockets too), then close workers (active jobs
+      // finish), then the rest.
+      await http.drain();
       await app.close();
       await services?.stop();
       clearTimeout(force);
@@ -78,6 +84,7 @@ main().catch((err: unknown) => {
   const known =
     err instanceof ConfigError ||
     err instanceof RedisUnavailableError ||
+    err instanceof EmbeddedPostgresError ||
     err instanceof RedisEvictionPolicyError;
   const text = known
     ? err.message

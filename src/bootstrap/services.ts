@@ -30,7 +30,7 @@ export async function resolveServices(config: AppConfig): Promise<ResolvedServic
       stops.push(() => pg.stop());
       databaseUrl = pg.url;
       notes.push(
-        `embedded PostgreSQL on port ${config.database.embeddedPort}, data in ${join(config.dataDir, 'postgres')}`,
+        `embedded PostgreSQL on port ${config.database.embeddedPort}, data in ${pg.dataDir}`,
       );
     }
     let redisUrl = config.redis.url;

@@ -8,6 +8,13 @@ import { SMTPServer } from 'smtp-server';
 export class SmtpReceiver {
   readonly messages: ParsedMail[] = [];
   private refusals = 0;
+  private refusalCode = 451;
+  /** Recipients refused at RCPT TO with this reply code (e.g. 550: no such mailbox). */
+  readonly refusedRecipients = new Map<string, number>();
+  /** Milliseconds to hold RCPT TO before answering (a client killed here never reached DATA). */
+  rcptDelayMs = 0;
+  /** RCPT TO commands received. */
+  rcpts = 0;
   /** Milliseconds to hold each message before accepting it (a slow server). */
   delayMs = 0;
   /** Messages whose DATA phase has started (accepted or not yet). */
@@ -27,6 +34,18 @@ export class SmtpReceiver {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        this.rcpts++;
+        const code = this.refusedRecipients.get(address.address.toLowerCase());
+        const answer = () => {
+          if (!code) return callback();
+          const err = new Error('No such mailbox') as Error & { responseCode: number };
+          err.responseCode = code;
+          callback(err);
+        };
+        if (this.rcptDelayMs) setTimeout(answer, this.rcptDelayMs);
+        else answer();
+      },
       onData: (stream, _session, callback) => {
         this.started++;
         if (this.refusals > 0) {
@@ -34,7 +53,7 @@ export class SmtpReceiver {
           stream.resume();
           stream.on('end', () => {
             const err = new Error('Try again later') as Error & { responseCode: number };
-            err.responseCode = 451;
+            err.responseCode = this.refusalCode;
             callback(err);
           });
           return;
@@ -57,8 +76,10 @@ export class SmtpReceiver {
     return this;
   }
 
-  refuse(count: number): void {
+  /** The next `count` messages are refused after DATA with `code` (451: try later; 554: never). */
+  refuse(count: number, code = 451): void {
     this.refusals = count;
+    this.refusalCode = code;
   }
 
   /** Resolves once at least `count` messages arrived (or rejects after timeoutMs). */

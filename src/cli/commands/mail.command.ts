@@ -24,10 +24,33 @@ export function register(program: Command): void {
     });
   mail
     .command('resend')
-    .argument('<outboxId>', 'id of a failed or interrupted outbox row')
-    .description('queue a failed or interrupted e-mail again (check first that it did not arrive)')
-    .action((id: string) => {
+    .argument('[outboxId]', 'id of a failed or interrupted outbox row')
+    .option('--failed', 'every failed row (refused, or given up after the retry horizon)')
+    .option('--since <instant>', 'with --failed: rows failed at or after this ISO date-time')
+    .description(
+      'queue failed e-mails again; rows the server may have accepted (unconfirmed) are refused',
+    )
+    .action((id: string | undefined, opts: { failed?: boolean; since?: string }) => {
+      if (opts.failed) {
+        if (id) throw new UsageError('give an outboxId or --failed, not both');
+        if (!opts.since) throw new UsageError('--failed needs --since <ISO date-time>');
+        const since = new Date(opts.since);
+        if (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(since.getTime()))
+          throw new UsageError(`--since must be an ISO date-time (got "${opts.since}")`);
+        return actions().resendFailed(since);
+      }
+      if (!id) throw new UsageError('give an outboxId, or --failed --since <ISO date-time>');
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError('outboxId must be a UUID');
       return actions().resend(id);
+    });
+  mail
+    .command('resolve')
+    .argument('<outboxId>', 'id of a failed or unconfirmed outbox row')
+    .description(
+      'record that a failed or unconfirmed e-mail was settled otherwise (/health stops counting it)',
+    )
+    .action((id: string) => {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError('outboxId must be a UUID');
+      return actions().resolve(id);
     });
 }

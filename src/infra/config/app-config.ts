@@ -51,6 +51,18 @@ export interface AppConfig {
     readonly transport: 'smtp' | 'log' | 'memory';
     readonly smtpUrl: string | undefined;
     readonly from: string;
+    /** An SMTP conversation step without an answer for this long fails (after DATA: unconfirmed). */
+    readonly smtpTimeoutMs: number;
+    /** Transient failures (4xx, connection) are retried with capped backoff over this horizon. */
+    readonly retry: {
+      readonly baseMs: number;
+      readonly maxDelayMs: number;
+      readonly horizonMs: number;
+    };
+    /** How long the `sent` update after a 250 is retried before the journal under DATA_DIR keeps it. */
+    readonly sentUpdateRetryMs: number;
+    /** Told (with the case's clerks) when a mail is given up after the retry horizon. */
+    readonly opsAlertEmail: string | undefined;
   };
   readonly clock: { readonly kind: 'system' | 'fixed'; readonly fixedAt: string | undefined };
   readonly storage: { readonly dir: string };
@@ -132,7 +144,19 @@ export function loadConfig(
     upkeep: { intervalMs: e.UPKEEP_INTERVAL_MS, fullVerifyIntervalMs: e.FULL_VERIFY_INTERVAL_MS },
     worker: { concurrency: e.WORKER_CONCURRENCY, lockMs: e.WORKER_LOCK_MS },
     log: { level: e.LOG_LEVEL },
-    mail: { transport: e.MAIL_TRANSPORT, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    mail: {
+      transport: e.MAIL_TRANSPORT,
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      smtpTimeoutMs: e.SMTP_TIMEOUT_MS,
+      retry: {
+        baseMs: e.MAIL_RETRY_BASE_MS,
+        maxDelayMs: Math.max(e.MAIL_RETRY_MAX_DELAY_MS, e.MAIL_RETRY_BASE_MS),
+        horizonMs: Math.round(e.MAIL_RETRY_HORIZON_HOURS * 3600_000),
+      },
+      sentUpdateRetryMs: e.MAIL_SENT_UPDATE_RETRY_MS,
+      opsAlertEmail: e.OPS_ALERT_EMAIL,
+    },
     clock: { kind: e.CLOCK, fixedAt: e.CLOCK_FIXED_AT },
     storage: { dir: resolve(e.STORAGE_DIR ?? `${dataDir}/files`) },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

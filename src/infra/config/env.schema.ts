@@ -64,6 +64,16 @@ export const envSchema = z
     MAIL_TRANSPORT: z.enum(['smtp', 'log', 'memory']).default('log'),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
     MAIL_FROM: z.string().min(3).default('govinfo <no-reply@govinfo.local>'),
+    SMTP_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
+    MAIL_RETRY_HORIZON_HOURS: z.coerce
+      .number()
+      .min(0.01)
+      .max(24 * 30)
+      .default(72),
+    MAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+    MAIL_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(100).max(86_400_000).default(1_800_000),
+    MAIL_SENT_UPDATE_RETRY_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+    OPS_ALERT_EMAIL: z.email().optional(),
     CLOCK: z.enum(['system', 'fixed']).default('system'),
     CLOCK_FIXED_AT: z.iso.datetime({ offset: true }).optional(),
     STORAGE_DIR: z.string().min(1).optional(),

@@ -35,7 +35,28 @@ const NETWORK_CODES = new Set([
   'EPIPE',
   'EHOSTUNREACH',
   'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'ENETUNREACH',
 ]);
+
+/**
+ * Messages of pg / pg-pool / TypeORM when the server went away mid-session: the connection was
+ * cut (a restart, a failover), the client is broken, or the driver lost its pool.
+ */
+const DOWN_MESSAGES = [
+  /Connection terminated/i,
+  /not queryable/i,
+  /Driver not Connected/i,
+  /Query read timeout/i,
+  /the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i,
+  /terminating connection due to administrator command/i,
+  /server closed the connection unexpectedly/i,
+  // TypeORM releases a transaction's query runner when its connection errors; the statements
+  // after it in that transaction then fail with this.
+  /Query runner already released/i,
+  /connection provided by a query runner was already released/i,
+];
 
 const RETRY_AFTER: Record<DbUnavailableReason, number> = {
   'pool-exhausted': 2,
@@ -60,11 +81,17 @@ export function dbUnavailable(err: unknown): DbUnavailable | null {
 
 function reasonOf(err: unknown): DbUnavailableReason | null {
   // TypeORM wraps driver errors (QueryFailedError.driverError); pg-pool keeps the cause.
-  const layers = [
+  const layers: unknown[] = [
     err,
     (err as { driverError?: unknown })?.driverError,
     (err as { cause?: unknown })?.cause,
   ];
+  // Node's connect() to a host with several addresses (localhost: ::1 and 127.0.0.1) fails with
+  // an AggregateError whose own code may be missing: its errors say what happened.
+  for (const e of [err, (err as { cause?: unknown })?.cause]) {
+    const inner = (e as { errors?: unknown })?.errors;
+    if (Array.isArray(inner)) layers.push(...(inner as unknown[]));
+  }
   for (const e of layers) {
     const message = fieldOf(e, 'message') ?? '';
     // pg-pool: no connection became free within connectionTimeoutMillis.
@@ -72,7 +99,7 @@ function reasonOf(err: unknown): DbUnavailableReason | null {
     const code = fieldOf(e, 'code');
     if (code && BY_SQLSTATE[code]) return BY_SQLSTATE[code];
     if (code && (code.startsWith('08') || NETWORK_CODES.has(code))) return 'database-down';
-    if (/^Connection terminated/.test(message)) return 'database-down';
+    if (DOWN_MESSAGES.some((re) => re.test(message))) return 'database-down';
   }
   return null;
 }

@@ -10,6 +10,7 @@ import { CalendarDayOverride } from '../../modules/calendar/calendar-day-overrid
 import { CalendarYearNotice } from '../../modules/calendar/calendar-year-notice.entity';
 import { OneTimeToken } from '../../modules/accounts/one-time-token.entity';
 import { MailOutbox } from '../../modules/notifications/mail-outbox.entity';
+import { IdempotencyKey } from '../../modules/idempotency/idempotency-key.entity';
 import { CaseAttachment } from '../../modules/requests/case-attachment.entity';
 import { CaseConsultation } from '../../modules/requests/case-consultation.entity';
 import { CaseEvent } from '../../modules/requests/case-event.entity';
@@ -69,4 +70,5 @@ export const ENTITIES = [
   AnnualReportRecord,
   ReportVersion,
   ReportCounter,
+  IdempotencyKey,
 ];

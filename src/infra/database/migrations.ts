@@ -12,6 +12,7 @@ import { CaseLateness1796131344697 } from '../../../migrations/1796131344697-Cas
 import { ProactiveRegisterNarrative1796131400923 } from '../../../migrations/1796131400923-ProactiveRegisterNarrative';
 import { FeePaymentReports1796132236665 } from '../../../migrations/1796132236665-FeePaymentReports';
 import { OralFiling1796133507807 } from '../../../migrations/1796133507807-OralFiling';
+import { MailOutcomesIdempotency1796140552893 } from '../../../migrations/1796140552893-MailOutcomesIdempotency';
 import { AnnualReportPublication1796140780989 } from '../../../migrations/1796140780989-AnnualReportPublication';
 import { DeadlineLiveKeyIndex1796140822452 } from '../../../migrations/1796140822452-DeadlineLiveKeyIndex';
 import { RepeatDetectorIndex1796141272111 } from '../../../migrations/1796141272111-RepeatDetectorIndex';
@@ -30,6 +31,7 @@ export const MIGRATIONS: Array<new () => unknown> = [
   ProactiveRegisterNarrative1796131400923,
   FeePaymentReports1796132236665,
   OralFiling1796133507807,
+  MailOutcomesIdempotency1796140552893,
   AnnualReportPublication1796140780989,
   DeadlineLiveKeyIndex1796140822452,
   RepeatDetectorIndex1796141272111,

@@ -40,6 +40,7 @@ const STATUS: Partial<Record<ReasonCode, number>> = {
   'remedy-no-further-appeal': 409,
   'invalid-token': 404,
   conflict: 409,
+  'idempotency-key-reused': 422,
   'stale-version': 409,
   'action-not-allowed-in-state': 409,
   'email-taken': 409,

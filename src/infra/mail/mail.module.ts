@@ -10,7 +10,11 @@ import { SmtpMailTransport } from './smtp.transport';
 export function createMailTransport(config: AppConfig, logger: PinoLogger): MailTransport {
   switch (config.mail.transport) {
     case 'smtp':
-      return new SmtpMailTransport(config.mail.smtpUrl as string, config.mail.from);
+      return new SmtpMailTransport(
+        config.mail.smtpUrl as string,
+        config.mail.from,
+        config.mail.smtpTimeoutMs,
+      );
     case 'memory':
       return new MemoryMailTransport();
     case 'log':

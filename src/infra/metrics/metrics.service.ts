@@ -31,6 +31,18 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /**
+   * What became of send attempts: retried (4xx, connection), failed-permanent (5xx),
+   * failed-horizon (given up), unconfirmed (no answer after the final dot), interrupted (a
+   * worker died before the server had the message; sent again).
+   */
+  readonly mailOutcomes = new Counter({
+    name: 'govinfo_mail_outcomes_total',
+    help: 'Outbox send attempts that did not end in a plain 250, by outcome and template',
+    labelNames: ['outcome', 'template'] as const,
+    registers: [this.registry],
+  });
+
   readonly timersArmed = new Counter({
     name: 'govinfo_timers_armed_total',
     help: 'Deadline wake-up jobs armed, by deadline kind',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
-import type { JobOf, QueueHandlers } from '../../infra/queue/job-handlers';
+import type { QueueHandlers } from '../../infra/queue/job-handlers';
 import { JobName, QueueName } from '../../infra/queue/queue-names';
 import { TypedProcessor } from '../../infra/queue/typed-processor';
 import { MailSenderService } from './mail-sender.service';
@@ -31,14 +31,20 @@ export class MailProcessor extends TypedProcessor<typeof QueueName.Mail> {
     };
   }
 
+  /**
+   * A job that kept throwing (PostgreSQL away, a claim still in flight elsewhere) gives up its
+   * BullMQ retries, never the row: it stays pending or sending, and the outbox reconcile
+   * dispatches it again. SMTP outcomes are decided by the sender, not here.
+   */
   protected override async onFailed(job: Job, err: Error): Promise<void> {
     if (job.name !== JobName.SendMail) return;
-    const mail = job as JobOf<typeof JobName.SendMail>;
-    const final = mail.attemptsMade >= (mail.opts.attempts ?? 1);
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.logger.warn(
-      { jobId: mail.id, attempt: mail.attemptsMade, final, err: err.message },
-      final ? 'send-mail failed for good' : 'send-mail attempt failed; will retry',
+      { jobId: job.id, attempt: job.attemptsMade, final, err: err.message },
+      final
+        ? 'send-mail job gave up; the outbox reconcile re-dispatches the row'
+        : 'send-mail attempt failed; will retry',
     );
-    if (final) await this.sender.markFailed(mail.data.outboxId);
+    return Promise.resolve();
   }
 }

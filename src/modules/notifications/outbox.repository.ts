@@ -3,6 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MailOutbox } from './mail-outbox.entity';
 
+export interface OutboxCursor {
+  createdAt: string;
+  id: string;
+}
+
 /** The mail outbox rows, named for what the outbox and the sender do with them. */
 @Injectable()
 export class OutboxRepository {
@@ -10,7 +15,10 @@ export class OutboxRepository {
 
   async insert(
     m: EntityManager,
-    row: Pick<MailOutbox, 'id' | 'template' | 'toAddress' | 'params' | 'locale'>,
+    row: Pick<
+      MailOutbox,
+      'id' | 'template' | 'toAddress' | 'params' | 'locale' | 'caseId' | 'statutory'
+    >,
   ): Promise<void> {
     await m.insert(MailOutbox, row);
   }
@@ -28,48 +36,117 @@ export class OutboxRepository {
     await (m ?? this.db.manager).update(MailOutbox, id, changes);
   }
 
-  /** A send that failed definitely: back to pending if it is still the claimed one. */
-  async releaseClaim(id: string, lastError: string): Promise<void> {
-    await this.db
-      .getRepository(MailOutbox)
-      .update({ id, status: 'sending' }, { status: 'pending', lastError });
+  /** Whether a `sending` claim is older than `seconds` (database time: clocks of hosts differ). */
+  async claimOlderThan(m: EntityManager, id: string, seconds: number): Promise<boolean> {
+    const [r] = await m.query<Array<{ stale: boolean }>>(
+      `SELECT coalesce(claimed_at < now() - make_interval(secs => $2), true) AS stale
+         FROM mail_outbox WHERE id = $1`,
+      [id, seconds],
+    );
+    return r?.stale ?? true;
   }
 
-  /** After the last retry: a row still pending is failed for good. */
-  async failPending(id: string): Promise<void> {
-    await this.db.getRepository(MailOutbox).update({ id, status: 'pending' }, { status: 'failed' });
-  }
-
-  /**
-   * A page of pending rows older than `graceMs` (database time), after the cursor (keyset on
-   * created_at, id): the reconcile walks every pending row, however many wait for their send.
-   */
-  async pendingPage(
-    graceMs: number,
-    after: { createdAt: string; id: string } | null,
-    limit: number,
-  ): Promise<Array<{ id: string; createdAt: string }>> {
-    // created_at travels as text: a JS Date would drop the microseconds and break the keyset.
-    return this.db.query(
-      `SELECT id, created_at::text AS "createdAt" FROM mail_outbox
-        WHERE status = 'pending' AND created_at < now() - make_interval(secs => $1)
-          AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-        ORDER BY created_at, id LIMIT $4`,
-      [graceMs / 1000, after?.createdAt ?? null, after?.id ?? null, limit],
+  /** Claims the row for one attempt (committed before the SMTP conversation starts). */
+  async claim(m: EntityManager, id: string): Promise<void> {
+    await m.query(
+      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, claimed_at = now(),
+              data_sent_at = NULL WHERE id = $1`,
+      [id],
     );
   }
 
-  /** Pending rows created before `before`: candidates for re-dispatch. */
-  async pendingBefore(before: Date, limit = 500): Promise<string[]> {
-    const rows = await this.db
+  /** Just before the final ".": from now on the server may hold the message. */
+  async markDataSent(id: string): Promise<void> {
+    const [, n] = await this.db.query<[unknown, number]>(
+      `UPDATE mail_outbox SET data_sent_at = now() WHERE id = $1 AND status = 'sending'`,
+      [id],
+    );
+    if (n !== 1) throw new Error(`outbox row ${id} is no longer claimed by this attempt`);
+  }
+
+  /** The server accepted it: the truth, whatever the row said meanwhile. */
+  async markSent(
+    id: string,
+    changes: Pick<MailOutbox, 'messageId' | 'sentAt'> & Partial<MailOutbox>,
+  ): Promise<void> {
+    await this.db.getRepository(MailOutbox).update(id, {
+      ...changes,
+      status: 'sent',
+      lastError: null,
+      failure: null,
+      nextAttemptAt: null,
+    });
+  }
+
+  /** An attempt's outcome, applied only while it is still the claimed attempt. */
+  async settleClaim(
+    m: EntityManager | null,
+    id: string,
+    changes: Partial<MailOutbox>,
+  ): Promise<boolean> {
+    const r = await (m ?? this.db.manager)
+      .getRepository(MailOutbox)
+      .update({ id, status: 'sending' }, changes);
+    return (r.affected ?? 0) > 0;
+  }
+
+  /**
+   * The addresses to tell about the case's undeliverable mail: its assignee, else the clerks of
+   * its agency; and the reference number.
+   */
+  async caseContacts(
+    m: EntityManager,
+    caseId: string,
+  ): Promise<{ referenceNo: string; emails: string[] } | null> {
+    const rows = await m.query<Array<{ reference_no: string; email: string | null }>>(
+      `SELECT c.reference_no, u.email FROM request_case c
+         LEFT JOIN app_user u ON u.active AND (u.id = c.assignee_id OR (c.assignee_id IS NULL AND
+              u.id IN (SELECT r.user_id FROM role_assignment r
+                        WHERE r.agency_id = c.agency_id AND r.role = 'clerk')))
+        WHERE c.id = $1`,
+      [caseId],
+    );
+    if (!rows.length) return null;
+    const emails = [...new Set(rows.map((r) => r.email).filter((e): e is string => !!e))];
+    return { referenceNo: rows[0].reference_no, emails };
+  }
+
+  /**
+   * A page of rows the reconcile looks at, after the cursor (keyset on created_at, id): pending
+   * rows older than `graceMs`, and `sending` rows claimed longer ago than `staleSeconds` (their
+   * worker died; the sender tells "accepted" from "interrupted" when it sees them).
+   */
+  async reconcilePage(
+    graceMs: number,
+    staleSeconds: number,
+    after: OutboxCursor | null,
+    limit: number,
+  ): Promise<Array<{ id: string; createdAt: string; attempts: number; delayMs: number }>> {
+    // created_at travels as text: a JS Date would drop the microseconds and break the keyset.
+    return this.db.query(
+      `SELECT id, created_at::text AS "createdAt", attempts,
+              greatest(0, EXTRACT(EPOCH FROM coalesce(next_attempt_at, now()) - now()) * 1000)::float AS "delayMs"
+         FROM mail_outbox
+        WHERE ((status = 'pending' AND created_at < now() - make_interval(secs => $1))
+            OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $5)))
+          AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY created_at, id LIMIT $4`,
+      [graceMs / 1000, after?.createdAt ?? null, after?.id ?? null, limit, staleSeconds],
+    );
+  }
+
+  /**
+   * Failed rows an operator may resend: failed since `since` (permanent refusals, given up after
+   * the horizon), never those the server may have accepted.
+   */
+  failedSince(since: Date, limit: number): Promise<MailOutbox[]> {
+    return this.db
       .getRepository(MailOutbox)
       .createQueryBuilder('o')
-      .select('o.id', 'id')
-      .where(`o.status = 'pending'`)
-      .andWhere('o.created_at < :before', { before })
+      .where(`o.status = 'failed'`)
+      .andWhere('coalesce(o.failed_at, o.created_at) >= :since', { since })
       .orderBy('o.created_at')
       .limit(limit)
-      .getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
+      .getMany();
   }
 }

@@ -5,6 +5,7 @@ import { JobQueue } from '../../infra/queue/job-queue';
 import { JobName, jobId, QueueName } from '../../infra/queue/queue-names';
 import type { MailOutbox, MailParams } from './mail-outbox.entity';
 import { OutboxRepository } from './outbox.repository';
+import { MAIL_TEMPLATES } from './templates';
 import type { Locale } from './templates/mail-template';
 
 export interface OutboxMessage {
@@ -12,7 +13,17 @@ export interface OutboxMessage {
   to: string;
   params: MailParams;
   locale?: Locale;
+  /** The case the mail belongs to: its clerks are told when it cannot be delivered. */
+  caseId?: string | null;
 }
+
+/**
+ * The send job of a row's next attempt: the id carries the attempts already made, so the retry
+ * of attempt n is a new job (a finished job of attempt n-1 never blocks it) and a re-dispatch of
+ * the same attempt is deduplicated by BullMQ.
+ */
+export const sendJobId = (outboxId: string, attempts: number): string =>
+  jobId(JobName.SendMail, outboxId, `a${attempts}`);
 
 /**
  * The transactional outbox: `write` inside the business transaction (its unit of work), which
@@ -35,16 +46,22 @@ export class OutboxService {
       toAddress: message.to,
       params: message.params,
       locale: message.locale ?? 'zh-CN',
+      caseId: message.caseId ?? null,
+      statutory: MAIL_TEMPLATES.get(message.template)?.statutory === true,
     });
     tx.afterCommit(`outbox:${id}`, () => this.dispatch(id));
     return id;
   }
 
-  async dispatch(outboxId: string): Promise<void> {
+  /** Queues the attempt after `attempts` (0: the first), in `delayMs`. */
+  async dispatch(outboxId: string, attempts = 0, delayMs = 0): Promise<void> {
     await this.jobs.add(
       JobName.SendMail,
       { outboxId },
-      { jobId: jobId(JobName.SendMail, outboxId) },
+      {
+        jobId: sendJobId(outboxId, attempts),
+        ...(delayMs > 0 ? { delay: Math.ceil(delayMs) } : {}),
+      },
     );
   }
 
@@ -53,20 +70,28 @@ export class OutboxService {
     return this.uow.run((tx) => this.write(tx, message));
   }
 
-  /** Back to pending (from failed or an interrupted send) and dispatched again. */
-  async requeue(id: string): Promise<void> {
-    await this.rows.update(null, id, { status: 'pending', lastError: null });
-    const existing = await this.jobs.queue(QueueName.Mail).getJob(jobId(JobName.SendMail, id));
+  /**
+   * An operator's resend of a failed row: back to pending (a fresh run of retries), marked
+   * resolved (it no longer degrades /health), and dispatched again.
+   */
+  async requeue(id: string, now: Date): Promise<void> {
+    const row = await this.rows.find(id);
+    if (!row) return;
+    await this.rows.update(null, id, {
+      status: 'pending',
+      lastError: null,
+      failure: null,
+      firstFailedAt: null,
+      nextAttemptAt: null,
+      dataSentAt: null,
+      resolvedAt: now,
+    });
+    const existing = await this.jobs.queue(QueueName.Mail).getJob(sendJobId(id, row.attempts));
     if (existing) await existing.remove();
-    await this.dispatch(id);
+    await this.dispatch(id, row.attempts);
   }
 
   async find(id: string): Promise<MailOutbox | null> {
     return this.rows.find(id);
-  }
-
-  /** Pending rows created before `before`: candidates for re-dispatch. */
-  pendingBefore(before: Date, limit = 500): Promise<string[]> {
-    return this.rows.pendingBefore(before, limit);
   }
 }

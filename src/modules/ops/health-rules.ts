@@ -126,3 +126,42 @@ export function outboxJobsDegraded(f: WorkerFacts): string | null {
   const o = f.outbox?.value;
   return o && o.missing > 0 ? `${o.missing} pending e-mail(s) had no send job (dispatched)` : null;
 }
+
+/** Mail outcomes, counted in mail_outbox when /health is asked. */
+export interface MailFacts {
+  /** Statutory letters failed or unconfirmed and not yet resent or settled by an operator. */
+  statutoryUnresolved: number;
+  /** Every other unresolved failure (reminders, account mail): reported, never degrading. */
+  otherUnresolved: number;
+  unconfirmed: number;
+  /** Pending rows waiting for a retry after a transient failure. */
+  retrying: number;
+  /** Statutory letters among them, and how long the oldest has waited since its first failure. */
+  statutoryRetrying: number;
+  oldestStatutoryRetryingSeconds: number;
+}
+
+/** A statutory letter retried this long (SMTP away) degrades /health before the horizon ends. */
+const STATUTORY_RETRY_DEGRADED_S = 10 * 60;
+
+/**
+ * Degraded only by statutory letters (OGI-2019 Art 40: a letter the applicant must receive):
+ * one unresolved failure, or one retried for more than 10 minutes. A failed reminder or account
+ * mail (one mistyped address) is counted but never degrades /health, so it cannot leave the
+ * service degraded forever; a statutory failure stops counting once resent or resolved
+ * (`mail resend`, `mail resolve`).
+ */
+export function mailDeliveryCheck(f: MailFacts): CheckResult {
+  const details = { ...f };
+  if (f.statutoryUnresolved > 0)
+    return degraded(
+      `${f.statutoryUnresolved} statutory letter e-mail(s) failed or unconfirmed and not resolved`,
+      details,
+    );
+  if (f.statutoryRetrying > 0 && f.oldestStatutoryRetryingSeconds > STATUTORY_RETRY_DEGRADED_S)
+    return degraded(
+      `${f.statutoryRetrying} statutory letter e-mail(s) waiting for the mail server to take them`,
+      details,
+    );
+  return { status: 'up', ...details };
+}

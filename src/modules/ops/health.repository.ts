@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../infra/config/app-config';
-import type { Recorded, WorkerFacts } from './health-rules';
+import type { MailFacts, Recorded, WorkerFacts } from './health-rules';
 import { APP_CONFIG } from '../../infra/config/config.module';
 
 export const TIMEOUT_MS = 2_000;
@@ -77,6 +77,32 @@ export class HealthRepository {
       deadlines: facts['reconcile-deadlines'],
       outbox: facts['reconcile-outbox'],
     };
+  }
+
+  /** Unresolved failures and retries of mail (the partial index keeps this cheap). */
+  async mailFacts(query: Query = this.pooled): Promise<MailFacts> {
+    const [r] = await query<MailFacts[]>(
+      `SELECT count(*) FILTER (WHERE status IN ('failed', 'unconfirmed') AND resolved_at IS NULL AND statutory)::int AS "statutoryUnresolved",
+              count(*) FILTER (WHERE status IN ('failed', 'unconfirmed') AND resolved_at IS NULL AND NOT statutory)::int AS "otherUnresolved",
+              count(*) FILTER (WHERE status = 'unconfirmed' AND resolved_at IS NULL)::int AS unconfirmed,
+              count(*) FILTER (WHERE status = 'pending' AND attempts > 0)::int AS retrying,
+              count(*) FILTER (WHERE status = 'pending' AND attempts > 0 AND statutory)::int AS "statutoryRetrying",
+              coalesce(EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE status = 'pending' AND attempts > 0 AND statutory)), 0)::float AS "oldestStatutoryRetryingSeconds"
+         FROM mail_outbox
+        WHERE (status IN ('failed', 'unconfirmed') AND resolved_at IS NULL) OR (status = 'pending' AND attempts > 0)`,
+    );
+    return r;
+  }
+
+  /** Rows by problem state (failed, unconfirmed, retrying) and whether statutory, for /metrics. */
+  mailProblemCounts(): Promise<Array<{ state: string; statutory: boolean; n: number }>> {
+    return this.db.query(
+      `SELECT CASE WHEN status = 'pending' THEN 'retrying' ELSE status END AS state, statutory,
+              count(*)::int AS n
+         FROM mail_outbox
+        WHERE (status IN ('failed', 'unconfirmed') AND resolved_at IS NULL) OR (status = 'pending' AND attempts > 0)
+        GROUP BY 1, 2`,
+    );
   }
 
   async outboxLagSeconds(): Promise<number> {

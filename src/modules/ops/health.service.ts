@@ -7,6 +7,7 @@ import { holidayNoticeCheck } from './calendar-health';
 import { HealthRepository, TIMEOUT_MS, type Query } from './health.repository';
 import {
   evictionCheck,
+  mailDeliveryCheck,
   outboxJobsDegraded,
   schedulersCheck,
   timersCheck,
@@ -63,7 +64,7 @@ export class HealthService {
       const facts = withTimeout(this.health.workerFacts(query), 'worker state query').catch(
         (): WorkerFacts => ({}),
       );
-      const [database, redis, queues, outbox, timers, schedulers, upkeep, calendar] =
+      const [database, redis, queues, outbox, timers, schedulers, upkeep, mail, calendar] =
         await Promise.all([
           this.check(() => this.database(query, pool)),
           this.check(async () => this.redis(await facts)),
@@ -72,9 +73,12 @@ export class HealthService {
           this.check(async () => timersCheck(await facts)),
           this.check(async () => schedulersCheck(await facts)),
           this.check(async () => upkeepCheck(await facts)),
+          this.check(async () =>
+            mailDeliveryCheck(await withTimeout(this.health.mailFacts(query), 'mail query')),
+          ),
           this.check(() => this.calendar(pool.exhausted)),
         ]);
-      const checks = { database, redis, queues, outbox, timers, schedulers, upkeep, calendar };
+      const checks = { database, redis, queues, outbox, timers, schedulers, upkeep, mail, calendar };
       const warnings = Object.values(checks)
         .map((c) => c.warning)
         .filter((x): x is string => typeof x === 'string');
@@ -156,9 +160,9 @@ export class HealthService {
     >(
       query(
         `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
-                EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE status = 'pending'))::float AS age,
-                count(*) FILTER (WHERE status = 'sending' AND created_at < now() - interval '10 minutes')::int AS sending,
-                count(*) FILTER (WHERE status = 'failed')::int AS failed
+                EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE status = 'pending' AND attempts = 0))::float AS age,
+                count(*) FILTER (WHERE status = 'sending' AND claimed_at < now() - interval '10 minutes')::int AS sending,
+                count(*) FILTER (WHERE status = 'failed' AND resolved_at IS NULL)::int AS failed
            FROM mail_outbox WHERE status <> 'sent'`,
       ),
       'outbox query',
@@ -172,7 +176,8 @@ export class HealthService {
       failed,
       withoutJob: facts.outbox?.value.missing ?? null,
     };
-    // Stuck: pending for long (no worker, SMTP down), a send interrupted mid-way, or jobs lost.
+    // Stuck: never tried for long (no worker), a send interrupted mid-way, or jobs lost. Rows
+    // retrying after an SMTP failure are the `mail` check's (statutory letters only).
     if ((age ?? 0) > OUTBOX_STUCK_AFTER_S || sending > 0 || lost)
       return { status: 'degraded', ...(lost ? { problem: lost } : {}), ...details };
     return { status: 'up', ...details };

@@ -27,6 +27,16 @@ export class StateMetrics implements OnModuleInit {
         g.set(await this.health.outboxLagSeconds());
       },
     );
+    m.gauge(
+      'govinfo_mail_outbox_problems',
+      'Outbox e-mails now: failed (unresolved), accepted-unconfirmed (unresolved) and retrying, statutory letters apart',
+      ['state', 'statutory'],
+      async (g) => {
+        g.reset();
+        for (const r of await this.health.mailProblemCounts())
+          g.set({ state: r.state, statutory: String(r.statutory) }, r.n);
+      },
+    );
     m.gauge('govinfo_deadlines_live', 'Live legal dates by kind', ['kind'], async (g) => {
       g.reset();
       for (const r of await this.health.liveDeadlinesByKind()) g.set({ kind: r.kind }, r.n);

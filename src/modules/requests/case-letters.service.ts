@@ -174,6 +174,7 @@ export class CaseLetters {
       await this.outbox.write(tx, {
         template: 'statutory-letter',
         to,
+        caseId: c.id,
         params: {
           subject: `${letter.title}（${c.referenceNo}）· ${agency.name}`,
           html,
@@ -187,6 +188,7 @@ export class CaseLetters {
     await this.outbox.write(tx, {
       template: 'letter-notice',
       to,
+      caseId: c.id,
       params: {
         referenceNo: c.referenceNo,
         agencyName: agency.name,

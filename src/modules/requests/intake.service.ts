@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
 import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
 import { fieldProblem, invalidFields, Refusal } from '../../shared/domain/refusal';
+import { IdempotencyService, type IdempotentCall } from '../idempotency/idempotency.service';
 import { ApplicantProfile } from '../accounts/applicant-profile.entity';
 import { idProofProblems } from '../accounts/domain/applicant';
 import { identityIndexKey } from '../accounts/domain/identity';
@@ -56,6 +57,13 @@ type IntakeFacts = Pick<
 > &
   Partial<Pick<RequestCase, 'oralWritingDifficulty' | 'oralConfirmedAt'>>;
 
+const keyed = (
+  p: Principal,
+  scope: string,
+  key: string | null,
+  body: unknown,
+): IdempotentCall | null => (key ? { userId: p.userId, scope, key, body } : null);
+
 /** Filing: online by applicants (idempotent) and staff intake for every other channel. */
 @Injectable()
 export class IntakeService {
@@ -67,6 +75,7 @@ export class IntakeService {
     private readonly caseClock: CaseClock,
     private readonly deadlines: CaseDeadlines,
     private readonly letters: CaseLetters,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** Online submission by a signed-in applicant. A retried Idempotency-Key returns the first case. */
@@ -76,13 +85,9 @@ export class IntakeService {
     idempotencyKey: string | null,
   ): Promise<Filed> {
     if (principal.kind !== 'applicant') throw new Refusal('staff-use-intake');
-    if (idempotencyKey) {
-      const existing = await this.byKey(principal.userId, idempotencyKey);
-      if (existing)
-        return { c: existing, replayed: true, trackingCode: null, receiptWithTrackingCode: null };
-    }
-    try {
-      return await this.uow.run(async (tx) => {
+    const call = keyed(principal, 'requests.file-online', idempotencyKey, dto);
+    return this.keyedOnce(call, () =>
+      this.uow.run(async (tx) => {
         const agency = await this.activeAgency(tx.m, dto.agencyCode);
         if (!acceptsChannel(agency.channels, 'online')) {
           throw invalidFields([
@@ -104,7 +109,7 @@ export class IntakeService {
           'deliveryRoute',
         );
         if (contact.length) throw invalidFields(contact);
-        return this.insert(tx, agency, dto, principal.userId, {
+        const filed = await this.insert(tx, agency, dto, principal.userId, {
           channel: 'online',
           postKind: null,
           submittedAt: this.clock.now(),
@@ -119,26 +124,21 @@ export class IntakeService {
           applicantEmail: user.email,
           applicantAddressEnc: p.addressEnc,
           applicantPostcode: p.postcode,
-          idempotencyKey,
+          // The key lives in the idempotency store (24 h, any year), not on the case.
+          idempotencyKey: null,
         });
-      });
-    } catch (err) {
-      // Two retries racing with the same key: the loser returns the winner's case.
-      if (
-        idempotencyKey &&
-        err instanceof QueryFailedError &&
-        /request_case_idempotency_key/.test(err.message)
-      ) {
-        const existing = await this.byKey(principal.userId, idempotencyKey);
-        if (existing)
-          return { c: existing, replayed: true, trackingCode: null, receiptWithTrackingCode: null };
-      }
-      throw err;
-    }
+        await this.idempotency.record(tx, call, filed.c.id);
+        return filed;
+      }),
+    );
   }
 
   /** Staff intake: the date of receipt follows the channel (Art 31, D-2, D-3). */
-  async fileByStaff(principal: Principal, dto: StaffIntakeDto): Promise<Filed> {
+  async fileByStaff(
+    principal: Principal,
+    dto: StaffIntakeDto,
+    idempotencyKey: string | null = null,
+  ): Promise<Filed> {
     const problems = staffIntakeProblems(dto, this.clock.now());
     if (problems.length) throw invalidFields(problems);
     const { type: idType, number: idNumber } = idProofProblems(
@@ -146,49 +146,63 @@ export class IntakeService {
       dto.applicant.idType,
       dto.applicant.idNumber,
     );
-    return this.uow.run(async (tx) => {
-      const agency = await this.activeAgency(tx.m, dto.agencyCode);
-      if (!principal.can('cases.handle', agency.path))
-        throw new Refusal('agency-not-found', { agency: dto.agencyCode });
-      if (!acceptsChannel(agency.channels, dto.channel)) {
-        throw invalidFields([
-          fieldProblem('channel', 'channel-not-announced', {
-            agency: agency.name,
+    const call = keyed(principal, 'requests.intake', idempotencyKey, dto);
+    return this.keyedOnce(call, () =>
+      this.uow.run(async (tx) => {
+        const agency = await this.activeAgency(tx.m, dto.agencyCode);
+        if (!principal.can('cases.handle', agency.path))
+          throw new Refusal('agency-not-found', { agency: dto.agencyCode });
+        if (!acceptsChannel(agency.channels, dto.channel)) {
+          throw invalidFields([
+            fieldProblem('channel', 'channel-not-announced', {
+              agency: agency.name,
+              channel: dto.channel,
+            }),
+          ]);
+        }
+        const filed = await this.insert(
+          tx,
+          agency,
+          dto,
+          null,
+          {
             channel: dto.channel,
-          }),
-        ]);
-      }
-      return this.insert(
-        tx,
-        agency,
-        dto,
-        null,
-        {
-          channel: dto.channel,
-          postKind: dto.channel === 'post' ? (dto.postKind ?? null) : null,
-          submittedAt: new Date(dto.submittedAt),
-          signedAt: dto.signedAt ? new Date(dto.signedAt) : null,
-          confirmedAt: dto.confirmedAt ? new Date(dto.confirmedAt) : null,
-          applicantCategory: dto.applicant.category,
-          applicantName: dto.applicant.name,
-          applicantIdType: idType,
-          applicantIdEnc: this.cipher.encrypt(idNumber),
-          applicantIdIndex: this.cipher.blindIndex(identityIndexKey(idType, idNumber)),
-          applicantPhoneEnc: this.cipher.encryptNullable(dto.applicant.phone),
-          applicantEmail: dto.applicant.email?.toLowerCase() ?? null,
-          applicantAddressEnc: this.cipher.encryptNullable(dto.applicant.address),
-          applicantPostcode: dto.applicant.postcode ?? null,
-          idempotencyKey: null,
-          ...(dto.channel === 'oral' && dto.oral
-            ? {
-                oralWritingDifficulty: dto.oral.writingDifficulty,
-                oralConfirmedAt: this.clock.now(),
-              }
-            : {}),
-        },
-        principal.userId,
-      );
-    });
+            postKind: dto.channel === 'post' ? (dto.postKind ?? null) : null,
+            submittedAt: new Date(dto.submittedAt),
+            signedAt: dto.signedAt ? new Date(dto.signedAt) : null,
+            confirmedAt: dto.confirmedAt ? new Date(dto.confirmedAt) : null,
+            applicantCategory: dto.applicant.category,
+            applicantName: dto.applicant.name,
+            applicantIdType: idType,
+            applicantIdEnc: this.cipher.encrypt(idNumber),
+            applicantIdIndex: this.cipher.blindIndex(identityIndexKey(idType, idNumber)),
+            applicantPhoneEnc: this.cipher.encryptNullable(dto.applicant.phone),
+            applicantEmail: dto.applicant.email?.toLowerCase() ?? null,
+            applicantAddressEnc: this.cipher.encryptNullable(dto.applicant.address),
+            applicantPostcode: dto.applicant.postcode ?? null,
+            idempotencyKey: null,
+            ...(dto.channel === 'oral' && dto.oral
+              ? {
+                  oralWritingDifficulty: dto.oral.writingDifficulty,
+                  oralConfirmedAt: this.clock.now(),
+                }
+              : {}),
+          },
+          principal.userId,
+        );
+        await this.idempotency.record(tx, call, filed.c.id);
+        return filed;
+      }),
+    );
+  }
+
+  /** A keyed filing: the first result again on a retry (422 when the body differs). */
+  private async keyedOnce(call: IdempotentCall | null, file: () => Promise<Filed>): Promise<Filed> {
+    const r = await this.idempotency.once(call, file);
+    if ('created' in r) return r.created;
+    const c = await this.uow.read((m) => this.cases.findById(m, r.replayed));
+    if (!c) throw new Error(`idempotency key of a case that no longer exists: ${r.replayed}`);
+    return { c, replayed: true, trackingCode: null, receiptWithTrackingCode: null };
   }
 
   private async insert(
@@ -274,9 +288,5 @@ export class IntakeService {
     const agency = await m.getRepository(Agency).findOneBy({ code, active: true });
     if (!agency) throw invalidFields([fieldProblem('agencyCode', 'agency-unknown-or-inactive')]);
     return agency;
-  }
-
-  private byKey(userId: string, key: string): Promise<RequestCase | null> {
-    return this.cases.byIdempotencyKey(userId, key);
   }
 }

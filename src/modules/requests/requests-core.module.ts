@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CorrespondenceModule } from '../correspondence/correspondence.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { TimersModule } from '../timers/timers.module';
 import { AttachmentsService } from './attachments.service';
@@ -28,7 +29,13 @@ import { WorkflowService } from './workflow.service';
  * timers' handler for cases), letters of cases, and the read side.
  */
 @Module({
-  imports: [CalendarModule, NotificationsModule, TimersModule, CorrespondenceModule],
+  imports: [
+    CalendarModule,
+    NotificationsModule,
+    TimersModule,
+    CorrespondenceModule,
+    IdempotencyModule,
+  ],
   providers: [
     AttachmentsService,
     CaseAccess,

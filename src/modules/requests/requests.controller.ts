@@ -70,13 +70,23 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Register an application received in person, by post, fax, e-mail or orally (clerks)',
   })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      '8–100 characters [A-Za-z0-9._:-]; a retry with the same key and body returns the first case (24 h), another body 422',
+  })
   @ApiCreatedResponse({ type: FiledRequestView })
   async intakeByStaff(
     @CurrentPrincipal() p: Principal,
     @Body() dto: StaffIntakeDto,
+    @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<FiledRequestView> {
-    const filed = await this.intake.fileByStaff(p, dto);
+    if (key !== undefined && !KEY.test(key))
+      throw invalidField('Idempotency-Key', 'invalid-idempotency-key');
+    const filed = await this.intake.fileByStaff(p, dto, key ?? null);
+    if (filed.replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.setHeader('Location', `/api/v1/requests/${filed.c.id}`);
     return {
       ...(await this.queries.detail(p, filed.c.id)),

@@ -21,6 +21,7 @@ export const REASON_CODES = [
   'fee-method-conflict',
   'invalid-letter-input',
   'invalid-idempotency-key',
+  'idempotency-key-reused',
   'invalid-if-match',
   'payload-too-large',
   'unsupported-media-type',

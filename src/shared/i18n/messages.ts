@@ -29,6 +29,10 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
     '幂等键应为8至100个字符（A-Z a-z 0-9 . _ : -）。',
     'The Idempotency-Key must be 8–100 characters [A-Za-z0-9._:-].',
   ]),
+  'idempotency-key-reused': t('幂等键已用于另一请求', 'Idempotency-Key reused with another body', [
+    '此幂等键在24小时内已用于内容不同的请求；新的请求请使用新的幂等键。',
+    'This Idempotency-Key was used in the last 24 hours for a request with a different body; use a new key for a new request.',
+  ]),
   'invalid-if-match': t('If-Match 应为版本号', 'If-Match must be the case version'),
   'payload-too-large': t('内容过大', 'Payload too large', [
     '请求内容不能超过{limit}。',

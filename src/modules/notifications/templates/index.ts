@@ -9,6 +9,7 @@ import {
 import { letterNoticeTemplate } from './letter-notice.template';
 import { statutoryLetterTemplate } from './letter.template';
 import { mailCheckTemplate } from './mail-check.template';
+import { mailUndeliverableTemplate } from './mail-undeliverable.template';
 import type { MailTemplate } from './mail-template';
 
 /** Every template by key. A row whose template is missing fails permanently. */
@@ -24,5 +25,6 @@ export const MAIL_TEMPLATES: ReadonlyMap<string, MailTemplate> = new Map(
     statutoryLetterTemplate,
     letterNoticeTemplate,
     receiptUnconfirmedTemplate,
+    mailUndeliverableTemplate,
   ].map((t) => [t.key, t as unknown as MailTemplate]),
 );

@@ -11,5 +11,6 @@ export const statutoryLetterTemplate: MailTemplate<{
   text: string;
 }> = {
   key: 'statutory-letter',
+  statutory: true,
   render: (p): RenderedMail => ({ subject: p.subject, html: p.html, text: p.text }),
 };

@@ -11,6 +11,11 @@ export interface RenderedMail {
 /** A mail template renders Chinese first, then English, from plain parameters. */
 export interface MailTemplate<P extends MailParams = MailParams> {
   readonly key: string;
+  /**
+   * A statutory letter (or notice of one) to an applicant: an unresolved failure of such a mail
+   * degrades /health, and its case's clerks are told when it cannot be delivered.
+   */
+  readonly statutory?: boolean;
   render(params: P, locale: Locale): RenderedMail;
 }
 
