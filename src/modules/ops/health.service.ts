@@ -78,7 +78,17 @@ export class HealthService {
           ),
           this.check(() => this.calendar(pool.exhausted)),
         ]);
-      const checks = { database, redis, queues, outbox, timers, schedulers, upkeep, mail, calendar };
+      const checks = {
+        database,
+        redis,
+        queues,
+        outbox,
+        timers,
+        schedulers,
+        upkeep,
+        mail,
+        calendar,
+      };
       const warnings = Object.values(checks)
         .map((c) => c.warning)
         .filter((x): x is string => typeof x === 'string');
