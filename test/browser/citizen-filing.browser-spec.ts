@@ -71,6 +71,7 @@ describe('A citizen files a request on the portal (chromium)', () => {
         idempotencyKey: await hidden('idempotencyKey'),
         agencyCode: 'DQ-GA',
         title,
+        docNo: '庆交发〔2026〕3号',
         description: '申请公开该方案全文及听证意见汇总。',
         form: 'paper',
         deliveryRoute: 'email',
