@@ -121,6 +121,51 @@ describe('A citizen files a request on the portal (chromium)', () => {
     await context.close();
   }, 60_000);
 
+  it('answers a correction notice with text, then withdraws, from the request page (JavaScript off)', async () => {
+    const filed = await request(t.app.getHttpServer())
+      .post('/api/v1/requests')
+      .set('authorization', `Bearer ${w.tokens.applicant}`)
+      .send({
+        agencyCode: 'DQ-GA',
+        title: '2026年大庆市停车场收费标准',
+        description: '申请公开收费标准。',
+        form: 'electronic',
+        deliveryRoute: 'portal',
+      })
+      .expect(201);
+    const ref = filed.body.referenceNo as string;
+    const periodEnd = new Date(Date.now() + 21 * 86_400_000 + 8 * 3_600_000)
+      .toISOString()
+      .slice(0, 10);
+    await request(t.app.getHttpServer())
+      .post(`/api/v1/requests/${filed.body.id as string}/request-correction`)
+      .set('authorization', `Bearer ${w.tokens.clerk}`)
+      .send({ what: '请写明所需收费标准的年份。', periodEnd })
+      .expect(200);
+    const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
+    const { page, problems } = await watchedPage(context);
+    await signIn(page);
+    await page.goto(`${base}/my/requests/${ref}`);
+    await expect(page.locator('dl.facts').textContent()).resolves.toContain('待补正');
+    await page.getByRole('button', { name: '提交补正' }).click();
+    await expect(page.getByRole('alert').locator('a[href="#correction"]').count()).resolves.toBe(1);
+    await page.getByLabel('补正内容 *').fill('所需为2026年度的收费标准。');
+    await page.getByRole('button', { name: '提交补正' }).click();
+    await page.waitForURL(`${base}/my/requests/${ref}`);
+    await expect(page.getByRole('button', { name: '提交补正' }).count()).resolves.toBe(0);
+    await expect(page.locator('ol.timeline').textContent()).resolves.toContain('补正');
+    await page.getByLabel('撤回理由（可不填）').fill('已从其他渠道获得。');
+    await page.getByRole('button', { name: '撤回申请' }).click();
+    await page.waitForURL(`${base}/my/requests/${ref}`);
+    await expect(page.locator('dl.facts').textContent()).resolves.toContain('已撤回');
+    await expect(page.locator('table').textContent()).resolves.toContain(
+      '政府信息公开申请撤回确认书',
+    );
+    await expect(page.getByRole('button', { name: '撤回申请' }).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('the filing pages have no serious or critical accessibility violation', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
     const page = await context.newPage();

@@ -723,6 +723,14 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: '/my/requests/new', body: {} }),
     expect: allPublic(403),
   },
+  'POST /my/requests/:ref/correction': {
+    call: () => ({ path: '/my/requests/DQ-GA-2026-000001/correction', body: {} }),
+    expect: allPublic(403),
+  },
+  'POST /my/requests/:ref/withdraw': {
+    call: () => ({ path: '/my/requests/DQ-GA-2026-000001/withdraw', body: {} }),
+    expect: allPublic(403),
+  },
   'GET /my/requests/:ref': {
     call: async (ctx) => {
       const { body } = await newCase(ctx);

@@ -9,6 +9,9 @@ import type { Principal } from '../access/domain/principal';
 import { AgenciesService } from '../agencies/agencies.service';
 import { RequestContentDto } from '../requests/dto/create-request.dto';
 import { IntakeService } from '../requests/intake.service';
+import { transition, type CaseStatus } from '../requests/domain/case-status';
+import { ReasonDto, RecordCorrectionDto } from '../requests/dto/actions.dto';
+import { WorkflowService } from '../requests/workflow.service';
 import { Refusal } from '../../shared/domain/refusal';
 import { fieldsOf, type FormError } from './form-errors';
 import { PORTAL_TEXT } from './portal-text';
@@ -39,6 +42,7 @@ export class MyPagesController {
     private readonly cases: CasesRepository,
     private readonly agencies: AgenciesService,
     private readonly intake: IntakeService,
+    private readonly workflow: WorkflowService,
   ) {}
 
   @Get('new')
@@ -99,23 +103,106 @@ export class MyPagesController {
     @Res({ passthrough: true }) res: Response,
     @Param('ref') ref: string,
   ): Promise<string | void> {
-    const p = req.auth?.principal;
-    if (!p || p.kind !== 'applicant') return res.redirect(303, '/signin');
+    const p = this.applicant(req);
+    if (!p) return res.redirect(303, '/signin');
+    return this.casePage(req, res, p, ref, []);
+  }
+
+  @Post(':ref/correction')
+  @Public()
+  @HttpCode(200)
+  async answerCorrection(
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Param('ref') ref: string,
+    @Body() body: unknown,
+  ): Promise<string | void> {
+    return this.act(req, res, ref, async (p, id, lang) => {
+      const form = await validatedForm(RecordCorrectionDto, fieldsOf(body, ['correction']), lang);
+      if (!form.value) return form.errors;
+      await this.workflow.recordCorrection(p, id, { correction: form.value.correction });
+      return [];
+    });
+  }
+
+  @Post(':ref/withdraw')
+  @Public()
+  @HttpCode(200)
+  async withdraw(
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Param('ref') ref: string,
+    @Body() body: unknown,
+  ): Promise<string | void> {
+    return this.act(req, res, ref, async (p, id, lang) => {
+      const form = await validatedForm(ReasonDto, fieldsOf(body, ['reason']), lang);
+      if (!form.value) return form.errors;
+      await this.workflow.withdraw(p, id, form.value.reason || undefined);
+      return [];
+    });
+  }
+
+  /**
+   * An applicant's action from the request page: done, then back to the page (303); refused,
+   * the page again with the reasons at the top.
+   */
+  private async act(
+    req: AuthedRequest,
+    res: Response,
+    ref: string,
+    run: (p: Principal, id: string, lang: 'zh' | 'en') => Promise<FormError[]>,
+  ): Promise<string | void> {
+    const p = this.applicant(req);
+    if (!p) return res.redirect(303, '/signin');
+    const { lang } = this.pages.context(req, res);
+    const c = await this.cases.byReference(ref.trim().toUpperCase());
+    if (!c || c.applicantUserId !== p.userId) return this.notFound(req, res);
+    let errors: FormError[];
+    try {
+      errors = await run(p, c.id, lang);
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      errors = formErrorsOf(err, lang, 'main');
+    }
+    if (!errors.length) return res.redirect(303, `/my/requests/${c.referenceNo}`);
+    return this.casePage(req, res, p, c.referenceNo, errors, 400);
+  }
+
+  private async casePage(
+    req: AuthedRequest,
+    res: Response,
+    p: Principal,
+    ref: string,
+    errors: FormError[],
+    status = 200,
+  ): Promise<string> {
     const c = await this.cases.byReference(ref.trim().toUpperCase());
     const v = c ? await this.queries.detail(p, c.id).catch(() => null) : null;
     if (!v) return this.notFound(req, res);
-    return this.pages.render(req, res, 'case-status', {
-      c: {
-        ...v,
-        letters: v.letters.map((l) => ({ ...l, path: letterPageUrl('', v.referenceNo, l.id) })),
-        timeline: v.timeline.map((e) => ({
-          ...e,
-          when: beijingTime(e.at),
-          label: eventLabel(e.action),
-        })),
+    const can = (action: 'record_correction' | 'withdraw') =>
+      transition(v.status as CaseStatus, action, 'applicant').ok;
+    return this.pages.render(
+      req,
+      res,
+      'case-status',
+      {
+        c: {
+          ...v,
+          letters: v.letters.map((l) => ({ ...l, path: letterPageUrl('', v.referenceNo, l.id) })),
+          timeline: v.timeline.map((e) => ({
+            ...e,
+            when: beijingTime(e.at),
+            label: eventLabel(e.action),
+          })),
+        },
+        trackingCode: null,
+        // What the transition table lets the applicant do now (never decided in the template).
+        can: { correction: can('record_correction'), withdraw: can('withdraw') },
+        errors,
+        invalid: Object.fromEntries(errors.map((e) => [e.field, true])),
       },
-      trackingCode: null,
-    });
+      status,
+    );
   }
 
   private applicant(req: AuthedRequest): Principal | null {

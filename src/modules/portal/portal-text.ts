@@ -91,6 +91,18 @@ export const PORTAL_TEXT = {
     zh: '行政机关收到申请之日起20个工作日内答复；需要延长的，经负责人同意可延长不超过20个工作日，并书面告知您（《政府信息公开条例》第三十三条）。补正、征求第三方意见和缴费期间不计算在内。',
     en: 'The agency replies within 20 working days of receipt; it may extend by at most 20 working days with its head’s approval and tells you in writing (Art 33). Time for corrections, third-party consultation and fees does not count.',
   },
+  answerCorrection: { zh: '提交补正', en: 'Answer the correction notice' },
+  correction: { zh: '补正内容', en: 'Your correction' },
+  correctionHint: {
+    zh: '请按补正申请告知书的要求写明所需信息；提交后答复期限重新计算（《政府信息公开条例》第三十条）。',
+    en: 'Give what the correction notice asks for; the reply period starts again when it is received (Art 30).',
+  },
+  withdraw: { zh: '撤回申请', en: 'Withdraw the request' },
+  withdrawReason: { zh: '撤回理由（可不填）', en: 'Reason (optional)' },
+  withdrawHint: {
+    zh: '撤回后本申请终止办理，行政机关将出具撤回确认书。',
+    en: 'The request then ends; the agency confirms the withdrawal in writing.',
+  },
   errorSummary: { zh: '请修改以下问题', en: 'Please correct the following' },
   required: { zh: '必须填写', en: 'is required' },
   status: { zh: '办理状态', en: 'Status' },
