@@ -17,3 +17,8 @@ export function beijingTime(iso: string): string {
   const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** A case's timeline as a page shows it: Beijing time and the citizen's label of each event. */
+export function timelineView<E extends { at: string; action: string }>(events: readonly E[]) {
+  return events.map((e) => ({ ...e, when: beijingTime(e.at), label: eventLabel(e.action) }));
+}

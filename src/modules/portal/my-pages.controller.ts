@@ -9,6 +9,7 @@ import type { Principal } from '../access/domain/principal';
 import { AgenciesService } from '../agencies/agencies.service';
 import { RequestContentDto } from '../requests/dto/create-request.dto';
 import { IntakeService } from '../requests/intake.service';
+import { DELIVERY_ROUTE_LABELS } from '../requests/domain/request-fields';
 import { transition, type CaseStatus } from '../requests/domain/case-status';
 import { ReasonDto, RecordCorrectionDto } from '../requests/dto/actions.dto';
 import { WorkflowService } from '../requests/workflow.service';
@@ -19,7 +20,7 @@ import { formErrorsOf, validatedForm } from './validated-form';
 import { letterPageUrl } from '../requests/case-letters.service';
 import { CasesRepository } from '../requests/cases.repository';
 import { RequestsQueryService } from '../requests/requests-query.service';
-import { beijingTime, eventLabel } from './event-labels';
+import { timelineView } from './event-labels';
 import { PortalPages } from './portal-pages';
 
 const NEW_FIELDS = [
@@ -189,11 +190,7 @@ export class MyPagesController {
         c: {
           ...v,
           letters: v.letters.map((l) => ({ ...l, path: letterPageUrl('', v.referenceNo, l.id) })),
-          timeline: v.timeline.map((e) => ({
-            ...e,
-            when: beijingTime(e.at),
-            label: eventLabel(e.action),
-          })),
+          timeline: timelineView(v.timeline),
         },
         trackingCode: null,
         // What the transition table lets the applicant do now (never decided in the template).
@@ -240,12 +237,11 @@ export class MyPagesController {
           { value: 'paper', label: t('formPaper') },
           { value: 'either', label: t('formEither') },
         ],
-        routes: [
-          { value: 'portal', label: t('routePortal'), first: true },
-          { value: 'email', label: t('routeEmail') },
-          { value: 'post', label: t('routePost') },
-          { value: 'pickup', label: t('routePickup') },
-        ],
+        routes: (['portal', 'email', 'post', 'pickup'] as const).map((value, i) => ({
+          value,
+          label: DELIVERY_ROUTE_LABELS[value][lang],
+          first: i === 0,
+        })),
       },
       status,
     );

@@ -11,8 +11,11 @@ export class PortalPages {
     @Inject(PORTAL_CSRF) private readonly csrf: PortalCsrf,
   ) {}
 
+  /** The visitor's context, made once per request (one CSRF token, one cookie). */
   context(req: Request, res: Response): PageContext {
-    return pageContext(req, res, this.csrf.token(req, res));
+    const locals = res.locals as { portalContext?: PageContext };
+    locals.portalContext ??= pageContext(req, res, this.csrf.token(req, res));
+    return locals.portalContext;
   }
 
   render(

@@ -78,10 +78,6 @@ export const PORTAL_TEXT = {
   formElectronic: { zh: '电子', en: 'Electronic' },
   formEither: { zh: '均可', en: 'Either' },
   route: { zh: '获取信息的方式、途径', en: 'How to receive it' },
-  routePost: { zh: '邮寄', en: 'By post' },
-  routeEmail: { zh: '电子邮件', en: 'By e-mail' },
-  routePickup: { zh: '当面领取', en: 'Collect in person' },
-  routePortal: { zh: '网上查看', en: 'Online, in this portal' },
   filed: { zh: '申请已提交', en: 'Request filed' },
   filedTracking: {
     zh: '查询码只显示这一次，请记下或打印本页：凭受理编号和查询码无需登录即可查询。',

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../../infra/http/public.decorator';
 import { Refusal } from '../../shared/domain/refusal';
 import { RequestsQueryService } from '../requests/requests-query.service';
-import { beijingTime, eventLabel } from './event-labels';
+import { timelineView } from './event-labels';
 import { fieldsOf, missing, type FormError } from './form-errors';
 import { PortalPages } from './portal-pages';
 import { PORTAL_TEXT } from './portal-text';
@@ -64,11 +64,7 @@ export class PublicPagesController {
       return this.pages.render(req, res, 'case-status', {
         c: {
           ...v,
-          timeline: v.timeline.map((e) => ({
-            ...e,
-            when: beijingTime(e.at),
-            label: eventLabel(e.action),
-          })),
+          timeline: timelineView(v.timeline),
         },
         trackingCode: f.trackingCode,
       });

@@ -39,7 +39,7 @@ export const letterNoticeTemplate: MailTemplate<LetterNoticeParams> = {
           `${p.agencyName} issued the letter "${p.title}" (${p.documentNumber}) on ${p.issuedOn} on your information request ${p.referenceNo}.`,
           'Open this link after signing in, or with the tracking code printed on your receipt, to read and print it:',
           p.link,
-          `This e-mail is a notice only, not the formal service of the letter; it is served the way you chose (${p.routeEn}).`,
+          `This e-mail is a notice only, not the formal service of the letter, which is served the way you chose: ${p.routeEn}.`,
         ],
       },
     ),

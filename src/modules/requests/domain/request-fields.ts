@@ -8,10 +8,10 @@ export type DeliveryRoute = (typeof DELIVERY_ROUTES)[number];
 
 /** Each delivery route as the applicant reads it: Chinese, then English. */
 export const DELIVERY_ROUTE_LABELS: Readonly<Record<DeliveryRoute, { zh: string; en: string }>> = {
-  post: { zh: '邮寄', en: 'post' },
-  email: { zh: '电子邮件', en: 'e-mail' },
-  pickup: { zh: '当面领取', en: 'collection in person' },
-  portal: { zh: '网上查看', en: 'the online portal' },
+  post: { zh: '邮寄', en: 'By post' },
+  email: { zh: '电子邮件', en: 'By e-mail' },
+  pickup: { zh: '当面领取', en: 'Collection in person' },
+  portal: { zh: '网上查看', en: 'Online, in the portal' },
 };
 
 /** How a reply was served (R-DEL-01…03); on time is judged on the signing or posting day. */
