@@ -119,4 +119,13 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  {
+    // The portal's progressive-enhancement scripts: plain browser modules, no type information.
+    files: ['src/modules/portal/assets/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { document: 'readonly', fetch: 'readonly', DOMParser: 'readonly' },
+    },
+  },
 );

@@ -106,6 +106,10 @@ describe('A citizen files a request on the portal (chromium)', () => {
     await page.goto(`${base}/my/requests/new`);
     await page.locator('#agencyCode').focus();
     await page.keyboard.press('ArrowDown'); // the first agency accepting online requests
+    // The chosen agency's guide appears beside the list, with a link to the whole guide.
+    await page.locator('#agency-guide').waitFor();
+    await page.keyboard.press('Tab'); // the link to the agencies' guides
+    await page.keyboard.press('Tab'); // the link to the chosen agency's guide
     await page.keyboard.press('Tab');
     await page.keyboard.type(title);
     await page.keyboard.press('Tab');
@@ -114,6 +118,7 @@ describe('A citizen files a request on the portal (chromium)', () => {
     await page.keyboard.press('Enter'); // a new line in the description, not a submit
     await page.keyboard.press('Tab'); // the first choice of form (checked)
     await page.keyboard.press('Tab'); // the first route (checked)
+    await page.keyboard.press('Tab'); // the file chooser (no file)
     await page.keyboard.press('Tab'); // the submit button
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: '申请已提交' }).waitFor();
@@ -157,7 +162,8 @@ describe('A citizen files a request on the portal (chromium)', () => {
     await page.getByLabel('撤回理由（可不填）').fill('已从其他渠道获得。');
     await page.getByRole('button', { name: '撤回申请' }).click();
     await page.waitForURL(`${base}/my/requests/${ref}`);
-    await expect(page.locator('dl.facts').textContent()).resolves.toContain('已撤回');
+    await expect(page.locator('dl.facts').first().textContent()).resolves.toContain('已撤回');
+    await expect(page.locator('#reply').count()).resolves.toBe(0); // a withdrawal is no reply
     await expect(page.locator('table').textContent()).resolves.toContain(
       '政府信息公开申请撤回确认书',
     );

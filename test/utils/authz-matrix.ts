@@ -731,6 +731,19 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: '/my/requests/DQ-GA-2026-000001/withdraw', body: {} }),
     expect: allPublic(403),
   },
+  'POST /my/requests/:ref/fee-payment': {
+    call: () => ({ path: '/my/requests/DQ-GA-2026-000001/fee-payment', body: {} }),
+    expect: allPublic(403),
+  },
+  'POST /my/requests/:ref/files': {
+    call: () => ({ path: '/my/requests/DQ-GA-2026-000001/files', body: {} }),
+    expect: allPublic(403),
+  },
+  'GET /agencies': { call: () => ({ path: '/agencies' }), expect: allPublic(200) },
+  'GET /agencies/:code/guide': {
+    call: () => ({ path: '/agencies/DQ-GA/guide' }),
+    expect: allPublic(200),
+  },
   'GET /my/requests/:ref': {
     call: async (ctx) => {
       const { body } = await newCase(ctx);

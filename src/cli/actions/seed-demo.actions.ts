@@ -105,7 +105,12 @@ async function buildTree(agencies: AgenciesService): Promise<DemoAgency[]> {
       address,
       postcode: '163000',
       phone: `0459-${phone}`,
+      fax: `0459-${phone + 1}`,
       email: `gongkai.${code.toLowerCase()}@demo.gov.cn`,
+      website: `https://www.demo.gov.cn/${code.toLowerCase()}`,
+      internetContact: `${name}政府信息公开专栏 https://www.demo.gov.cn/${code.toLowerCase()}/xxgk`,
+      officeHours: '法定工作日 上午 8:30—11:30，下午 13:30—17:00',
+      paymentInstructions: `通过银行转账缴纳信息处理费：收款单位 ${name}，开户行 中国工商银行${CITY_NAME}分行，账号 0900 ${String(phone).padStart(7, '0')} 0001，附言请填写申请编号。缴费后请在本系统“报告已缴费”，或携带缴费凭证到本机关政府信息公开工作机构办理。`,
     });
     out.push({ agency, topics });
   };

@@ -75,6 +75,7 @@ const STATUS: Partial<Record<ReasonCode, number>> = {
   'report-not-in-state': 409,
   'report-version-not-found': 404,
   'attachment-checksum': 500,
+  'attachment-case-closed': 409,
   internal: 500,
   unavailable: 503,
 };

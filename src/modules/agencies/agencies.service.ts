@@ -10,6 +10,7 @@ import { AgenciesRepository } from './agencies.repository';
 import type { AgencyAction, AgencyEvent } from './agency-event.entity';
 import type { Agency } from './agency.entity';
 import type { AgencyImportRecord } from './domain/agency-import';
+import { AGENCY_DETAIL_FIELDS, type AgencyDetailField } from './domain/agency';
 
 export type AgencyChanges = Partial<Omit<AgencyImportRecord, 'code' | 'parentCode'>>;
 
@@ -100,13 +101,7 @@ export class AgenciesService {
         depth: (parent?.depth ?? -1) + 1,
         channels: rec.channels ?? ['in_person', 'post'],
         onlineConfirmation: rec.onlineConfirmation ?? 'automatic',
-        address: rec.address ?? null,
-        postcode: rec.postcode ?? null,
-        phone: rec.phone ?? null,
-        email: rec.email ?? null,
-        website: rec.website ?? null,
-        reconsiderationBody: rec.reconsiderationBody ?? null,
-        court: rec.court ?? null,
+        ...detailsOf(rec),
         active: true,
         deactivatedAt: null,
       });
@@ -279,19 +274,15 @@ export class AgenciesService {
   }
 }
 
-const FIELDS = [
-  'name',
-  'kind',
-  'channels',
-  'onlineConfirmation',
-  'address',
-  'postcode',
-  'phone',
-  'email',
-  'website',
-  'reconsiderationBody',
-  'court',
-] as const;
+const FIELDS = ['name', 'kind', 'channels', 'onlineConfirmation', ...AGENCY_DETAIL_FIELDS] as const;
+
+/** Every detail field of a new agency, null where the record leaves it out. */
+function detailsOf(rec: Partial<Record<AgencyDetailField, string | null>>) {
+  return Object.fromEntries(AGENCY_DETAIL_FIELDS.map((f) => [f, rec[f] ?? null])) as Record<
+    AgencyDetailField,
+    string | null
+  >;
+}
 
 function snapshot(a: Agency): Record<string, unknown> {
   const entries: Array<[string, unknown]> = [

@@ -61,8 +61,15 @@ export class Agency {
   @Column('text', { nullable: true }) address: string | null;
   @Column('text', { nullable: true }) postcode: string | null;
   @Column('text', { nullable: true }) phone: string | null;
+  @Column('text', { nullable: true }) fax: string | null;
   @Column('text', { nullable: true }) email: string | null;
   @Column('text', { nullable: true }) website: string | null;
+  /** Further internet contact printed in the OGI guide (D-21). */
+  @Column('text', { nullable: true }) internetContact: string | null;
+  /** The OGI office's hours (D-21). */
+  @Column('text', { nullable: true }) officeHours: string | null;
+  /** How to pay a fee (D-7), shown with every fee notice. */
+  @Column('text', { nullable: true }) paymentInstructions: string | null;
   /** Body hearing reconsideration against this agency (printed in reply letters). */
   @Column('text', { nullable: true }) reconsiderationBody: string | null;
   /** Court competent for suits against this agency. */

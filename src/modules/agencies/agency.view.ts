@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  AGENCY_DETAIL_FIELDS,
   AGENCY_KINDS,
   CHANNELS,
   ONLINE_CONFIRMATION,
@@ -20,8 +21,12 @@ export class AgencyView {
   @ApiPropertyOptional({ nullable: true }) address: string | null;
   @ApiPropertyOptional({ nullable: true }) postcode: string | null;
   @ApiPropertyOptional({ nullable: true }) phone: string | null;
+  @ApiPropertyOptional({ nullable: true }) fax: string | null;
   @ApiPropertyOptional({ nullable: true }) email: string | null;
   @ApiPropertyOptional({ nullable: true }) website: string | null;
+  @ApiPropertyOptional({ nullable: true }) internetContact: string | null;
+  @ApiPropertyOptional({ nullable: true }) officeHours: string | null;
+  @ApiPropertyOptional({ nullable: true }) paymentInstructions: string | null;
   @ApiPropertyOptional({ nullable: true, example: '大庆市人民政府' }) reconsiderationBody:
     string | null;
   @ApiPropertyOptional({ nullable: true, example: '大庆市萨尔图区人民法院' }) court: string | null;
@@ -37,13 +42,7 @@ export class AgencyView {
       parentCode,
       channels: a.channels,
       onlineConfirmation: a.onlineConfirmation,
-      address: a.address,
-      postcode: a.postcode,
-      phone: a.phone,
-      email: a.email,
-      website: a.website,
-      reconsiderationBody: a.reconsiderationBody,
-      court: a.court,
+      ...Object.fromEntries(AGENCY_DETAIL_FIELDS.map((f) => [f, a[f]])),
       active: a.active,
       depth: a.depth,
     });

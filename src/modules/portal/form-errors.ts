@@ -2,6 +2,8 @@
 export interface FormError {
   field: string;
   message: string;
+  /** The reason code of a refusal, whose page (/problems/<code>) explains it. */
+  code?: string;
 }
 
 /** The fields of a posted form, as strings (absent or non-string values are empty). */

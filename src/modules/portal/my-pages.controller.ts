@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { PageQueryDto } from './page-query.dto';
+import { NewRequestQueryDto, PageQueryDto } from './page-query.dto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../infra/http/public.decorator';
 import type { AuthedRequest } from '../access/request-auth';
 import type { Principal } from '../access/domain/principal';
 import { AgenciesService } from '../agencies/agencies.service';
+import { ogiGuide } from '../agencies/domain/ogi-guide';
 import { RequestContentDto } from '../requests/dto/create-request.dto';
 import { IntakeService } from '../requests/intake.service';
 import { DELIVERY_ROUTE_LABELS } from '../requests/domain/request-fields';
-import { transition, type CaseStatus } from '../requests/domain/case-status';
-import { ReasonDto, RecordCorrectionDto } from '../requests/dto/actions.dto';
+import { isOpen, transition, type CaseStatus } from '../requests/domain/case-status';
+import { ReasonDto, RecordCorrectionDto, ReportFeePaymentDto } from '../requests/dto/actions.dto';
+import { FeeActionsService } from '../requests/fee-actions.service';
+import {
+  AttachmentsService,
+  checkedFiles,
+  type IncomingFile,
+} from '../requests/attachments.service';
+import { FILES_FIELD, postedFiles } from './page-uploads';
+import { invalidField } from '../../infra/http/domain-error';
+import { RemediesQuery } from '../remedies/remedies-query.service';
+import { caseExtras } from './case-extras';
 import { WorkflowService } from '../requests/workflow.service';
 import { Refusal } from '../../shared/domain/refusal';
 import { fieldsOf, type FormError } from './form-errors';
@@ -44,17 +55,21 @@ export class MyPagesController {
     private readonly agencies: AgenciesService,
     private readonly intake: IntakeService,
     private readonly workflow: WorkflowService,
+    private readonly fees: FeeActionsService,
+    private readonly attachments: AttachmentsService,
+    private readonly remedies: RemediesQuery,
   ) {}
 
   @Get('new')
   @Public()
   async newForm(
-    @Query() _q: PageQueryDto,
+    @Query() q: NewRequestQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
     if (!this.applicant(req)) return res.redirect(303, '/signin');
-    return this.newPage(req, res, { form: 'electronic', deliveryRoute: 'portal' }, []);
+    const start = { form: 'electronic', deliveryRoute: 'portal', agencyCode: q.agencyCode ?? '' };
+    return this.newPage(req, res, start, []);
   }
 
   @Post('new')
@@ -71,10 +86,21 @@ export class MyPagesController {
     const fields = fieldsOf(body, NEW_FIELDS);
     const { idempotencyKey: _key, ...content } = (body ?? {}) as Record<string, unknown>;
     const form = await validatedForm(RequestContentDto, content, lang);
-    if (!form.value) return this.newPage(req, res, fields, form.errors, 400);
+    const upload = this.checkedUpload(req, res, lang);
+    const errors = [...form.errors, ...upload.errors];
+    if (!form.value || errors.length) return this.newPage(req, res, fields, errors, 400);
     try {
       // The key rendered into the form: a double submit files one request, not two.
       const filed = await this.intake.fileOnline(p, form.value, fields.idempotencyKey || null);
+      // The files follow the filing as their own change (each file once, even on a resubmit).
+      if (upload.files.length)
+        await this.attachments.uploadMany(
+          p,
+          filed.c.id,
+          'applicant_document',
+          upload.files,
+          FILES_FIELD,
+        );
       const v = await this.queries.detail(p, filed.c.id);
       return this.pages.render(req, res, 'filed', { c: v, trackingCode: filed.trackingCode });
     } catch (err) {
@@ -120,10 +146,47 @@ export class MyPagesController {
   ): Promise<string | void> {
     return this.act(req, res, ref, async (p, id, lang) => {
       const form = await validatedForm(RecordCorrectionDto, fieldsOf(body, ['correction']), lang);
-      if (!form.value) return form.errors;
+      const upload = this.checkedUpload(req, res, lang);
+      if (!form.value || upload.errors.length) return [...form.errors, ...upload.errors];
       await this.workflow.recordCorrection(p, id, { correction: form.value.correction });
+      if (upload.files.length)
+        await this.attachments.uploadMany(p, id, 'applicant_document', upload.files, FILES_FIELD);
       return [];
     });
+  }
+
+  @Post(':ref/files')
+  @Public()
+  @HttpCode(200)
+  async addFiles(
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Param('ref') ref: string,
+  ): Promise<string | void> {
+    return this.act(req, res, ref, async (p, id, lang) => {
+      const upload = this.checkedUpload(req, res, lang, true);
+      if (upload.errors.length) return upload.errors;
+      await this.attachments.uploadMany(p, id, 'applicant_document', upload.files, FILES_FIELD);
+      return [];
+    });
+  }
+
+  /** The posted files checked (type, size, count) before anything is written. */
+  private checkedUpload(
+    req: Request,
+    res: Response,
+    lang: 'zh' | 'en',
+    required = false,
+  ): { files: IncomingFile[]; errors: FormError[] } {
+    const { files, problem } = postedFiles(req, res);
+    try {
+      if (problem) throw invalidField(FILES_FIELD, problem);
+      if (files.length || required) checkedFiles(files, FILES_FIELD);
+      return { files, errors: [] };
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      return { files: [], errors: formErrorsOf(err, lang, FILES_FIELD) };
+    }
   }
 
   @Post(':ref/withdraw')
@@ -139,6 +202,27 @@ export class MyPagesController {
       const form = await validatedForm(ReasonDto, fieldsOf(body, ['reason']), lang);
       if (!form.value) return form.errors;
       await this.workflow.withdraw(p, id, form.value.reason || undefined);
+      return [];
+    });
+  }
+
+  @Post(':ref/fee-payment')
+  @Public()
+  @HttpCode(200)
+  async reportPayment(
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Param('ref') ref: string,
+    @Body() body: unknown,
+  ): Promise<string | void> {
+    return this.act(req, res, ref, async (p, id, lang) => {
+      const form = await validatedForm(
+        ReportFeePaymentDto,
+        fieldsOf(body, ['paidOn', 'note']),
+        lang,
+      );
+      if (!form.value) return form.errors;
+      await this.fees.reportPayment(p, id, form.value);
       return [];
     });
   }
@@ -180,8 +264,15 @@ export class MyPagesController {
     const c = await this.cases.byReference(ref.trim().toUpperCase());
     const v = c ? await this.queries.detail(p, c.id).catch(() => null) : null;
     if (!v) return this.notFound(req, res);
-    const can = (action: 'record_correction' | 'withdraw') =>
+    const can = (action: 'record_correction' | 'withdraw' | 'report_fee_payment') =>
       transition(v.status as CaseStatus, action, 'applicant').ok;
+    const { lang } = this.pages.context(req, res);
+    const [agency, files, windows] = await Promise.all([
+      this.agencies.findByCode(v.agencyCode),
+      this.attachments.list(p, v.id),
+      v.status === 'replied' ? this.remedies.windows(p, v.id) : null,
+    ]);
+    const extras = caseExtras(v, agency, files, windows?.windows ?? [], lang);
     return this.pages.render(
       req,
       res,
@@ -194,7 +285,13 @@ export class MyPagesController {
         },
         trackingCode: null,
         // What the transition table lets the applicant do now (never decided in the template).
-        can: { correction: can('record_correction'), withdraw: can('withdraw') },
+        ...extras,
+        can: {
+          correction: can('record_correction'),
+          withdraw: can('withdraw'),
+          reportPayment: can('report_fee_payment') && extras.fee?.open === true,
+          addFiles: isOpen(v.status as CaseStatus),
+        },
         errors,
         invalid: Object.fromEntries(errors.map((e) => [e.field, true])),
       },
@@ -222,11 +319,15 @@ export class MyPagesController {
         code: r.agency.code,
         label: `${'　'.repeat(Math.max(0, r.agency.depth - 1))}${r.agency.name}`,
       }));
+    const chosen = fields.agencyCode ? await this.agencies.findByCode(fields.agencyCode) : null;
+    const guide =
+      chosen?.active && chosen.channels.includes('online') ? ogiGuide(chosen, lang, null) : null;
     return this.pages.render(
       req,
       res,
       'new-request',
       {
+        guide,
         fields: Object.fromEntries(NEW_FIELDS.map((f) => [f, fields[f] ?? ''])),
         errors,
         invalid: Object.fromEntries(errors.map((e) => [e.field, true])),

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsAgencyCode } from '../agencies/dto/agency-code.validator';
 
 /** What every page takes in its query string: the language and the type size (适老化). */
 export class PageQueryDto {
@@ -21,4 +22,12 @@ export class TokenPageQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   token?: string;
+}
+
+/** The filing page, opened from an agency's guide with that agency chosen. */
+export class NewRequestQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'DQ-GA' })
+  @IsOptional()
+  @IsAgencyCode()
+  agencyCode?: string;
 }

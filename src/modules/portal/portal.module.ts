@@ -6,12 +6,16 @@ import { AgenciesModule } from '../agencies/agencies.module';
 import { AuthModule } from '../auth/auth.module';
 import { AccountPagesController } from './account-pages.controller';
 import { RequestsCoreModule } from '../requests/requests-core.module';
+import { RemediesModule } from '../remedies/remedies.module';
 import { PORTAL_CSRF, portalCsrf, type PortalCsrf } from './csrf';
 import { LetterPageController } from './letter-page.controller';
 import { MyPagesController } from './my-pages.controller';
 import { PageRenderer } from './page-renderer';
+import { pageUploads } from './page-uploads';
 import { PortalPages } from './portal-pages';
 import { PublicPagesController } from './public-pages.controller';
+import { GuidePagesController } from './guide-pages.controller';
+import { ProblemPagesController } from './problem-pages.controller';
 import { SessionPagesController } from './session-pages.controller';
 
 /**
@@ -19,9 +23,11 @@ import { SessionPagesController } from './session-pages.controller';
  * form carries a CSRF token; pages send a CSP with scripts and styles from files only.
  */
 @Module({
-  imports: [AccountsModule, AgenciesModule, AuthModule, RequestsCoreModule],
+  imports: [AccountsModule, AgenciesModule, AuthModule, RemediesModule, RequestsCoreModule],
   controllers: [
     PublicPagesController,
+    GuidePagesController,
+    ProblemPagesController,
     SessionPagesController,
     AccountPagesController,
     MyPagesController,
@@ -43,6 +49,7 @@ export class PortalModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     // csrf-csrf leaves GET/HEAD/OPTIONS alone: only the forms' posts are checked.
+    consumer.apply(pageUploads).forRoutes(MyPagesController);
     consumer
       .apply(this.csrf.protect)
       .forRoutes(

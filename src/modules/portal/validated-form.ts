@@ -16,7 +16,7 @@ export function inLang(message: string, lang: Lang): string {
 export function formErrorsOf(err: Refusal, lang: Lang, fallbackField: string): FormError[] {
   if (err.fieldErrors.length)
     return err.fieldErrors.map((p) => ({ field: p.field, message: inLang(p.message, lang) }));
-  return [{ field: fallbackField, message: inLang(err.message, lang) }];
+  return [{ field: fallbackField, message: inLang(err.message, lang), code: err.code }];
 }
 
 /**

@@ -17,7 +17,7 @@ import { CurrentPrincipal } from '../access/current-principal.decorator';
 import type { Principal } from '../access/domain/principal';
 import { AttachmentsService } from './attachments.service';
 import type { AttachmentKind } from './case-attachment.entity';
-import { MAX_ATTACHMENT_BYTES } from './domain/attachment-policy';
+import { MAX_ATTACHMENT_BYTES, utf8Name } from './domain/attachment-policy';
 
 const view = (a: {
   id: string;
@@ -36,13 +36,6 @@ const view = (a: {
   sha256: a.sha256,
   createdAt: a.createdAt,
 });
-
-/** multer decodes multipart file names as latin1; browsers send UTF-8. */
-function utf8Name(name: string): string {
-  if ([...name].some((ch) => ch.charCodeAt(0) > 0xff)) return name;
-  const decoded = Buffer.from(name, 'latin1').toString('utf8');
-  return decoded.includes('\uFFFD') ? name : decoded;
-}
 
 @ApiTags('attachments')
 @ApiBearerAuth()

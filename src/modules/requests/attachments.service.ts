@@ -11,7 +11,9 @@ import { CaseAttachment, type AttachmentKind } from './case-attachment.entity';
 import { CaseChanges } from './case-changes.service';
 import { CasesRepository } from './cases.repository';
 import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from './domain/attachment-policy';
+import { isOpen } from './domain/case-status';
 
+/** What staff attach; applicants add `applicant_document` files from their own request page. */
 export const ATTACHMENT_KINDS: AttachmentKind[] = [
   'scan',
   'reply_document',
@@ -19,7 +21,33 @@ export const ATTACHMENT_KINDS: AttachmentKind[] = [
   'service_proof',
 ];
 /** What applicants may download from their own cases. */
-const APPLICANT_KINDS: AttachmentKind[] = ['scan', 'reply_document'];
+const APPLICANT_KINDS: AttachmentKind[] = ['scan', 'reply_document', 'applicant_document'];
+/** Most files one upload (a filing, a correction answer) may carry. */
+export const MAX_FILES_PER_UPLOAD = 5;
+
+export interface IncomingFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/**
+ * The type and size checks of every upload, before anything is written (so a form can show
+ * them next to its file field before the filing itself is made). `field` names the form field.
+ */
+export function checkedFiles(
+  files: readonly IncomingFile[] | undefined,
+  field = 'file',
+): Array<IncomingFile & { sniffed: { type: string; ext: string } }> {
+  if (!files?.length) throw invalidField(field, 'attachment-missing');
+  if (files.length > MAX_FILES_PER_UPLOAD) throw invalidField(field, 'attachment-too-many');
+  return files.map((file) => {
+    if (file.size > MAX_ATTACHMENT_BYTES) throw invalidField(field, 'attachment-too-large');
+    const sniffed = sniffContentType(file.buffer, file.originalname);
+    if (!sniffed) throw invalidField(field, 'attachment-type');
+    return { ...file, sniffed };
+  });
+}
 
 /** Files on a case behind the Storage port: checked type and size, SHA-256, safe names. */
 @Injectable()
@@ -37,41 +65,75 @@ export class AttachmentsService {
     p: Principal,
     caseId: string,
     kind: AttachmentKind,
-    file: { originalname: string; buffer: Buffer; size: number } | undefined,
+    file: IncomingFile | undefined,
   ): Promise<CaseAttachment> {
-    if (!file) throw invalidField('file', 'attachment-missing');
-    if (!ATTACHMENT_KINDS.includes(kind)) throw invalidField('kind', 'attachment-kind');
-    if (file.size > MAX_ATTACHMENT_BYTES) throw invalidField('file', 'attachment-too-large');
-    const sniffed = sniffContentType(file.buffer, file.originalname);
-    if (!sniffed) throw invalidField('file', 'attachment-type');
+    return (await this.uploadMany(p, caseId, kind, file ? [file] : undefined))[0];
+  }
+
+  /**
+   * Files added to a case in one transaction, each with its `attach` event: staff attach scans,
+   * reply documents, evidence and proofs of service; the applicant adds `applicant_document`
+   * files to an open request of their own.
+   */
+  async uploadMany(
+    p: Principal,
+    caseId: string,
+    kind: AttachmentKind,
+    incoming: readonly IncomingFile[] | undefined,
+    field = 'file',
+  ): Promise<CaseAttachment[]> {
+    const applicantKind = kind === 'applicant_document';
+    if (!applicantKind && !ATTACHMENT_KINDS.includes(kind))
+      throw invalidField('kind', 'attachment-kind');
+    const files = checkedFiles(incoming, field);
     return this.uow.run(async (tx) => {
       const m = tx.m;
-      const { c, actor } = await this.access.load(m, p, caseId, { lock: true });
-      if (actor !== 'clerk')
+      const { c, actor } = await this.access.load(m, p, caseId, {
+        lock: true,
+        applicantAllowed: applicantKind,
+      });
+      if (actor !== (applicantKind ? 'applicant' : 'clerk'))
         throw new Refusal('actor-not-allowed', { action: 'attach', actionLabel: '上传附件' });
-      const id = randomUUID();
-      const key = `cases/${c.year}/${c.id}/${id}.${sniffed.ext}`;
-      const stored = await this.storage.put(key, file.buffer);
-      const row = m.getRepository(CaseAttachment).create({
-        id,
-        caseYear: c.year,
-        caseId: c.id,
-        kind,
-        filename: safeFilename(file.originalname, sniffed.ext),
-        contentType: sniffed.type,
-        size: stored.size,
-        sha256: stored.sha256,
-        storageKey: key,
-        uploadedBy: p.userId,
-      });
-      await m.getRepository(CaseAttachment).insert(row);
-      await this.changes.note(tx, c, {
-        actorId: p.userId,
-        actor: 'clerk',
-        action: 'attach',
-        payload: { attachmentId: id, kind, sha256: stored.sha256, size: stored.size },
-      });
-      return row;
+      if (applicantKind && !isOpen(c.status)) throw new Refusal('attachment-case-closed');
+      // A resubmitted form (the same filing after a lost answer) adds each file once.
+      const present = applicantKind
+        ? new Set(
+            (await m.getRepository(CaseAttachment).findBy({ caseId: c.id, kind })).map(
+              (r) => r.sha256,
+            ),
+          )
+        : new Set<string>();
+      const rows: CaseAttachment[] = [];
+      for (const file of files) {
+        if (present.has(createHash('sha256').update(file.buffer).digest('hex'))) continue;
+        const id = randomUUID();
+        const key = `cases/${c.year}/${c.id}/${id}.${file.sniffed.ext}`;
+        const stored = await this.storage.put(key, file.buffer);
+        rows.push(
+          m.getRepository(CaseAttachment).create({
+            id,
+            caseYear: c.year,
+            caseId: c.id,
+            kind,
+            filename: safeFilename(file.originalname, file.sniffed.ext),
+            contentType: file.sniffed.type,
+            size: stored.size,
+            sha256: stored.sha256,
+            storageKey: key,
+            uploadedBy: p.userId,
+          }),
+        );
+      }
+      if (rows.length === 0) return rows;
+      await m.getRepository(CaseAttachment).insert(rows);
+      for (const row of rows)
+        await this.changes.note(tx, c, {
+          actorId: p.userId,
+          actor,
+          action: 'attach',
+          payload: { attachmentId: row.id, kind, sha256: row.sha256, size: row.size },
+        });
+      return rows;
     });
   }
 

@@ -9,7 +9,13 @@ import {
 } from 'typeorm';
 import { RequestCase } from './request-case.entity';
 
-export type AttachmentKind = 'scan' | 'reply_document' | 'evidence' | 'service_proof';
+export type AttachmentKind =
+  | 'scan'
+  | 'reply_document'
+  | 'evidence'
+  | 'service_proof'
+  /** A file the applicant added (proof of identity, correction material). */
+  | 'applicant_document';
 
 /** A file on a case (scans, reply documents) kept through the Storage port. */
 @Entity('case_attachment')

@@ -183,6 +183,8 @@ export const REASON_CODES = [
   'attachment-type',
   'attachment-kind',
   'attachment-checksum',
+  'attachment-too-many',
+  'attachment-case-closed',
   // Tracking
   'tracking-code-mismatch',
   'remedy-not-found',

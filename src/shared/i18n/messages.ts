@@ -215,6 +215,11 @@ export const MESSAGES: Readonly<Record<ReasonCode, Entry>> = {
   ),
   'attachment-kind': t('附件类型有误', 'Unknown attachment kind'),
   'attachment-checksum': t('文件校验失败', 'The stored file does not match its checksum'),
+  'attachment-too-many': t('一次最多上传5个文件', 'At most 5 files at a time'),
+  'attachment-case-closed': t(
+    '申请已办结，不能再补充材料',
+    'The request is concluded; no more files can be added',
+  ),
 
   'tracking-code-mismatch': t('受理编号或查询码有误', 'Unknown reference number or tracking code'),
   'remedy-not-found': t('未找到该复议、诉讼或投诉记录', 'No such remedy'),

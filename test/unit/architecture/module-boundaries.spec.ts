@@ -62,7 +62,17 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   supervision: ['access', 'agencies', 'calendar', 'requests'],
   ops: ['access', 'calendar', 'correspondence'],
-  portal: ['access', 'accounts', 'agencies', 'auth', 'correspondence', 'requests'],
+  portal: [
+    'access',
+    'accounts',
+    'agencies',
+    'auth',
+    'correspondence',
+    'fees',
+    'law',
+    'remedies',
+    'requests',
+  ],
   upkeep: ['notifications', 'timers'],
 };
 /** Composition roots inside infra/: they list every module's entities and migrations. */

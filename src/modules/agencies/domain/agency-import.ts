@@ -1,4 +1,6 @@
 import {
+  AGENCY_DETAIL_FIELDS,
+  AGENCY_DETAIL_MAX_LENGTH,
   AGENCY_KINDS,
   CHANNELS,
   isAgencyCode,
@@ -26,15 +28,7 @@ export interface ImportProblem {
   message: string;
 }
 
-const OPTIONAL_TEXT = [
-  'address',
-  'postcode',
-  'phone',
-  'email',
-  'website',
-  'reconsiderationBody',
-  'court',
-] as const;
+const OPTIONAL_TEXT = AGENCY_DETAIL_FIELDS;
 const KNOWN = new Set([
   'code',
   'name',
@@ -131,8 +125,10 @@ function checkRecord(
     bad('onlineConfirmation', 'must be automatic or manual');
   }
   for (const f of OPTIONAL_TEXT) {
-    if (v[f] !== undefined && v[f] !== null && (typeof v[f] !== 'string' || v[f].length > 500))
-      bad(f, 'must be a string');
+    if (v[f] === undefined || v[f] === null) continue;
+    if (typeof v[f] !== 'string') bad(f, 'must be a string');
+    else if (v[f].length > AGENCY_DETAIL_MAX_LENGTH[f])
+      bad(f, `must be at most ${AGENCY_DETAIL_MAX_LENGTH[f]} characters`);
   }
   if (problems.length > before) return null;
   return v as unknown as AgencyImportRecord;

@@ -12,6 +12,8 @@ import {
 import { IsAgencyCode } from './agency-code.validator';
 import { IsPostcode, QueryBoolean } from '../../../infra/http/input/validators';
 import {
+  AGENCY_DETAIL_FIELDS,
+  AGENCY_DETAIL_MAX_LENGTH as MAX,
   AGENCY_KINDS,
   CHANNELS,
   ONLINE_CONFIRMATION,
@@ -58,16 +60,36 @@ export class CreateAgencyDto {
   @IsIn(ONLINE_CONFIRMATION)
   onlineConfirmation?: OnlineConfirmation;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX.address) address?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @IsPostcode()
   postcode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) website?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) reconsiderationBody?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) court?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX.phone) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX.fax) fax?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(MAX.email) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX.website) website?: string;
+  @ApiPropertyOptional({ description: 'Further internet contact for the OGI guide' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX.internetContact)
+  internetContact?: string;
+  @ApiPropertyOptional({ example: '工作日 8:30—11:30，13:30—17:00' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX.officeHours)
+  officeHours?: string;
+  @ApiPropertyOptional({ description: 'How to pay a fee: account, payee, reference to quote' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX.paymentInstructions)
+  paymentInstructions?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX.reconsiderationBody)
+  reconsiderationBody?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX.court) court?: string;
 }
 
 /** Body of PATCH /api/v1/agencies/:code (rename, contacts, channels). */
@@ -77,13 +99,7 @@ export class UpdateAgencyDto extends PartialType(
     'kind',
     'channels',
     'onlineConfirmation',
-    'address',
-    'postcode',
-    'phone',
-    'email',
-    'website',
-    'reconsiderationBody',
-    'court',
+    ...AGENCY_DETAIL_FIELDS,
   ] as const),
 ) {}
 

@@ -1,7 +1,7 @@
 import { parseLocalDate, type LocalDate } from '../../calendar/domain/local-date';
 import { LEGAL_PERIODS } from '../../deadlines/domain/legal-periods';
 import { Regime } from '../../deadlines/domain/regime';
-import { assertFeesApplicable } from '../../fees/domain/fee-calculator';
+import { assertFeesApplicable, FEE_METHOD_LABELS } from '../../fees/domain/fee-calculator';
 import { InvalidLetterInputError } from './correspondence-errors';
 import { markup, multiline } from './html';
 import type { ApplicantLetterBase } from './letter-context';
@@ -44,8 +44,6 @@ export interface FeeNoticeInput extends ApplicantLetterBase {
    */
   readonly paymentDueOn?: LocalDate | null;
 }
-
-const METHOD_LABEL = { 'per-piece': '按件计收', 'per-volume': '按量计收' } as const;
 
 /** 109号 Art 4 (per piece) and Art 5 (per volume), progressive excess basis (超额累进). */
 const STANDARD = {
@@ -96,7 +94,7 @@ export function renderFeeNotice(input: FeeNoticeInput): LetterOutput {
   }
   const payment = requireText(input.paymentMethod, 'paymentMethod');
   const calculation = input.calculation?.trim();
-  const method = METHOD_LABEL[charge.method];
+  const method = FEE_METHOD_LABELS[charge.method].zh;
   const body = [
     para(
       markup`本机关于${chineseDate(request.receivedOn, 'request.receivedOn')}收到您提出的政府信息公开申请，申请获取${requestedInformation(request)}。`,

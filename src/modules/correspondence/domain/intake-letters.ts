@@ -1,4 +1,4 @@
-import type { Channel } from '../../agencies/domain/agency';
+import { CHANNEL_LABELS, type Channel } from '../../agencies/domain/agency';
 import { parseLocalDate, type LocalDate } from '../../calendar/domain/local-date';
 import { Regime, REGIME_RULES } from '../../deadlines/domain/regime';
 import { InvalidLetterInputError } from './correspondence-errors';
@@ -52,15 +52,6 @@ export interface CorrectionNoticeInput extends ApplicantLetterBase {
   readonly guidance?: string | null;
 }
 
-const CHANNEL_LABEL: Readonly<Record<Channel, string>> = {
-  in_person: '当面提交',
-  post: '邮寄',
-  fax: '传真',
-  online: '互联网申请平台',
-  email: '电子邮件',
-  oral: '口头提出',
-};
-
 /** How 收到申请之日 is fixed for each channel under OGI-2019 Art 31 (R-RCV-01 … R-RCV-06). */
 const RECEIPT_RULE: Readonly<Record<Channel, string>> = {
   in_person:
@@ -97,7 +88,7 @@ export function renderReceiptAcknowledgement(input: ReceiptAcknowledgementInput)
   const article = is2019 ? '第三十三条' : '第二十四条';
   const body: Html[] = [
     para(
-      markup`您通过${CHANNEL_LABEL[input.channel]}方式提出的政府信息公开申请已收悉，申请获取${requestedInformation(request)}。本机关已予登记，受理编号为${input.referenceNumber}，请妥善保管本回执，以便查询办理进度。`,
+      markup`您通过${CHANNEL_LABELS[input.channel].zh}方式提出的政府信息公开申请已收悉，申请获取${requestedInformation(request)}。本机关已予登记，受理编号为${input.referenceNumber}，请妥善保管本回执，以便查询办理进度。`,
     ),
     para(input.trackingCode ? codeShown(input.trackingCode) : CODE_NOT_KEPT),
     para(

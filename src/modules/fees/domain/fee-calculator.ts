@@ -11,6 +11,11 @@ export const FEE_START_DATE: LocalDate = '2021-01-01';
 
 export const FeeMethod = { PerPiece: 'per-piece', PerVolume: 'per-volume' } as const;
 export type FeeMethod = (typeof FeeMethod)[keyof typeof FeeMethod];
+/** How the two methods are named to applicants (109号 Arts 4–5). */
+export const FEE_METHOD_LABELS: Readonly<Record<FeeMethod, { zh: string; en: string }>> = {
+  'per-piece': { zh: '按件计收', en: 'per piece' },
+  'per-volume': { zh: '按量计收', en: 'per page' },
+};
 
 /** Upper bound that keeps arithmetic exact and rejects obvious typos. */
 const MAX_COUNT = 1_000_000;

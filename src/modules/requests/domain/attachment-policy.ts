@@ -50,3 +50,10 @@ export function safeFilename(name: string, ext: string): string {
   const stem = cleaned.replace(/\.[^.]*$/, '') || 'file';
   return `${stem}.${ext}`;
 }
+
+/** multer decodes multipart file names as latin1; browsers send UTF-8. */
+export function utf8Name(name: string): string {
+  if ([...name].some((ch) => ch.charCodeAt(0) > 0xff)) return name;
+  const decoded = Buffer.from(name, 'latin1').toString('utf8');
+  return decoded.includes('\uFFFD') ? name : decoded;
+}

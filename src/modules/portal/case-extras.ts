@@ -1,0 +1,72 @@
+import type { Agency } from '../agencies/agency.entity';
+import { FEE_METHOD_LABELS } from '../fees/domain/fee-calculator';
+import { REPLY_TYPE_INFO, type ReplyType } from '../law/domain/reply-type';
+import type { ApplicantWindow } from '../remedies/domain/applicant-windows';
+import type { CaseAttachment } from '../requests/case-attachment.entity';
+import type { CaseFeeNotice } from '../requests/case-fee-notice.entity';
+import type { RequestDetailView } from '../requests/request.views';
+
+type Lang = 'zh' | 'en';
+
+/** Which body hears each remedy window: the agency's, from its data (D-15, D-20). */
+function bodyOf(w: ApplicantWindow, agency: Agency | null, lang: Lang): string | null {
+  if (w.id.startsWith('appeal')) return lang === 'zh' ? '上一级人民法院' : 'the court one level up';
+  if (w.id.includes('reconsideration') && !w.id.startsWith('suit'))
+    return agency?.reconsiderationBody ?? null;
+  return agency?.court ?? null;
+}
+
+/**
+ * What the applicant's request page shows beyond the case view: the fee notice with the
+ * agency's payment instructions, the reply and its documents, and the remedy windows with their
+ * bodies and last days (computed by the remedies module, never here).
+ */
+export function caseExtras(
+  v: RequestDetailView,
+  agency: Agency | null,
+  files: readonly CaseAttachment[],
+  windows: readonly ApplicantWindow[],
+  lang: Lang,
+) {
+  const f = v.feeNotice as CaseFeeNotice | null;
+  const pendingReport = Boolean(f?.reportedOn && !f.rejectedOn);
+  return {
+    fee: f
+      ? {
+          amountYuan: f.amountYuan,
+          method: FEE_METHOD_LABELS[f.method][lang],
+          quantity: f.quantity,
+          sentOn: f.sentOn,
+          paymentDue: f.paymentDue,
+          paidOn: f.paidOn,
+          reportedPaidOn: pendingReport ? f.reportedPaidOn : null,
+          rejectionReason: f.rejectedOn ? f.rejectionReason : null,
+          instructions: agency?.paymentInstructions ?? null,
+          open: !f.paidOn && !pendingReport,
+        }
+      : null,
+    // A withdrawal or a deemed abandonment is recorded like a reply but is none (no remedy).
+    reply:
+      v.reply && v.status === 'replied'
+        ? {
+            label: REPLY_TYPE_INFO[v.reply.type as ReplyType].label,
+            basis: v.reply.basis ?? REPLY_TYPE_INFO[v.reply.type as ReplyType].basis,
+            repliedOn: v.reply.repliedOn,
+            deliveredOn: v.reply.deliveredOn,
+          }
+        : null,
+    files: files.map((a) => ({
+      name: a.filename,
+      kind: a.kind,
+      size: a.size,
+      href: `/api/v1/requests/${v.id}/attachments/${a.id}`,
+    })),
+    windows: windows.map((w) => ({
+      label: w.label,
+      basis: w.basis,
+      due: w.due,
+      provisional: w.provisional,
+      body: bodyOf(w, agency, lang),
+    })),
+  };
+}
