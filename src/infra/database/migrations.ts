@@ -17,6 +17,7 @@ import { AnnualReportPublication1796140780989 } from '../../../migrations/179614
 import { DeadlineLiveKeyIndex1796140822452 } from '../../../migrations/1796140822452-DeadlineLiveKeyIndex';
 import { RepeatDetectorIndex1796141272111 } from '../../../migrations/1796141272111-RepeatDetectorIndex';
 import { ReportCounters1796141437765 } from '../../../migrations/1796141437765-ReportCounters';
+import { RemedyCounters1796151965420 } from '../../../migrations/1796151965420-RemedyCounters';
 
 export const MIGRATIONS: Array<new () => unknown> = [
   CreateMailOutbox1795952853590,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   DeadlineLiveKeyIndex1796140822452,
   RepeatDetectorIndex1796141272111,
   ReportCounters1796141437765,
+  RemedyCounters1796151965420,
 ];
