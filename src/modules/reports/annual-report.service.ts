@@ -10,10 +10,16 @@ import {
   annualReport,
   type AnnualReport,
   type ReportCase,
+  type ReportInput,
   ZERO_FOUR,
 } from './domain/annual-report';
 import { formatForYear, type ReportFormat } from './domain/report-format';
-import type { CaseFact, PublishedCarryOut } from './domain/section-three';
+import {
+  mappedReplyTypes,
+  sectionThreeOfGroups,
+  type CaseFact,
+  type PublishedCarryOut,
+} from './domain/section-three';
 import { NarrativeRepository } from './narrative.repository';
 import { ReportRecordsRepository } from './report-records.repository';
 import { ReportsRepository, type AgencyRow } from './reports.repository';
@@ -91,19 +97,74 @@ export class AnnualReportService {
   ): Promise<PublishedCarryOut | null> {
     const v = await this.records.latestPublished(agencyId, year, subtree);
     if (!v) return null;
-    const content = v.content as unknown as AnnualReport;
+    // Versions published before the counting moved into the database kept every row's cases.
+    const content = v.content as unknown as AnnualReport & {
+      casesByRow?: Record<string, string[]>;
+    };
     return {
       version: v.version,
       carryOut: content.applications.carry_out,
-      refs: content.casesByRow.carry_out ?? [],
+      refs: content.carryOutRefs ?? content.casesByRow?.carry_out ?? [],
     };
   }
 
-  async report(p: Principal, req: ReportRequest): Promise<AnnualReport> {
+  /**
+   * Section 三 of a 2021 or trial-format report counted by the database (a GROUP BY over the
+   * year's cases); the reference numbers read only where a check names them (cases with no
+   * result row, 上年结转 against a published previous year) or `carryOutRefs` asks for them.
+   */
+  private async counted(
+    path: string,
+    subtree: boolean,
+    year: number,
+    format: ReportFormat,
+    published: boolean,
+    carryOutRefs: boolean,
+  ): Promise<NonNullable<ReportInput['counted']>> {
+    const groups = await this.repo.caseGroups(path, subtree, year);
+    const unmapped =
+      sectionThreeOfGroups(groups, format).unmapped > 0
+        ? await this.repo.caseRefs(path, subtree, year, {
+            unmappedExcept: mappedReplyTypes(format),
+          })
+        : [];
+    return {
+      groups,
+      unmapped,
+      ...(published
+        ? { carryInRefs: await this.repo.caseRefs(path, subtree, year, 'carry_in') }
+        : {}),
+      ...(carryOutRefs
+        ? { carryOutRefs: await this.repo.caseRefs(path, subtree, year, 'carry_out') }
+        : {}),
+    };
+  }
+
+  async report(
+    p: Principal,
+    req: ReportRequest,
+    opts: { carryOutRefs?: boolean } = {},
+  ): Promise<AnnualReport> {
     const agency = await this.agencyFor(p, req.agencyCode);
     const yearFormat = formatForYear(req.year);
     const format = req.formatVersion ?? yearFormat;
-    const { cases, all, grouped } = await this.casesOf(agency, req.subtree, req.year, format);
+    // The 2008 format counts case by case (its groups, topics and timeliness); the others in SQL.
+    const { cases, all, grouped } =
+      format === '2008'
+        ? await this.casesOf(agency, req.subtree, req.year, format)
+        : { cases: [], all: await this.repo.agencies(agency.path, req.subtree), grouped: false };
+    const lastYearPublished = await this.publishedCarryOut(agency.id, req.year - 1, req.subtree);
+    const counted =
+      format === '2008'
+        ? null
+        : await this.counted(
+            agency.path,
+            req.subtree,
+            req.year,
+            format,
+            lastYearPublished !== null,
+            opts.carryOutRefs === true,
+          );
     const groupOf = (path: string) => (grouped ? groupIndex(agency.path, path, all) : 0);
     const groupNames = grouped ? GROUP_NAMES : [agency.name];
     const four = await this.sectionFour.report(p, {
@@ -139,7 +200,9 @@ export class AnnualReportService {
       preview: format !== yearFormat,
       cases,
       lastYear: cases,
-      lastYearPublished: await this.publishedCarryOut(agency.id, req.year - 1, req.subtree),
+      lastYearPublished,
+      counted,
+      withCarryOutRefs: opts.carryOutRefs === true,
       remedies,
       remedyTotals: four.figures,
       feesYuan,
