@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Refusal } from '../../shared/domain/refusal';
+import { invalidField, Refusal } from '../../shared/domain/refusal';
 import type { Principal } from '../access/domain/principal';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { REPLY_TYPE_INFO, type ReplyType } from '../law/domain/reply-type';
@@ -20,7 +20,10 @@ import {
   type CaseFact,
   type PublishedCarryOut,
 } from './domain/section-three';
+import { sectionFourFromCounters, sectionThreeFromCounters } from './domain/counters';
+import type { Table } from './domain/section-three';
 import { NarrativeRepository } from './narrative.repository';
+import { ReportCountersRepository } from './report-counters.repository';
 import { ReportRecordsRepository } from './report-records.repository';
 import { ReportsRepository, type AgencyRow } from './reports.repository';
 
@@ -51,6 +54,7 @@ export class AnnualReportService {
     private readonly proactive: ProactiveService,
     private readonly narratives: NarrativeRepository,
     private readonly records: ReportRecordsRepository,
+    private readonly counters: ReportCountersRepository,
   ) {}
 
   /** The agency of a report request, when `p` may read its reports (404 otherwise). */
@@ -87,6 +91,30 @@ export class AnnualReportService {
       group: grouped ? groupIndex(agency.path, r.agency_path, all) : 0,
     }));
     return { cases, all, grouped };
+  }
+
+  /**
+   * Sections 三 and 四 from the counters (the scale path: no case or remedy is read), the same
+   * figures as the report's count (the property test in report-counters.spec.ts). 2021 and
+   * trial formats; the 2008 format's groups, topics and timeliness need the cases.
+   */
+  async figuresFromCounters(
+    p: Principal,
+    req: ReportRequest,
+  ): Promise<{ applications: Table; unmapped: number; remedies: SectionFour }> {
+    const agency = await this.agencyFor(p, req.agencyCode);
+    const format = req.formatVersion ?? formatForYear(req.year);
+    if (format === '2008')
+      throw invalidField('formatVersion', 'field-not-in-list', { values: '2021, 2019_TRIAL' });
+    const three = sectionThreeFromCounters(
+      await this.counters.upTo(agency.path, req.subtree, req.year),
+      req.year,
+      format,
+    );
+    const four = sectionFourFromCounters(
+      await this.counters.remediesOf(agency.path, req.subtree, req.year),
+    );
+    return { applications: three.table, unmapped: three.unmapped, remedies: four };
   }
 
   /** 结转下年度 of the latest published version of a report, or null when never published. */
