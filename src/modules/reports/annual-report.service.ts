@@ -73,10 +73,12 @@ export class AnnualReportService {
     format: ReportFormat,
     /** Ids, agencies and topics too (the 2008 format, the drill-down). */
     detail = format === '2008',
+    /** Only one applicant category's cases (a drill-down column other than 总计). */
+    category: string | null = null,
   ): Promise<{ cases: ReportCase[]; all: AgencyRow[]; grouped: boolean }> {
     const all = await this.repo.agencies(agency.path, subtree);
     const grouped = format === '2008' && subtree && agency.kind === 'government';
-    const rows = await this.repo.cases(agency.path, subtree, year, detail);
+    const rows = await this.repo.cases(agency.path, subtree, year, detail, category);
     const cases = rows.map((r) => ({
       id: r.id,
       referenceNo: r.reference_no,
