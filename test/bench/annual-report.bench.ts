@@ -12,11 +12,7 @@ import {
 } from '../../src/modules/law/domain/reply-type';
 import { sectionThreeFromCounters } from '../../src/modules/reports/domain/counters';
 import { COLUMNS, ROWS, type Column } from '../../src/modules/reports/domain/report-format';
-import {
-  sectionThree,
-  type CaseFact,
-  type Table,
-} from '../../src/modules/reports/domain/section-three';
+import { sectionThreeOfGroups, type Table } from '../../src/modules/reports/domain/section-three';
 import { ReportCountersRepository } from '../../src/modules/reports/report-counters.repository';
 import { ReportsRepository } from '../../src/modules/reports/reports.repository';
 import { createDatabase, databaseUrl, dropDatabase } from '../../src/infra/database/admin';
@@ -65,20 +61,9 @@ async function groupBy(db: DataSource, path: string, subtree: boolean): Promise<
   return table;
 }
 
+/** The report's own path (AnnualReportService): the GROUP BY of `caseGroups`, rows mapped in TS. */
 async function onDemand(repo: ReportsRepository, path: string, subtree: boolean): Promise<Table> {
-  const rows = await repo.cases(path, subtree, YEAR, false);
-  const facts: CaseFact[] = rows.map((r) => ({
-    id: r.id,
-    referenceNo: r.reference_no,
-    category: r.applicant_category as CaseFact['category'],
-    receivedOn: r.received_on,
-    concludedOn: r.concluded_on,
-    conclusionRow: r.conclusion_type
-      ? (REPLY_TYPE_INFO[r.conclusion_type as ReplyType]?.reportRow ?? null)
-      : null,
-    onTime: r.on_time,
-  }));
-  return sectionThree(facts, YEAR, '2021').table;
+  return sectionThreeOfGroups(await repo.caseGroups(path, subtree, YEAR), '2021').table;
 }
 
 async function seed(

@@ -62,8 +62,15 @@ describe('the annual report', () => {
     // R-AR-15: this year's 上年结转 is last year's 结转下年度.
     const last = await report('year=2025&agencyCode=DQ&subtree=true');
     expect(dq.applications.carry_in).toEqual(last.applications.carry_out);
-    // Each figure names its cases.
-    expect(dq.casesByRow.r_total).toHaveLength(dq.applications.r_total.tot);
+    // Each figure names its cases (the drill-down, counted apart from the table's GROUP BY).
+    const totals = (
+      await http()
+        .get(`/api/v1/reports/annual/cells/three/r_total/tot?year=2026&agencyCode=DQ&subtree=true`)
+        .set(as('parentSupervisor'))
+        .expect(200)
+    ).body;
+    expect(totals.items).toHaveLength(dq.applications.r_total.tot);
+    expect(dq).not.toHaveProperty('casesByRow');
   });
 
   it('counts a case once, by its first conclusion and its category at filing (D-11, D-17)', async () => {

@@ -33,6 +33,7 @@ import { ReportNarrative } from '../../modules/reports/report-narrative.entity';
 import { AnnualReportRecord } from '../../modules/reports/annual-report-record.entity';
 import { ReportVersion } from '../../modules/reports/report-version.entity';
 import { ReportCounter } from '../../modules/reports/report-counter.entity';
+import { ReportRemedyCounter } from '../../modules/reports/report-remedy-counter.entity';
 
 /** Every entity, listed as classes so ts-node, jest and dist/ behave alike. */
 export const ENTITIES = [
@@ -70,5 +71,6 @@ export const ENTITIES = [
   AnnualReportRecord,
   ReportVersion,
   ReportCounter,
+  ReportRemedyCounter,
   IdempotencyKey,
 ];

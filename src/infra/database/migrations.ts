@@ -18,6 +18,7 @@ import { DeadlineLiveKeyIndex1796140822452 } from '../../../migrations/179614082
 import { RepeatDetectorIndex1796141272111 } from '../../../migrations/1796141272111-RepeatDetectorIndex';
 import { ReportCounters1796141437765 } from '../../../migrations/1796141437765-ReportCounters';
 import { AgencyGuideDetails1796151905691 } from '../../../migrations/1796151905691-AgencyGuideDetails';
+import { RemedyCounters1796151965420 } from '../../../migrations/1796151965420-RemedyCounters';
 
 export const MIGRATIONS: Array<new () => unknown> = [
   CreateMailOutbox1795952853590,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   RepeatDetectorIndex1796141272111,
   ReportCounters1796141437765,
   AgencyGuideDetails1796151905691,
+  RemedyCounters1796151965420,
 ];

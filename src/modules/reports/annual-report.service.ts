@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Refusal } from '../../shared/domain/refusal';
+import { invalidField, Refusal } from '../../shared/domain/refusal';
 import type { Principal } from '../access/domain/principal';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { REPLY_TYPE_INFO, type ReplyType } from '../law/domain/reply-type';
@@ -10,11 +10,20 @@ import {
   annualReport,
   type AnnualReport,
   type ReportCase,
+  type ReportInput,
   ZERO_FOUR,
 } from './domain/annual-report';
 import { formatForYear, type ReportFormat } from './domain/report-format';
-import type { CaseFact, PublishedCarryOut } from './domain/section-three';
+import {
+  mappedReplyTypes,
+  sectionThreeOfGroups,
+  type CaseFact,
+  type PublishedCarryOut,
+} from './domain/section-three';
+import { sectionFourFromCounters, sectionThreeFromCounters } from './domain/counters';
+import type { Table } from './domain/section-three';
 import { NarrativeRepository } from './narrative.repository';
+import { ReportCountersRepository } from './report-counters.repository';
 import { ReportRecordsRepository } from './report-records.repository';
 import { ReportsRepository, type AgencyRow } from './reports.repository';
 
@@ -45,6 +54,7 @@ export class AnnualReportService {
     private readonly proactive: ProactiveService,
     private readonly narratives: NarrativeRepository,
     private readonly records: ReportRecordsRepository,
+    private readonly counters: ReportCountersRepository,
   ) {}
 
   /** The agency of a report request, when `p` may read its reports (404 otherwise). */
@@ -63,10 +73,12 @@ export class AnnualReportService {
     format: ReportFormat,
     /** Ids, agencies and topics too (the 2008 format, the drill-down). */
     detail = format === '2008',
+    /** Only one applicant category's cases (a drill-down column other than 总计). */
+    category: string | null = null,
   ): Promise<{ cases: ReportCase[]; all: AgencyRow[]; grouped: boolean }> {
     const all = await this.repo.agencies(agency.path, subtree);
     const grouped = format === '2008' && subtree && agency.kind === 'government';
-    const rows = await this.repo.cases(agency.path, subtree, year, detail);
+    const rows = await this.repo.cases(agency.path, subtree, year, detail, category);
     const cases = rows.map((r) => ({
       id: r.id,
       referenceNo: r.reference_no,
@@ -83,6 +95,30 @@ export class AnnualReportService {
     return { cases, all, grouped };
   }
 
+  /**
+   * Sections 三 and 四 from the counters (the scale path: no case or remedy is read), the same
+   * figures as the report's count (the property test in report-counters.spec.ts). 2021 and
+   * trial formats; the 2008 format's groups, topics and timeliness need the cases.
+   */
+  async figuresFromCounters(
+    p: Principal,
+    req: ReportRequest,
+  ): Promise<{ applications: Table; unmapped: number; remedies: SectionFour }> {
+    const agency = await this.agencyFor(p, req.agencyCode);
+    const format = req.formatVersion ?? formatForYear(req.year);
+    if (format === '2008')
+      throw invalidField('formatVersion', 'field-not-in-list', { values: '2021, 2019_TRIAL' });
+    const three = sectionThreeFromCounters(
+      await this.counters.upTo(agency.path, req.subtree, req.year),
+      req.year,
+      format,
+    );
+    const four = sectionFourFromCounters(
+      await this.counters.remediesOf(agency.path, req.subtree, req.year),
+    );
+    return { applications: three.table, unmapped: three.unmapped, remedies: four };
+  }
+
   /** 结转下年度 of the latest published version of a report, or null when never published. */
   async publishedCarryOut(
     agencyId: string,
@@ -91,19 +127,74 @@ export class AnnualReportService {
   ): Promise<PublishedCarryOut | null> {
     const v = await this.records.latestPublished(agencyId, year, subtree);
     if (!v) return null;
-    const content = v.content as unknown as AnnualReport;
+    // Versions published before the counting moved into the database kept every row's cases.
+    const content = v.content as unknown as AnnualReport & {
+      casesByRow?: Record<string, string[]>;
+    };
     return {
       version: v.version,
       carryOut: content.applications.carry_out,
-      refs: content.casesByRow.carry_out ?? [],
+      refs: content.carryOutRefs ?? content.casesByRow?.carry_out ?? [],
     };
   }
 
-  async report(p: Principal, req: ReportRequest): Promise<AnnualReport> {
+  /**
+   * Section 三 of a 2021 or trial-format report counted by the database (a GROUP BY over the
+   * year's cases); the reference numbers read only where a check names them (cases with no
+   * result row, 上年结转 against a published previous year) or `carryOutRefs` asks for them.
+   */
+  private async counted(
+    path: string,
+    subtree: boolean,
+    year: number,
+    format: ReportFormat,
+    published: boolean,
+    carryOutRefs: boolean,
+  ): Promise<NonNullable<ReportInput['counted']>> {
+    const groups = await this.repo.caseGroups(path, subtree, year);
+    const unmapped =
+      sectionThreeOfGroups(groups, format).unmapped > 0
+        ? await this.repo.caseRefs(path, subtree, year, {
+            unmappedExcept: mappedReplyTypes(format),
+          })
+        : [];
+    return {
+      groups,
+      unmapped,
+      ...(published
+        ? { carryInRefs: await this.repo.caseRefs(path, subtree, year, 'carry_in') }
+        : {}),
+      ...(carryOutRefs
+        ? { carryOutRefs: await this.repo.caseRefs(path, subtree, year, 'carry_out') }
+        : {}),
+    };
+  }
+
+  async report(
+    p: Principal,
+    req: ReportRequest,
+    opts: { carryOutRefs?: boolean } = {},
+  ): Promise<AnnualReport> {
     const agency = await this.agencyFor(p, req.agencyCode);
     const yearFormat = formatForYear(req.year);
     const format = req.formatVersion ?? yearFormat;
-    const { cases, all, grouped } = await this.casesOf(agency, req.subtree, req.year, format);
+    // The 2008 format counts case by case (its groups, topics and timeliness); the others in SQL.
+    const { cases, all, grouped } =
+      format === '2008'
+        ? await this.casesOf(agency, req.subtree, req.year, format)
+        : { cases: [], all: await this.repo.agencies(agency.path, req.subtree), grouped: false };
+    const lastYearPublished = await this.publishedCarryOut(agency.id, req.year - 1, req.subtree);
+    const counted =
+      format === '2008'
+        ? null
+        : await this.counted(
+            agency.path,
+            req.subtree,
+            req.year,
+            format,
+            lastYearPublished !== null,
+            opts.carryOutRefs === true,
+          );
     const groupOf = (path: string) => (grouped ? groupIndex(agency.path, path, all) : 0);
     const groupNames = grouped ? GROUP_NAMES : [agency.name];
     const four = await this.sectionFour.report(p, {
@@ -139,7 +230,9 @@ export class AnnualReportService {
       preview: format !== yearFormat,
       cases,
       lastYear: cases,
-      lastYearPublished: await this.publishedCarryOut(agency.id, req.year - 1, req.subtree),
+      lastYearPublished,
+      counted,
+      withCarryOutRefs: opts.carryOutRefs === true,
       remedies,
       remedyTotals: four.figures,
       feesYuan,

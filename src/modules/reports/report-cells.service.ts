@@ -77,7 +77,9 @@ export class ReportCellsService {
     q: CellRequest,
     format: ReturnType<typeof formatForYear>,
   ): Promise<CellItem[]> {
-    const { cases } = await this.reports.casesOf(agency, q.subtree, q.year, format, true);
+    // One cell at a time: only its column's cases are read (sectionThreeCell applies the rules).
+    const category = q.column === 'tot' ? null : q.column;
+    const { cases } = await this.reports.casesOf(agency, q.subtree, q.year, format, true, category);
     const idOf = new Map(cases.map((c) => [c.referenceNo, c.id]));
     return sectionThreeCell(cases, q.year, format, q.row, q.column as Column).map((ref) => ({
       referenceNo: ref,

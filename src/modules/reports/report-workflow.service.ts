@@ -121,7 +121,8 @@ export class ReportWorkflowService {
 
   async publish(p: Principal, k: ReportKey) {
     const agency = await this.agencyWith(p, 'reports.publish', k.agencyCode);
-    const report = await this.reports.report(p, k);
+    // 结转下年度's cases are kept with the version (next year's R-AR-15 names them).
+    const report = await this.reports.report(p, k, { carryOutRefs: true });
     const blocked = publishable(report.checks);
     if (!blocked.ok)
       throw new Refusal(blocked.refusal.code, blocked.refusal.params, [], {

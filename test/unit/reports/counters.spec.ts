@@ -9,7 +9,13 @@ import {
   type CounterRow,
 } from '../../../src/modules/reports/domain/counters';
 import { REPORT_FORMATS } from '../../../src/modules/reports/domain/report-format';
-import { sectionThree, type CaseFact } from '../../../src/modules/reports/domain/section-three';
+import {
+  mappedReplyTypes,
+  sectionThree,
+  sectionThreeOfGroups,
+  type CaseFact,
+  type CaseGroup,
+} from '../../../src/modules/reports/domain/section-three';
 
 /**
  * Section 三 from the counters equals section 三 counted over the cases, for every year and
@@ -104,5 +110,92 @@ describe(sectionThreeFromCounters.name, () => {
     expect([t.carry_in.biz, t.r_open.biz, t.r_total.biz, t.carry_out.biz, t.new.tot]).toEqual([
       3, 1, 1, 2, 0,
     ]);
+  });
+});
+
+/** The cases grouped as `ReportsRepository.caseGroups` groups them in SQL (its selection). */
+function groupsOf(
+  cases: ReadonlyArray<{ fact: CaseFact; type: ReplyType | null }>,
+  year: number,
+): CaseGroup[] {
+  const [start, end] = [`${year}-01-01`, `${year}-12-31`];
+  const m = new Map<string, CaseGroup>();
+  for (const { fact, type } of cases) {
+    if (!fact.receivedOn || fact.receivedOn > end) continue;
+    if (fact.concludedOn && fact.concludedOn < start) continue;
+    const concluded = fact.concludedOn !== null && fact.concludedOn <= end;
+    const g = {
+      carriedIn: fact.receivedOn < start,
+      concluded,
+      conclusionType: concluded ? type : null,
+      category: fact.category,
+      onTime: concluded ? fact.onTime : null,
+    };
+    const k = JSON.stringify(g);
+    m.set(k, { ...g, n: (m.get(k)?.n ?? 0) + 1 });
+  }
+  return [...m.values()];
+}
+
+describe(sectionThreeOfGroups.name, () => {
+  it('equals the count over the cases, case by case, for every year and format', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(kase, fc.option(fc.boolean(), { nil: null })), { maxLength: 80 }),
+        fc.integer({ min: 2017, max: 2026 }),
+        (raw, year) => {
+          const cases = raw.map(([c, onTime], i) => ({
+            fact: {
+              ...c.fact,
+              onTime,
+              conclusionRow: c.type ? REPLY_TYPE_INFO[c.type].reportRow : null,
+              id: `id${i}`,
+              referenceNo: `R${i}`,
+            },
+            type: c.type,
+          }));
+          const groups = groupsOf(cases, year);
+          for (const format of REPORT_FORMATS) {
+            const facts = cases.map((c) => c.fact);
+            const on = sectionThree(facts, year, format);
+            const grouped = sectionThreeOfGroups(groups, format);
+            expect(grouped.table).toEqual(on.table);
+            expect(grouped.unmapped).toBe(on.unmapped.length);
+            const concluded = facts.filter(
+              (c) => c.concludedOn?.startsWith(String(year)) && c.receivedOn !== null,
+            );
+            expect([grouped.onTime, grouped.late]).toEqual([
+              concluded.filter((c) => c.onTime === true).length,
+              concluded.filter((c) => c.onTime === false).length,
+            ]);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('names as mapped exactly the reply types with a result row of the format', () => {
+    for (const format of REPORT_FORMATS)
+      for (const type of REPLY_TYPES) {
+        const s = sectionThree(
+          [
+            {
+              id: 'x',
+              referenceNo: 'X',
+              category: 'np',
+              receivedOn: '2025-03-01',
+              concludedOn: '2025-03-20',
+              conclusionRow: REPLY_TYPE_INFO[type].reportRow,
+              onTime: true,
+            },
+          ],
+          2025,
+          format,
+        );
+        expect(mappedReplyTypes(format).includes(type)).toBe(
+          format !== '2008' && s.unmapped.length === 0,
+        );
+      }
   });
 });

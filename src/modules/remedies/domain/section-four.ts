@@ -60,12 +60,28 @@ export function columnOfReport(s: SectionFour, column: SectionFourColumn): void 
 
 /** The column a remedy counts under in `year`'s report, or null when it does not count then. */
 export function columnOf(r: CountedRemedy, year: number): SectionFourColumn | null {
-  const g = GROUP[r.kind];
-  if (!g || Number(r.countedOn.slice(0, 4)) !== year) return null;
-  const end = `${year}-12-31`;
+  if (!GROUP[r.kind] || Number(r.countedOn.slice(0, 4)) !== year) return null;
+  return columnOfOutcome(r.kind, outcomeAtYearEnd(r));
+}
+
+/** The latest outcome a remedy reached by 31 Dec of its counting year, null while pending. */
+export function outcomeAtYearEnd(r: CountedRemedy): RemedyResult | null {
+  const end = `${r.countedOn.slice(0, 4)}-12-31`;
   const byEnd = r.outcomes.filter((o) => o.on <= end);
-  const last = byEnd[byEnd.length - 1];
-  return `${g}_${last ? RESULT_CLASS[last.result] : 'pending'}`;
+  return byEnd[byEnd.length - 1]?.result ?? null;
+}
+
+/**
+ * D-14: the column of a remedy of `kind` whose latest outcome by its year's end is `result`
+ * (null: 尚未审结); null for complaints (not counted).
+ */
+export function columnOfOutcome(
+  kind: RemedyKind,
+  result: RemedyResult | null,
+): SectionFourColumn | null {
+  const g = GROUP[kind];
+  if (!g) return null;
+  return `${g}_${result ? RESULT_CLASS[result] : 'pending'}`;
 }
 
 /**

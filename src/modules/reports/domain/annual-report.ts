@@ -13,7 +13,10 @@ import { type ReportFormat } from './report-format';
 import {
   sectionThree,
   sectionThreeChecks,
+  sectionThreeOfGroups,
   type CaseFact,
+  type CaseGroup,
+  type SectionThreeCount,
   type Check,
   type PublishedCarryOut,
   type Table,
@@ -55,8 +58,12 @@ export interface AnnualReport {
   /** The narrative sections the reporting officer saved (the others are drafts). */
   readonly narrativeSaved: string[];
   readonly groups?: Group2008[];
-  /** Reference numbers behind each section 三 row. */
-  readonly casesByRow: Record<string, string[]>;
+  /**
+   * The reference numbers behind 结转下年度, when asked for (publication keeps them, so that next
+   * year's R-AR-15 can name the cases behind a difference). Every other figure's cases are
+   * listed by the drill-down (`…/cells/<section>/<row>/<column>`).
+   */
+  readonly carryOutRefs?: string[];
 }
 
 export interface ReportInput {
@@ -67,6 +74,19 @@ export interface ReportInput {
   readonly preview: boolean;
   readonly cases: readonly ReportCase[];
   readonly lastYear: readonly ReportCase[] | null;
+  /**
+   * 2021 / trial: section 三 counted by the database (then `cases` is empty): the groups, the
+   * cases whose conclusion maps to no row, and — when asked for — the cases carried in (R-AR-15
+   * against a published year) and carried out.
+   */
+  /** Whether the report lists 结转下年度's cases (`carryOutRefs`: publication keeps them). */
+  readonly withCarryOutRefs?: boolean;
+  readonly counted?: {
+    readonly groups: readonly CaseGroup[];
+    readonly unmapped: readonly string[];
+    readonly carryInRefs?: readonly string[];
+    readonly carryOutRefs?: readonly string[];
+  } | null;
   /** The previous year's published report (R-AR-15 checks against it when there is one). */
   readonly lastYearPublished?: PublishedCarryOut | null;
   /** Section 四 per group (one entry when the report has one group). */
@@ -135,10 +155,21 @@ export function sectionTwoCheck(whole: RegisterSummary, groups: readonly Group20
 /** Assembles the report from counted facts; computes nothing twice (section 四 comes from remedies). */
 export function annualReport(input: ReportInput): AnnualReport {
   const { year, format } = input;
-  const three = sectionThree(input.cases, year, format);
-  const last = input.lastYear
-    ? sectionThree(input.lastYear, year - 1, format).table.carry_out
-    : null;
+  const counted = input.counted ? sectionThreeOfGroups(input.counted.groups, format) : null;
+  const byCase = counted ? null : sectionThree(input.cases, year, format);
+  const three: SectionThreeCount = counted
+    ? {
+        table: counted.table,
+        unmapped: input.counted?.unmapped ?? [],
+        carryInRefs: input.counted?.carryInRefs,
+      }
+    : (byCase as SectionThreeCount);
+  // Last year's 结转下年度 is made of this year's 上年结转 cases (received before 1 Jan, open then).
+  const last = counted
+    ? { ...counted.table.carry_in }
+    : input.lastYear
+      ? sectionThree(input.lastYear, year - 1, format).table.carry_out
+      : null;
   const fees = sum(input.feesYuan);
   const checks: Check[] = [
     ...sectionThreeChecks(three, format, last, input.lastYearPublished ?? null),
@@ -168,6 +199,13 @@ export function annualReport(input: ReportInput): AnnualReport {
   if (groups) checks.push(sectionTwoCheck(whole, groups));
   const computed = narrative(input, three.table, groups, fees);
   const concluded = input.cases.filter((c) => c.concludedOn?.startsWith(String(year)));
+  const onTime = counted?.onTime ?? concluded.filter((c) => c.onTime === true).length;
+  const late = counted?.late ?? concluded.filter((c) => c.onTime === false).length;
+  const carryOutRefs = !input.withCarryOutRefs
+    ? undefined
+    : input.counted
+      ? (input.counted.carryOutRefs ?? [])
+      : byCase?.casesByRow.carry_out;
   const drafts = draftNarrative({
     year,
     format,
@@ -175,8 +213,8 @@ export function annualReport(input: ReportInput): AnnualReport {
     applications: three.table,
     remedies: input.remedyTotals,
     feesText: computed.fees,
-    onTime: concluded.filter((c) => c.onTime === true).length,
-    late: concluded.filter((c) => c.onTime === false).length,
+    onTime,
+    late,
     figures: format === '2008' ? null : (proactive as SectionTwo),
     register: whole,
   });
@@ -197,7 +235,7 @@ export function annualReport(input: ReportInput): AnnualReport {
     narrative: { ...computed, ...extra, ...drafts, ...input.saved },
     narrativeSaved: Object.keys(input.saved).sort(),
     ...(groups ? { groups } : {}),
-    casesByRow: three.casesByRow,
+    ...(carryOutRefs ? { carryOutRefs: [...carryOutRefs].sort() } : {}),
   };
 }
 

@@ -1,4 +1,15 @@
 import { REPLY_TYPE_INFO, type ReplyType } from '../../law/domain/reply-type';
+import {
+  REMEDY_KINDS,
+  REMEDY_RESULTS,
+  type RemedyKind,
+  type RemedyResult,
+} from '../../remedies/domain/remedy';
+import {
+  columnOfOutcome,
+  SECTION_FOUR_COLUMNS,
+  type SectionFour,
+} from '../../remedies/domain/section-four';
 import { COLUMNS, ROWS, resultRows, rowFor, type Column, type ReportFormat } from './report-format';
 import type { Table } from './section-three';
 
@@ -52,4 +63,30 @@ export function sectionThreeFromCounters(
     else unmapped += c.n;
   }
   return { table, unmapped };
+}
+
+/** One section 四 counter (summed over the agencies read): see ReportRemedyCounter. */
+export interface RemedyCounterRow {
+  readonly kind: string;
+  /** The latest outcome by 31 Dec of the counting year; '' while pending (尚未审结). */
+  readonly result: string;
+  readonly n: number;
+}
+
+/**
+ * Section 四 of a year from its counters: each counter's column by D-14 (`columnOfOutcome`,
+ * the same mapping as the count over the remedies), 总计 the sum of its group. A counter of an
+ * unknown kind or result (written by a newer version) counts nowhere. Pure.
+ */
+export function sectionFourFromCounters(counters: readonly RemedyCounterRow[]): SectionFour {
+  const out = Object.fromEntries(SECTION_FOUR_COLUMNS.map((c) => [c, 0])) as SectionFour;
+  for (const c of counters) {
+    if (!(REMEDY_KINDS as readonly string[]).includes(c.kind)) continue;
+    if (c.result !== '' && !(REMEDY_RESULTS as readonly string[]).includes(c.result)) continue;
+    const column = columnOfOutcome(c.kind as RemedyKind, (c.result || null) as RemedyResult | null);
+    if (!column) continue;
+    out[column] += c.n;
+    out[`${column.slice(0, 2) as 'rv' | 'ld' | 'lr'}_total`] += c.n;
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import { REPLY_TYPE_INFO, REPLY_TYPES, type ReplyType } from '../../law/domain/reply-type';
 import {
   CATEGORY_COLUMNS,
   COLUMNS,
@@ -25,12 +26,90 @@ export interface CaseFact {
 
 export type Table = Record<string, Record<Column, number>>;
 
-export interface SectionThree {
+/** Section 三 as counted, with what its checks need to name cases. */
+export interface SectionThreeCount {
   readonly table: Table;
+  /** Cases concluded in the year whose conclusion maps to no row of the format. */
+  readonly unmapped: readonly string[];
+  /**
+   * The cases behind each row, when counted case by case. Absent when counted in the database
+   * (`sectionThreeOfGroups`): each case is one group row there, with one first conclusion and
+   * so one result row (R-AR-13 by construction); the drill-down lists each cell's cases.
+   */
+  readonly casesByRow?: Readonly<Record<string, readonly string[]>>;
+  /** 上年结转's cases, for R-AR-15 against a published previous year (when there is one). */
+  readonly carryInRefs?: readonly string[];
+}
+
+export interface SectionThree extends SectionThreeCount {
   /** The cases behind each row (every figure traces to its cases). */
   readonly casesByRow: Record<string, string[]>;
-  /** Cases concluded in the year whose conclusion maps to no row of the format. */
   readonly unmapped: string[];
+}
+
+/**
+ * The cases of a year's section 三 counted by the database, one row per combination: received
+ * before the year (上年结转) or in it (新收); first concluded in the year (办理结果, with the
+ * reply type) or not (结转下年度); the category at filing; timeliness. The query applies the
+ * same selection as `sectionThree` (received by 31 Dec, not concluded before 1 Jan).
+ */
+export interface CaseGroup {
+  readonly carriedIn: boolean;
+  readonly concluded: boolean;
+  /** The first conclusion's reply type ('' or null when it has none, or is not concluded). */
+  readonly conclusionType: string | null;
+  readonly category: (typeof CATEGORY_COLUMNS)[number];
+  readonly onTime: boolean | null;
+  readonly n: number;
+}
+
+/** The reply types whose conclusions count in a result row of `format` (D-10). */
+export function mappedReplyTypes(format: ReportFormat): ReplyType[] {
+  const results = new Set(resultRows(format));
+  return REPLY_TYPES.filter((t) => {
+    const row = REPLY_TYPE_INFO[t].reportRow;
+    return row !== null && row !== undefined && results.has(rowFor(format, row));
+  });
+}
+
+/**
+ * `sectionThree`'s table from grouped counts (the same rules: 新收 or 上年结转 by receipt, 办理结果
+ * in the row of the first conclusion's reply type, else 结转下年度), the number of concluded
+ * cases whose reply maps to no row, and the concluded cases on time and late. Pure.
+ */
+export function sectionThreeOfGroups(
+  groups: readonly CaseGroup[],
+  format: ReportFormat,
+): { table: Table; unmapped: number; onTime: number; late: number } {
+  const table: Table = Object.fromEntries(ROWS[format].map((r) => [r.id, zeroRow()]));
+  const results = new Set(resultRows(format));
+  let unmapped = 0;
+  let onTime = 0;
+  let late = 0;
+  const add = (row: string, g: CaseGroup) => {
+    const t = table[row];
+    if (!t) return;
+    t[g.category] += g.n;
+    t.tot += g.n;
+  };
+  for (const g of groups) {
+    add(g.carriedIn ? 'carry_in' : 'new', g);
+    if (!g.concluded) {
+      add('carry_out', g);
+      continue;
+    }
+    add('r_total', g);
+    if (g.onTime === true) onTime += g.n;
+    if (g.onTime === false) late += g.n;
+    if (format === '2008') continue;
+    const row2021 = g.conclusionType
+      ? REPLY_TYPE_INFO[g.conclusionType as ReplyType]?.reportRow
+      : null;
+    const row = row2021 ? rowFor(format, row2021) : null;
+    if (row && results.has(row)) add(row, g);
+    else unmapped += g.n;
+  }
+  return { table, unmapped, onTime, late };
 }
 
 const zeroRow = () => Object.fromEntries(COLUMNS.map((c) => [c, 0])) as Record<Column, number>;
@@ -102,7 +181,7 @@ const cols = (f: (c: Column) => boolean) => COLUMNS.filter((c) => !f(c));
 
 /** The integrity rules of section 三 (R-AR-10 … R-AR-13, R-AR-15) for a computed table. */
 export function sectionThreeChecks(
-  s: SectionThree,
+  s: SectionThreeCount,
   format: ReportFormat,
   lastYearCarryOut: Record<Column, number> | null,
   published: PublishedCarryOut | null = null,
@@ -129,9 +208,10 @@ export function sectionThreeChecks(
           : '（七）总计等于各办理结果之和 · the total equals the sum of the result rows',
     });
     // R-AR-13: a case counts in one result row only (（二）部分公开 never also in （三）).
+    // Counted in the database, each case is in one group and so in one row (nothing to name).
     const seen = new Map<string, number>();
     for (const r of rows)
-      for (const ref of s.casesByRow[r]) seen.set(ref, (seen.get(ref) ?? 0) + 1);
+      for (const ref of s.casesByRow?.[r] ?? []) seen.set(ref, (seen.get(ref) ?? 0) + 1);
     const twice = [...seen.entries()].filter(([, n]) => n > 1).map(([ref]) => ref);
     out.push({
       rule: 'R-AR-13',
@@ -152,7 +232,7 @@ export function sectionThreeChecks(
       : '总计列等于各类申请人之和 · totals equal the sum of the applicant columns',
   });
   if (published) {
-    const now = new Set(s.casesByRow.carry_in);
+    const now = new Set(s.casesByRow?.carry_in ?? s.carryInRefs ?? []);
     const then = new Set(published.refs);
     const notInPublished = [...now].filter((r) => !then.has(r)).sort();
     const onlyInPublished = [...then].filter((r) => !now.has(r)).sort();
