@@ -46,5 +46,12 @@ module.exports = {
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
+    {
+      // `npm run screenshots` only (test:all names its projects): refreshes docs/screenshots.
+      ...common,
+      ...services,
+      displayName: 'screenshots',
+      testMatch: ['<rootDir>/test/screenshots/**/*.shots.ts'],
+    },
   ],
 };

@@ -63,7 +63,8 @@ export function caseExtras(
     })),
     windows: windows.map((w) => ({
       label: w.label,
-      basis: w.basis,
+      // The legal basis without the engine's rule ids, e.g. "(R-RV-03)".
+      basis: w.basis.replace(/\s*\(R-[A-Z]+-\d+[A-Za-z]?\)/g, ''),
       due: w.due,
       provisional: w.provisional,
       body: bodyOf(w, agency, lang),
