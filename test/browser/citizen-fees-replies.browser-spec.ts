@@ -197,51 +197,87 @@ describe('The citizen portal: guide, files, fees, replies and remedies (chromium
     60_000,
   );
 
-  it('sees the reply, downloads its letter and document, and the remedy windows with bodies and last days', async () => {
-    const { id, ref } = await fileAndAssign('2026年大庆市交通信号灯设置方案');
-    await api()
-      .post(`/api/v1/requests/${id}/attachments`)
-      .set('authorization', `Bearer ${w.tokens.clerk}`)
-      .field('kind', 'reply_document')
-      .attach('file', PDF, { filename: '设置方案.pdf', contentType: 'application/pdf' })
-      .expect(201);
-    await act(t.app, w.tokens.clerk, id, 'reply', {
-      replyType: 'PARTIAL_REDACTED',
-      withheld: [
-        { item: '第三方联系电话', reason: '个人隐私', basis: '《政府信息公开条例》第十五条' },
-      ],
-    }).expect(200);
+  it.each([true, false])(
+    'sees the reply, downloads its letter and document, and the remedy windows with bodies and last days (JavaScript %s)',
+    async (javaScriptEnabled) => {
+      const { id, ref } = await fileAndAssign(
+        `2026年大庆市交通信号灯设置方案（${javaScriptEnabled}）`,
+      );
+      await api()
+        .post(`/api/v1/requests/${id}/attachments`)
+        .set('authorization', `Bearer ${w.tokens.clerk}`)
+        .field('kind', 'reply_document')
+        .attach('file', PDF, { filename: '设置方案.pdf', contentType: 'application/pdf' })
+        .expect(201);
+      await act(t.app, w.tokens.clerk, id, 'reply', {
+        replyType: 'PARTIAL_REDACTED',
+        withheld: [
+          { item: '第三方联系电话', reason: '个人隐私', basis: '《政府信息公开条例》第十五条' },
+        ],
+      }).expect(200);
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const context = await browser.newContext({
+        locale: 'zh-CN',
+        acceptDownloads: true,
+        javaScriptEnabled,
+      });
+      const { page, problems } = await watchedPage(context);
+      await signIn(page);
+      await page.goto(`${base}/my/requests/${ref}`);
+      await expect(page.locator('#reply').textContent()).resolves.toContain('部分公开');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: '设置方案.pdf' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('设置方案.pdf');
+      // The windows run from delivery: until it is recorded the page says so.
+      await expect(page.locator('#reply').textContent()).resolves.toContain('答复送达后');
+      await act(t.app, w.tokens.clerk, id, 'record-service', {
+        method: 'in_person',
+        servedOn: today,
+        deliveredOn: today,
+      }).expect(200);
+      await page.reload();
+      const remedies = (await page.locator('#remedies').textContent()) ?? '';
+      // A partial disclosure withholds information: reconsideration comes first (since 2024),
+      // before the agency's reconsideration body; no direct suit is offered.
+      expect(remedies).toContain('大庆市人民政府');
+      expect(remedies).not.toContain('大庆市萨尔图区人民法院');
+      expect(remedies).toMatch(/20\d\d-\d\d-\d\d/);
+      await page
+        .getByRole('link', { name: /查看.*答复/ })
+        .first()
+        .click();
+      await expect(page.locator('h1.title').textContent()).resolves.toContain('答复');
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
+
+  it('the guide and a request page with fee, reply and remedies fit 375 px, also in large type', async () => {
+    const { id, ref } = await fileAndAssign('2026年大庆市道路施工许可清单');
+    await act(t.app, w.tokens.clerk, id, 'reply', { replyType: 'DISCLOSED' }).expect(200);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
-    const { page, problems } = await watchedPage(context);
-    await signIn(page);
-    await page.goto(`${base}/my/requests/${ref}`);
-    await expect(page.locator('#reply').textContent()).resolves.toContain('部分公开');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: '设置方案.pdf' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('设置方案.pdf');
-    // The windows run from delivery: until it is recorded the page says so.
-    await expect(page.locator('#reply').textContent()).resolves.toContain('答复送达后');
     await act(t.app, w.tokens.clerk, id, 'record-service', {
       method: 'in_person',
       servedOn: today,
       deliveredOn: today,
     }).expect(200);
-    await page.reload();
-    const remedies = (await page.locator('#remedies').textContent()) ?? '';
-    // A partial disclosure withholds information: reconsideration comes first (since 2024),
-    // before the agency's reconsideration body; no direct suit is offered.
-    expect(remedies).toContain('大庆市人民政府');
-    expect(remedies).not.toContain('大庆市萨尔图区人民法院');
-    expect(remedies).toMatch(/20\d\d-\d\d-\d\d/);
-    await page
-      .getByRole('link', { name: /查看.*答复/ })
-      .first()
-      .click();
-    await expect(page.locator('h1.title').textContent()).resolves.toContain('答复');
-    expect(problems).toEqual([]);
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 375, height: 740 },
+    });
+    const page = await context.newPage();
+    await signIn(page);
+    for (const size of ['normal', 'large'])
+      for (const path of ['/agencies', '/agencies/DQ-GA/guide', `/my/requests/${ref}`]) {
+        await page.goto(`${base}${path}?size=${size}`);
+        await expect(
+          page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        ).resolves.toBe(true);
+      }
+    await expect(page.locator('#remedies').count()).resolves.toBe(1);
     await context.close();
   }, 60_000);
 
