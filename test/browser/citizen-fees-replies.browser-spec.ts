@@ -177,6 +177,10 @@ describe('The citizen portal: guide, files, fees, replies and remedies (chromium
       const fee = page.locator('#fee');
       await expect(fee.textContent()).resolves.toContain('100 元'); // pages 31–40 at 10 yuan
       await expect(fee.textContent()).resolves.toContain(PAYMENT);
+      // The fee notice itself prints the same instructions (the agency's data).
+      await page.getByRole('link', { name: /查看.*收费通知/ }).click();
+      await expect(page.textContent('body')).resolves.toContain(PAYMENT);
+      await page.goBack();
       await page.getByRole('button', { name: '报告已缴费' }).click();
       await expect(page.getByRole('alert').locator('a[href="#paidOn"]').count()).resolves.toBe(1);
       const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -295,7 +295,10 @@ export class CaseLetters {
               ? { method: 'per-piece', cumulativePiecesInMonth: f.notice.quantity }
               : { method: 'per-volume', pages: f.notice.quantity },
           amountYuan: f.notice.amountYuan,
-          paymentMethod: `请持本通知到${agency.name}缴纳，或按本机关公布的非税收入缴款方式缴入国库（预算科目103049950其他缴入国库的行政事业性收费），凭财政部门票据办理。`,
+          // The agency's own instructions (D-21 data), else the treasury route of R-FEE-08.
+          paymentMethod:
+            agency.paymentInstructions ??
+            `请持本通知到${agency.name}缴纳，或按本机关公布的非税收入缴款方式缴入国库（预算科目103049950其他缴入国库的行政事业性收费），凭财政部门票据办理。`,
           // R-FEE-04: from the applicant's receipt (engine); without it the period only.
           paymentDueOn: f.notice.paymentDue,
         } satisfies Body<'fee_notice'>;
