@@ -311,6 +311,22 @@ describe('The citizen portal: guide, files, fees, replies and remedies (chromium
     await context.close();
   }, 60_000);
 
+  it('an error on a portal address is a readable page linking to its reason; the API keeps problem details', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+    const page = await context.newPage();
+    const res = await page.goto(`${base}/no-such-page`);
+    expect(res?.status()).toBe(404);
+    expect(res?.headers()['content-type']).toContain('text/html');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('未找到');
+    await expect(page.getByRole('link', { name: 'not-found' }).getAttribute('href')).resolves.toBe(
+      '/problems/not-found',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    const apiRes = await page.goto(`${base}/api/v1/no-such-thing`);
+    expect(apiRes?.headers()['content-type']).toContain('application/problem+json');
+    await context.close();
+  });
+
   it('the guide, directory, problem and request pages have no serious or critical accessibility violation', async () => {
     const { id, ref } = await fileAndAssign('2026年大庆市出入境办理须知');
     await act(t.app, w.tokens.clerk, id, 'issue-fee-notice', {

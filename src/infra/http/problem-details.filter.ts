@@ -1,3 +1,4 @@
+import { errorPage, wantsPage } from './error-page';
 import {
   type ArgumentsHost,
   BadRequestException,
@@ -123,6 +124,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private send(res: Response, problem: ProblemDetails): void {
+    const req = res.req;
+    if (req && wantsPage(req)) {
+      // A browser on a portal address reads a page, never raw JSON.
+      res
+        .status(problem.status)
+        .setHeader('content-security-policy', "default-src 'self'; frame-ancestors 'none'")
+        .type('html')
+        .send(errorPage({ code: problem.code, status: problem.status, detail: problem.detail }));
+      return;
+    }
     res.status(problem.status).type('application/problem+json').json(problem);
   }
 

@@ -4,19 +4,9 @@
  * `escapeHtml`, and only values produced by `markup` itself pass through unescaped. There is no
  * other constructor of `Html`, so user text can never reach a letter unescaped.
  */
+import { escapeHtml } from '../../../shared/domain/html-escape';
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+export { escapeHtml };
 
 class TrustedHtml {
   constructor(readonly markup: string) {}
