@@ -27,13 +27,11 @@ export async function insertMany(m: EntityManager, parts: readonly InsertRows[])
     const meta = m.connection.getMetadata(target);
     const present = meta.columns.filter(
       (col) =>
-        !(col.databaseName in computed) &&
-        rows.some((r) => col.getEntityValue(r as ObjectLiteral) !== undefined),
+        !(col.databaseName in computed) && rows.some((r) => col.getEntityValue(r) !== undefined),
     );
     const json = rows.map((r) => {
       const o: Record<string, unknown> = {};
-      for (const col of present)
-        o[col.databaseName] = col.getEntityValue(r as ObjectLiteral) ?? null;
+      for (const col of present) o[col.databaseName] = col.getEntityValue(r) ?? null;
       return o;
     });
     params.push(JSON.stringify(json));

@@ -38,7 +38,7 @@ export class CaseAccess {
       .innerJoinAndMapOne('c.agencyOfCase', Agency, 'a', 'a.id = c.agency_id')
       .where('c.id = :id', { id });
     if (opts.lock) qb.setLock('pessimistic_write', undefined, ['c']);
-    const row = (await qb.getOne()) as (RequestCase & { agencyOfCase?: Agency }) | null;
+    const row: (RequestCase & { agencyOfCase?: Agency }) | null = await qb.getOne();
     if (!row) throw caseNotFound();
     const agency = row.agencyOfCase as Agency;
     delete row.agencyOfCase;

@@ -53,7 +53,7 @@ export function eventRow(c: RequestCase, at: Date, e: NewEvent): Partial<CaseEve
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     reason: e.reason ?? null,
-    payload: (e.payload ?? {}) as never,
+    payload: e.payload ?? {},
   };
 }
 
