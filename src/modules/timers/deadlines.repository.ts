@@ -113,6 +113,21 @@ export class DeadlinesRepository {
       .update({ ...keyOf(d), version: d.version }, { armedVersion: d.version });
   }
 
+  /**
+   * The version's wake-up failed: recorded as not armed, so the next reconcile pass (it checks
+   * the unarmed versions) removes the failed job and arms the version again — the tick's retry.
+   */
+  async markUnarmed(
+    d: Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE deadline SET armed_version = 0, updated_at = now()
+        WHERE subject_type = $1 AND subject_id = $2 AND kind = $3 AND ref = $4
+          AND version = $5 AND armed_version = $5`,
+      [d.subjectType, d.subjectId, d.kind, d.ref, d.version],
+    );
+  }
+
   /** `markArmed` for many deadline versions in one statement (the reconcile's batches). */
   async markArmedMany(
     ds: ReadonlyArray<Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>>,
