@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../../src/infra/queue/job-queue';
 import { QueueName } from '../../src/infra/queue/queue-names';
+import { RedisClient } from '../../src/infra/queue/redis-client';
+import { DeadlinesRepository } from '../../src/modules/timers/deadlines.repository';
 import { tickJobId } from '../../src/modules/timers/deadline-book.service';
 import {
   DeadlineReconciler,
@@ -59,8 +61,8 @@ describe(`${DeadlineReconciler.name} in batches`, () => {
     for (const d of live) {
       const job = jobs.get(key(d));
       expect(job?.id).toBe(tickJobId(d, new Date((job?.data as { at: string }).at)));
-      // Production defaults reach the batch: retries are central (STYLE point 6).
-      expect(job?.opts.attempts).toBe(8);
+      // A tick carries no retry policy of its own (JOB_OPTIONS): its retry is the reconcile.
+      expect(job?.opts).toEqual({ jobId: job?.id, delay: job?.opts.delay, attempts: 1 });
     }
 
     expect((await t.app.get(DeadlineReconciler).reconcile()).rearmed).toBe(0);
@@ -72,5 +74,16 @@ describe(`${DeadlineReconciler.name} in batches`, () => {
     const full = await t.app.get(DeadlineReconciler).reconcile();
     expect(full.record).toMatchObject({ full: true, checked: live.length, missing: 1, rearmed: 1 });
     expect(await queue().getJob(delayed[7].id!)).toBeDefined();
+
+    // A tick that failed (its one attempt) has its version marked unarmed by the processor; the
+    // next partial pass removes the failed job and arms the version again.
+    const failed = delayed[11];
+    const hash = queue().toKey(failed.id!);
+    await t.app.get(RedisClient).redis.hset(hash, 'finishedOn', Date.now(), 'failedReason', 'x');
+    await t.app.get(DeadlinesRepository).markUnarmed(failed.data as Deadline);
+    const partial = await t.app.get(DeadlineReconciler).reconcile();
+    expect(partial.record).toMatchObject({ full: false, rearmed: 1 });
+    expect(await t.app.get(RedisClient).redis.hget(hash, 'finishedOn')).toBeNull();
+    expect(await queue().getDelayedCount()).toBe(live.length);
   }, 120_000);
 });

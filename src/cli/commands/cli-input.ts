@@ -28,10 +28,15 @@ export function asUsage<T>(fn: () => T, prefix = ''): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof DomainError) throw new UsageError(`${prefix}${err.message}`);
-    if (err instanceof UsageError && prefix) throw new UsageError(`${prefix}${err.message}`);
-    throw err;
+    throw usageAt(err, prefix);
   }
+}
+
+/** A domain or usage error as a usage error prefixed with `prefix`; any other error as it is. */
+export function usageAt(err: unknown, prefix: string): unknown {
+  if (err instanceof DomainError) return new UsageError(`${prefix}${err.message}`);
+  if (err instanceof UsageError && prefix) return new UsageError(`${prefix}${err.message}`);
+  return err;
 }
 
 export function writeJsonLine(value: unknown): void {

@@ -9,8 +9,12 @@ export function parsePauseFlag(value: string): readonly [LocalDate, LocalDate | 
 }
 
 const LINE_KEYS = ['received', 'regime', 'correctionReceived', 'pauses', 'extension'];
+const KNOWN = new Set(LINE_KEYS);
 
 const isString = (v: unknown): v is string => typeof v === 'string';
+
+const pairOk = (p: unknown): p is [string, string | null] =>
+  Array.isArray(p) && p.length === 2 && isString(p[0]) && (p[1] === null || isString(p[1]));
 
 /** Shape check of one JSONL line; date and range checks are left to the domain. */
 export function parseJsonLine(text: string): DeadlineRequest {
@@ -23,9 +27,9 @@ export function parseJsonLine(text: string): DeadlineRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new UsageError('expected a JSON object');
   const o = value as Record<string, unknown>;
-  const unknownKey = Object.keys(o).find((k) => !LINE_KEYS.includes(k));
-  if (unknownKey)
-    throw new UsageError(`unknown field '${unknownKey}' (allowed: ${LINE_KEYS.join(', ')})`);
+  for (const k in o)
+    if (!KNOWN.has(k))
+      throw new UsageError(`unknown field '${k}' (allowed: ${LINE_KEYS.join(', ')})`);
   if (!isString(o.received))
     throw new UsageError("'received' is required and must be a string YYYY-MM-DD");
   if (o.regime != null && !isString(o.regime)) throw new UsageError("'regime' must be a string");
@@ -35,16 +39,16 @@ export function parseJsonLine(text: string): DeadlineRequest {
   if (o.extension != null && typeof o.extension !== 'number')
     throw new UsageError("'extension' must be a number");
   const pauses = o.pauses ?? [];
-  const pairOk = (p: unknown): p is [string, string | null] =>
-    Array.isArray(p) && p.length === 2 && isString(p[0]) && (p[1] === null || isString(p[1]));
   if (!Array.isArray(pauses) || !pauses.every(pairOk)) {
     throw new UsageError('\'pauses\' must be an array of ["START", "END" or null]');
   }
-  return {
+  // Built without spreads: this runs once per line of a --jsonl batch.
+  const req: { -readonly [K in keyof DeadlineRequest]: DeadlineRequest[K] } = {
     received: o.received,
-    ...(isString(o.regime) ? { regime: o.regime } : {}),
-    ...(isString(o.correctionReceived) ? { correctionReceived: o.correctionReceived } : {}),
     pauses,
-    ...(typeof o.extension === 'number' ? { extension: o.extension } : {}),
   };
+  if (isString(o.regime)) req.regime = o.regime;
+  if (isString(o.correctionReceived)) req.correctionReceived = o.correctionReceived;
+  if (typeof o.extension === 'number') req.extension = o.extension;
+  return req;
 }

@@ -2,11 +2,9 @@ import type { Command } from 'commander';
 import { nationalCalendar } from '../../modules/calendar/domain/national-calendar';
 import { UsageError } from '../usage-error';
 import { asUsage, collect, parseCountFlag, parseDateFlag, readStdin } from './cli-input';
-import {
-  computeDeadline,
-  type DeadlineOutput,
-} from '../../modules/deadlines/domain/deadline-query';
-import { parseJsonLine, parsePauseFlag } from './deadline-io';
+import { computeDeadline } from '../../modules/deadlines/domain/deadline-query';
+import { deadlineJsonl } from './deadline-jsonl';
+import { parsePauseFlag } from './deadline-io';
 
 interface DeadlineOptions {
   received?: string;
@@ -92,15 +90,5 @@ async function runJsonl(opts: DeadlineOptions): Promise<void> {
       `--jsonl reads every field from stdin; it cannot be combined with ${conflicting.join(', ')}`,
     );
   }
-  const cal = nationalCalendar();
-  const lines = (await readStdin()).split('\n');
-  const results: DeadlineOutput[] = [];
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    const prefix = `line ${i + 1}: `;
-    results.push(
-      asUsage(() => computeDeadline(cal, parseJsonLine(line), opts.trace === true), prefix),
-    );
-  });
-  process.stdout.write(results.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  process.stdout.write(deadlineJsonl(await readStdin(), opts.trace === true));
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { JobsOptions, Queue } from 'bullmq';
+import { JOB_OPTIONS } from './job-options';
 import { JOB_QUEUE, JobName, type JobPayloads, QueueName } from './queue-names';
 
 /**
@@ -39,17 +40,21 @@ export class JobQueue {
     data: JobPayloads[J],
     opts: JobsOptions = {},
   ): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).add(name, data, opts);
+    await this.queue(JOB_QUEUE[name]).add(name, data, { ...JOB_OPTIONS[name], ...opts });
   }
 
-  /** Many jobs of one name in one round trip (BullMQ `addBulk`, default options applied). */
+  /**
+   * Many jobs of one name in one round trip (BullMQ `addBulk`; the default options and the
+   * job's own `JOB_OPTIONS` applied).
+   */
   async addBulk<J extends JobName>(
     name: J,
     jobs: ReadonlyArray<{ data: JobPayloads[J]; opts: JobsOptions }>,
   ): Promise<void> {
     if (jobs.length === 0) return;
+    const own = JOB_OPTIONS[name];
     await this.queue(JOB_QUEUE[name]).addBulk(
-      jobs.map((j) => ({ name, data: j.data, opts: j.opts })),
+      jobs.map((j) => ({ name, data: j.data, opts: own ? { ...own, ...j.opts } : j.opts })),
     );
   }
 

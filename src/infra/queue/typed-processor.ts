@@ -10,6 +10,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { JobHandlerRegistry, type QueueHandlers } from './job-handlers';
+import { WORKER_RETENTION } from './job-options';
 import { bullConnection } from './queue.connection';
 import { ALL_QUEUES, JOB_QUEUE, type JobName, type QueueName } from './queue-names';
 
@@ -62,6 +63,8 @@ export abstract class TypedProcessor<Q extends QueueName>
       concurrency,
       lockDuration: lockMs,
       stalledInterval: lockMs,
+      // Retention for the jobs that carry none of their own (the deadline ticks).
+      ...WORKER_RETENTION,
       autorun: false,
     });
     const log = new Logger(this.constructor.name);

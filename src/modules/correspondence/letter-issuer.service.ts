@@ -19,17 +19,19 @@ export interface LetterOwner {
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * Issues statutory letters: takes the next document number of the agency and year (the same
+ * Composes statutory letters: takes the next document number of the agency and year (the same
  * counter row, and lock, as the reference numbers), renders the letter once and stores it with
- * its SHA-256. A stored letter is what the applicant sees, prints and is e-mailed, for ever.
+ * its SHA-256 for the caller to store. A stored letter is what the applicant sees, prints and is e-mailed, for ever.
  */
 @Injectable()
 export class LetterIssuer {
   /**
+   * The letter numbered and rendered, not yet stored: the caller inserts the row in its unit of
+   * work (with the letter's event and e-mail in one statement, `insertMany`).
    * `docSeq`: a document number already taken (intake takes the reference number and the
    * receipt's document number in one statement); otherwise the next one is taken here.
    */
-  async issue<K extends LetterKind>(
+  async compose<K extends LetterKind>(
     tx: Tx,
     owner: LetterOwner,
     kind: K,
@@ -61,7 +63,6 @@ export class LetterIssuer {
       actorId: owner.actorId,
       createdAt: new Date(),
     };
-    await tx.m.insert(IssuedLetter, row);
     return row;
   }
 

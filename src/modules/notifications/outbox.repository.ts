@@ -8,18 +8,18 @@ export interface OutboxCursor {
   id: string;
 }
 
+/** What a new outbox row is written with (the other columns take their defaults). */
+export type OutboxRow = Pick<
+  MailOutbox,
+  'id' | 'template' | 'toAddress' | 'params' | 'locale' | 'caseId' | 'statutory'
+>;
+
 /** The mail outbox rows, named for what the outbox and the sender do with them. */
 @Injectable()
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(
-    m: EntityManager,
-    row: Pick<
-      MailOutbox,
-      'id' | 'template' | 'toAddress' | 'params' | 'locale' | 'caseId' | 'statutory'
-    >,
-  ): Promise<void> {
+  async insert(m: EntityManager, row: OutboxRow): Promise<void> {
     await m.insert(MailOutbox, row);
   }
 

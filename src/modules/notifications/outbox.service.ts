@@ -4,7 +4,7 @@ import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { JobName, jobId, QueueName } from '../../infra/queue/queue-names';
 import type { MailOutbox, MailParams } from './mail-outbox.entity';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxRepository, type OutboxRow } from './outbox.repository';
 import { MAIL_TEMPLATES } from './templates';
 import type { Locale } from './templates/mail-template';
 
@@ -39,8 +39,19 @@ export class OutboxService {
   ) {}
 
   async write(tx: Tx, message: OutboxMessage): Promise<string> {
+    const row = this.prepare(tx, message);
+    await this.rows.insert(tx.m, row);
+    return row.id;
+  }
+
+  /**
+   * The outbox row of `message` for the caller to insert in `tx` (with other rows of the same
+   * change in one statement); its send job is dispatched after COMMIT, as for `write`.
+   */
+  prepare(tx: Tx, message: OutboxMessage): OutboxRow {
     const id = randomUUID();
-    await this.rows.insert(tx.m, {
+    tx.afterCommit(`outbox:${id}`, () => this.dispatch(id));
+    return {
       id,
       template: message.template,
       toAddress: message.to,
@@ -48,9 +59,7 @@ export class OutboxService {
       locale: message.locale ?? 'zh-CN',
       caseId: message.caseId ?? null,
       statutory: MAIL_TEMPLATES.get(message.template)?.statutory === true,
-    });
-    tx.afterCommit(`outbox:${id}`, () => this.dispatch(id));
-    return id;
+    };
   }
 
   /** Queues the attempt after `attempts` (0: the first), in `delayMs`. */

@@ -31,12 +31,18 @@ export class CaseAccess {
     opts: { lock?: boolean; applicantAllowed?: boolean; prefer?: 'clerk' | 'supervisor' } = {},
   ): Promise<CaseHandle> {
     if (!UUID.test(id)) throw caseNotFound();
-    const c = await m.getRepository(RequestCase).findOne({
-      where: { id },
-      ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!c) throw caseNotFound();
-    const agency = await m.getRepository(Agency).findOneByOrFail({ id: c.agencyId });
+    // The case and its agency in one statement; only the case row is locked.
+    const qb = m
+      .getRepository(RequestCase)
+      .createQueryBuilder('c')
+      .innerJoinAndMapOne('c.agencyOfCase', Agency, 'a', 'a.id = c.agency_id')
+      .where('c.id = :id', { id });
+    if (opts.lock) qb.setLock('pessimistic_write', undefined, ['c']);
+    const row: (RequestCase & { agencyOfCase?: Agency }) | null = await qb.getOne();
+    if (!row) throw caseNotFound();
+    const agency = row.agencyOfCase as Agency;
+    delete row.agencyOfCase;
+    const c: RequestCase = row;
     if (principal.kind === 'applicant') {
       if (c.applicantUserId !== principal.userId || opts.applicantAllowed === false)
         throw caseNotFound();

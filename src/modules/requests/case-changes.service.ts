@@ -6,7 +6,7 @@ import type { ReasonCode } from '../../shared/domain/reason-code';
 import { Refusal, type Decision } from '../../shared/domain/refusal';
 import { CaseClock } from './case-clock.service';
 import { CaseDeadlines } from './case-deadlines';
-import { CasesRepository, openPauses, type CaseLedger } from './cases.repository';
+import { CasesRepository, openPauses, type CaseLedger, type NewEvent } from './cases.repository';
 import { nextStatus, type Actor, type CaseAction, type CaseStatus } from './domain/case-status';
 import type { RequestCase } from './request-case.entity';
 
@@ -16,6 +16,11 @@ export interface ChangeSpec {
   readonly actorId: string | null;
   readonly reason?: string | null;
   readonly payload?: Record<string, unknown>;
+  /**
+   * The clock ledger when the action already read it in this unit of work and changed none of
+   * its rows since (saves the second read).
+   */
+  readonly ledger?: CaseLedger;
   /** Changes to the case made by the action, applied before the dates are recomputed. */
   readonly mutate?: (c: RequestCase) => void;
 }
@@ -37,6 +42,17 @@ export function decidedFor<T>(c: RequestCase, d: Decision<T>): T {
 }
 
 /**
+ * A change applied to the case and its deadline rows whose event row is still to be written —
+ * by the letter it issues, in the same statement as the letter (`CaseLetters.issue`).
+ */
+export interface HeldChange {
+  /** The event rows of the change (and of any change held before it in the same action). */
+  readonly events: ReadonlyArray<NewEvent & { readonly at: Date }>;
+  /** The clock ledger the change was computed from (read once per action). */
+  readonly ledger: CaseLedger;
+}
+
+/**
  * The one way a case changes: check the transition table, apply the change, recompute the dates
  * with the engine, save (optimistic version), keep the deadline rows in step and write the event
  * row — all in the caller's unit of work, whose after-commit work arms the timers.
@@ -51,7 +67,26 @@ export class CaseChanges {
   ) {}
 
   async apply(tx: Tx, c: RequestCase, spec: ChangeSpec): Promise<RequestCase> {
-    const ledger = await this.cases.ledger(tx.m, c.id);
+    const { events } = await this.applyHeld(tx, c, spec);
+    for (const e of events) await this.cases.insertEvent(tx.m, c, e.at, e);
+    return c;
+  }
+
+  /**
+   * `apply` without writing the event row: the caller hands the held change to the letter the
+   * action issues (`CaseLetters.issue(…, { change })`), which writes both events, the letter and
+   * its e-mail in one statement. `after`: a change held before in the same action whose case
+   * was not saved yet (`save: false`): its event comes first, and this change saves both.
+   * `save: false`: the transition and its event only — the next change of the action saves the
+   * case and recomputes its dates once for both (its event lists the deadlines that moved).
+   */
+  async applyHeld(
+    tx: Tx,
+    c: RequestCase,
+    spec: ChangeSpec,
+    opts: { save?: boolean; after?: HeldChange } = {},
+  ): Promise<HeldChange> {
+    const ledger = spec.ledger ?? (await this.cases.ledger(tx.m, c.id));
     const from: CaseStatus = c.status;
     let to: CaseStatus;
     try {
@@ -65,8 +100,9 @@ export class CaseChanges {
     }
     spec.mutate?.(c);
     c.status = to;
-    const moved = await this.recompute(tx, c, ledger);
-    await this.cases.insertEvent(tx.m, c, this.clock.now(), {
+    const moved = opts.save === false ? null : await this.recompute(tx, c, ledger);
+    const event = {
+      at: this.clock.now(),
       actorId: spec.actorId,
       actor: spec.actor,
       action: spec.action,
@@ -74,8 +110,8 @@ export class CaseChanges {
       toStatus: to,
       reason: spec.reason ?? null,
       payload: { ...(spec.payload ?? {}), ...(moved ? { deadlines: moved } : {}) },
-    });
-    return c;
+    };
+    return { events: [...(opts.after?.events ?? []), event], ledger };
   }
 
   /** Recomputes the dates, saves the case and its deadline rows; returns what moved. */

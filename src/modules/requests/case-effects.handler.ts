@@ -51,7 +51,7 @@ export class CaseEffectsHandler implements DeadlineEffectHandler, OnModuleInit {
         await this.system.consultationSilence(tx, c, d.ref);
         return;
       case 'auto-abandon-fee':
-        await this.system.abandonUnpaidFeeOf(tx, c, SystemActions.SYSTEM, d.ref);
+        await this.system.abandonUnpaidFeeOf(tx, c, SystemActions.SYSTEM, { feeNoticeId: d.ref });
         return;
       case 'auto-deem-accept':
       case 'alert-decision-overdue':

@@ -10,13 +10,16 @@ import {
   type LetterInputs,
   type LetterKind,
 } from '../correspondence/domain';
-import type { IssuedLetter } from '../correspondence/issued-letter.entity';
 import { LetterIssuer } from '../correspondence/letter-issuer.service';
-import { OutboxService } from '../notifications/outbox.service';
+import { insertMany, type InsertRows } from '../../infra/database/json-insert';
+import { IssuedLetter } from '../correspondence/issued-letter.entity';
+import { MailOutbox } from '../notifications/mail-outbox.entity';
+import { OutboxService, type OutboxMessage } from '../notifications/outbox.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { WorkingCalendar } from '../calendar/domain/working-calendar';
-import { CaseChanges } from './case-changes.service';
-import { CasesRepository } from './cases.repository';
+import type { HeldChange } from './case-changes.service';
+import { CaseEvent } from './case-event.entity';
+import { CasesRepository, eventRow, type NewEvent } from './cases.repository';
 import type { CaseConsultation } from './case-consultation.entity';
 import type { CaseExtension } from './case-extension.entity';
 import type { CaseFeeNotice } from './case-fee-notice.entity';
@@ -45,6 +48,17 @@ export type LetterFacts =
       previous?: { referenceNo: string; repliedOn: LocalDate | null } | null;
       feeNotice?: CaseFeeNotice | null;
     };
+
+/** Who issues a letter, on which day, and the change that issued it (its event held). */
+export interface IssueOptions {
+  actorId?: string | null;
+  actor?: Actor;
+  issuedOn?: LocalDate;
+  /** The action's change (`CaseChanges.applyHeld`): its event is written with the letter. */
+  change?: HeldChange;
+  /** Other new rows of the action (the fee notice, the consultation) written with the letter. */
+  rows?: readonly InsertRows[];
+}
 
 type Body<K extends LetterKind> = Omit<LetterInputs[K], 'documentNumber' | 'issuedOn'>;
 type AnyBody = { [K in LetterKind]: Body<K> }[LetterKind];
@@ -96,17 +110,22 @@ export class CaseLetters {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly issuer: LetterIssuer,
     private readonly outbox: OutboxService,
-    private readonly changes: CaseChanges,
     private readonly cases: CasesRepository,
     private readonly calendars: CalendarService,
   ) {}
 
+  /**
+   * Issues a letter: its document number taken (one statement, unless intake took it), then the
+   * letter, its `letter_issued` event, the held event of the change that issued it (if any), its
+   * e-mail and, for a concluding letter, its reply-history row — all in ONE statement of the
+   * case's unit of work, so they commit (or roll back) with the change itself.
+   */
   async issue(
     tx: Tx,
     c: RequestCase,
     agency: Agency,
     facts: LetterFacts,
-    opts: { actorId?: string | null; actor?: Actor; docSeq?: number; issuedOn?: LocalDate } = {},
+    opts: IssueOptions & { docSeq?: number; reply?: boolean } = {},
   ): Promise<IssuedLetter> {
     const issuedOn = opts.issuedOn ?? this.clock.today();
     const owner = {
@@ -128,27 +147,43 @@ export class CaseLetters {
     );
     const cal = await this.calendars.calendarFor(null, tx.m);
     const provisionalYears = provisionalYearsOf(cal, issuedOn, body);
-    const letter = await this.issuer.issue(
+    const letter = await this.issuer.compose(
       tx,
       owner,
       facts.kind,
       { ...body, issuedOn, ...(provisionalYears.length ? { provisionalYears } : {}) },
       { ref, toApplicant, docSeq: opts.docSeq },
     );
-    await this.changes.note(tx, c, {
+    const issued: NewEvent = {
       actorId: opts.actorId ?? null,
       actor: opts.actor ?? (opts.actorId ? 'clerk' : 'system'),
       action: 'letter_issued',
+      fromStatus: c.status,
+      toStatus: c.status,
       payload: {
         letterId: letter.id,
         kind: letter.kind,
         documentNumber: letter.documentNumber,
         sha256: letter.sha256,
       },
-    });
-    if (toApplicant && c.applicantEmail) {
-      await this.tellApplicant(tx, c, agency, letter, facts);
-    }
+    };
+    const events = [
+      ...(opts.change?.events ?? []).map((e) => eventRow(c, e.at, e)),
+      eventRow(c, this.clock.now(), issued),
+    ];
+    const mail =
+      toApplicant && c.applicantEmail
+        ? this.outbox.prepare(tx, this.mailTo(c, agency, letter, facts))
+        : null;
+    await insertMany(tx.m, [
+      ...(opts.rows ?? []),
+      { target: IssuedLetter, rows: [letter] },
+      { target: CaseEvent, rows: events },
+      { target: MailOutbox, rows: mail ? [mail] : [] },
+      ...(opts.reply
+        ? [this.cases.replyRow(c, { letterId: letter.id, actorId: opts.actorId ?? null })]
+        : []),
+    ]);
     return letter;
   }
 
@@ -157,13 +192,12 @@ export class CaseLetters {
    * route: e-mail delivery carries the letter itself; every other route gets one notice with the
    * link to the stored letter (its formal service is recorded separately).
    */
-  private async tellApplicant(
-    tx: Tx,
+  private mailTo(
     c: RequestCase,
     agency: Agency,
     letter: IssuedLetter,
     facts: LetterFacts,
-  ): Promise<void> {
+  ): OutboxMessage {
     const to = c.applicantEmail as string;
     const link = letterPageUrl(this.config.http.publicUrl, c.referenceNo, letter.id);
     if (c.deliveryRoute === 'email') {
@@ -171,7 +205,7 @@ export class CaseLetters {
       // the outbox row once sent (the code itself is never kept).
       const code = facts.kind === 'receipt_acknowledgement' ? (facts.trackingCode ?? null) : null;
       const html = code ? receiptWithTrackingCode(letter.html, code) : letter.html;
-      await this.outbox.write(tx, {
+      return {
         template: 'statutory-letter',
         to,
         caseId: c.id,
@@ -181,11 +215,10 @@ export class CaseLetters {
           text: `${textOf(html)}\n\n在线查看 / View online: ${link}`,
           ...(code ? { redactAfterSend: code } : {}),
         },
-      });
-      return;
+      };
     }
     const route = DELIVERY_ROUTE_LABELS[c.deliveryRoute];
-    await this.outbox.write(tx, {
+    return {
       template: 'letter-notice',
       to,
       caseId: c.id,
@@ -199,20 +232,18 @@ export class CaseLetters {
         routeZh: route.zh,
         routeEn: route.en,
       },
-    });
+    };
   }
 
   /** A concluding letter (reply, termination, withdrawal) and its entry in the reply history. */
-  async issueReply(
+  issueReply(
     tx: Tx,
     c: RequestCase,
     agency: Agency,
     facts: Extract<LetterFacts, { kind: 'reply' }>,
-    opts: { actorId?: string | null; actor?: Actor; issuedOn?: LocalDate } = {},
+    opts: IssueOptions = {},
   ): Promise<IssuedLetter> {
-    const letter = await this.issue(tx, c, agency, facts, opts);
-    await this.cases.addReply(tx.m, c, { letterId: letter.id, actorId: opts.actorId ?? null });
-    return letter;
+    return this.issue(tx, c, agency, facts, { ...opts, reply: true });
   }
 
   /** The receipt with its tracking code, for the intake response (never stored). */

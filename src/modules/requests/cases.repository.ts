@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { InsertRows } from '../../infra/database/json-insert';
 import type { AgencyScope } from '../access/domain/principal';
 import { whereInScope } from '../agencies/agency-scope';
 import { CaseAttachment } from './case-attachment.entity';
@@ -38,6 +39,22 @@ export function openPauses(l: CaseLedger): number {
   return (
     l.consultations.filter((x) => !x.outcome).length + (l.feeNotice && !l.feeNotice.paidOn ? 1 : 0)
   );
+}
+
+/** The case event row of `e` (its id is the table's identity). */
+export function eventRow(c: RequestCase, at: Date, e: NewEvent): Partial<CaseEvent> {
+  return {
+    year: c.year,
+    caseId: c.id,
+    at,
+    actorId: e.actorId,
+    actorRole: e.actor,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    reason: e.reason ?? null,
+    payload: e.payload ?? {},
+  };
 }
 
 export interface NewEvent {
@@ -136,19 +153,12 @@ export class CasesRepository {
       .find({ where: { caseId }, order: { createdAt: 'ASC' } });
   }
 
-  /** The ledger read on the pool (parallel reads are fine outside a transaction). */
-  async ledgerOnPool(caseId: string): Promise<CaseLedger> {
-    const m = this.db.manager;
-    const [consultations, feeNotice, extensions] = await Promise.all([
-      m
-        .getRepository(CaseConsultation)
-        .find({ where: { caseId }, order: { sentOn: 'ASC', id: 'ASC' } }),
-      m.getRepository(CaseFeeNotice).findOne({ where: { caseId }, order: { sentOn: 'DESC' } }),
-      m
-        .getRepository(CaseExtension)
-        .find({ where: { caseId }, order: { requestedOn: 'ASC', id: 'ASC' } }),
-    ]);
-    return { consultations, feeNotice, extensions };
+  /**
+   * The ledger read on the pool: the same one statement as inside a transaction (one pooled
+   * connection for a case page instead of three).
+   */
+  ledgerOnPool(caseId: string): Promise<CaseLedger> {
+    return this.ledger(this.db.manager, caseId);
   }
 
   /** Ids of open live cases after `after` (keyset by id), for batch recomputes. */
@@ -249,51 +259,43 @@ export class CasesRepository {
   }
 
   async insertEvent(m: EntityManager, c: RequestCase, at: Date, e: NewEvent): Promise<void> {
-    await m.insert(CaseEvent, {
-      year: c.year,
-      caseId: c.id,
-      at,
-      actorId: e.actorId,
-      actorRole: e.actor,
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      reason: e.reason ?? null,
-      payload: (e.payload ?? {}) as never,
-    });
+    await m.insert(CaseEvent, eventRow(c, at, e) as never);
+  }
+
+  /**
+   * A concluding reply appended to the case's reply history, as rows for `insertMany` (written
+   * with the reply's letter in one statement); its round is computed in SQL.
+   */
+  replyRow(
+    c: RequestCase,
+    r: { letterId: string | null; actorId: string | null },
+  ): InsertRows<CaseReply> {
+    return {
+      target: CaseReply,
+      rows: [
+        {
+          caseYear: c.year,
+          id: randomUUID(),
+          caseId: c.id,
+          replyType: c.replyType as NonNullable<RequestCase['replyType']>,
+          basis: c.replyBasis ?? '',
+          detail: c.replyDetail,
+          repliedOn: c.repliedOn as string,
+          dueOn: c.replyDue,
+          letterId: r.letterId,
+          actorId: r.actorId,
+        },
+      ],
+      // The next round of the case's reply history (the case row is locked).
+      computed: {
+        round: `(SELECT coalesce(max(x.round), 0) + 1 FROM case_reply x WHERE x.case_id = r.case_id)`,
+      },
+    };
   }
 
   /** The replies of a case in order (round 1 first). */
   replies(m: EntityManager, caseId: string): Promise<CaseReply[]> {
     return m.getRepository(CaseReply).find({ where: { caseId }, order: { round: 'ASC' } });
-  }
-
-  /** Appends a concluding reply (the next round) to the case's reply history. */
-  async addReply(
-    m: EntityManager,
-    c: RequestCase,
-    r: { letterId: string | null; actorId: string | null },
-  ): Promise<CaseReply> {
-    const [{ round }] = await m.query<Array<{ round: number }>>(
-      `SELECT coalesce(max(round), 0)::int + 1 AS round FROM case_reply WHERE case_id = $1`,
-      [c.id],
-    );
-    const row: CaseReply = {
-      caseYear: c.year,
-      id: randomUUID(),
-      caseId: c.id,
-      round,
-      replyType: c.replyType as NonNullable<RequestCase['replyType']>,
-      basis: c.replyBasis ?? '',
-      detail: c.replyDetail,
-      repliedOn: c.repliedOn as string,
-      dueOn: c.replyDue,
-      letterId: r.letterId,
-      actorId: r.actorId,
-      createdAt: new Date(),
-    };
-    await m.insert(CaseReply, row);
-    return row;
   }
 
   /** The current (latest) reply of the case. */

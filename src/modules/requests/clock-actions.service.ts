@@ -78,8 +78,10 @@ export class ClockActionsService {
         answeredOn: null,
         outcome: null,
       };
-      await tx.m.insert(CaseConsultation, x);
-      await this.changes.apply(tx, c, {
+      // The consultation row is written with its letter; the ledger already counts it.
+      const ledger = await this.cases.ledger(tx.m, c.id);
+      const change = await this.changes.applyHeld(tx, c, {
+        ledger: { ...ledger, consultations: [...ledger.consultations, x] },
         action: 'start_consultation',
         actor,
         actorId: p.userId,
@@ -90,7 +92,13 @@ export class ClockActionsService {
         c,
         agency,
         { kind: 'consultation_letter', consultation: x },
-        { actorId: p.userId, actor, issuedOn: sentOn },
+        {
+          actorId: p.userId,
+          actor,
+          issuedOn: sentOn,
+          change,
+          rows: [{ target: CaseConsultation, rows: [x] }],
+        },
       );
       return c;
     });
@@ -187,39 +195,38 @@ export class ClockActionsService {
       'decide_extension',
       { ...o, prefer: 'supervisor' },
       async (tx, { c, agency, actor }) => {
+        const ledger = await this.cases.ledger(tx.m, c.id);
         const pending =
-          this.thisRound(c, (await this.cases.ledger(tx.m, c.id)).extensions).find(
-            (e) => e.approved === null,
-          ) ?? null;
+          this.thisRound(c, ledger.extensions).find((e) => e.approved === null) ?? null;
         const today = this.clock.today();
         decidedFor(c, decideExtensionDecision(c, pending, { today, approve: dto.approve }));
         if (!pending) throw caseRefusal(c, 'no-extension-pending');
-        await tx.m.update(CaseExtension, pending.id, {
-          approved: dto.approve,
-          decidedBy: p.userId,
-          decidedOn: today,
-        });
-        await this.changes.apply(tx, c, {
-          action: 'decide_extension',
+        const decided = { approved: dto.approve, decidedBy: p.userId, decidedOn: today };
+        await tx.m.update(CaseExtension, pending.id, decided);
+        Object.assign(pending, decided); // the ledger's own row: the ledger stays current
+        const spec = {
+          ledger,
+          action: 'decide_extension' as const,
           actor,
           actorId: p.userId,
           reason: dto.note ?? null,
           payload: { extensionId: pending.id, approved: dto.approve, days: pending.days },
-          mutate: (x) => {
+          mutate: (x: RequestCase) => {
             if (dto.approve) x.extensionDays = pending.days;
           },
-        });
-        if (dto.approve)
-          await this.letters.issue(
-            tx,
-            c,
-            agency,
-            {
-              kind: 'extension_notice',
-              extension: { ...pending, approved: true, decidedOn: today },
-            },
-            { actorId: p.userId, actor },
-          );
+        };
+        if (!dto.approve) return this.changes.apply(tx, c, spec);
+        const change = await this.changes.applyHeld(tx, c, spec);
+        await this.letters.issue(
+          tx,
+          c,
+          agency,
+          {
+            kind: 'extension_notice',
+            extension: { ...pending, approved: true, decidedOn: today },
+          },
+          { actorId: p.userId, actor, change },
+        );
         return c;
       },
     );
@@ -235,7 +242,7 @@ export class ClockActionsService {
     return this.actions.run(p, id, 'request_reasons', o, async (tx, { c, agency, actor }) => {
       decidedFor(c, decideReasonsRequest(c));
       const today = this.clock.today();
-      await this.changes.apply(tx, c, {
+      const change = await this.changes.applyHeld(tx, c, {
         action: 'request_reasons',
         actor,
         actorId: p.userId,
@@ -248,7 +255,7 @@ export class ClockActionsService {
         c,
         agency,
         { kind: 'reasons_request', reasonsDueOn: dto.reasonsDueOn ?? null },
-        { actorId: p.userId, actor },
+        { actorId: p.userId, actor, change },
       );
       return c;
     });
@@ -299,7 +306,7 @@ export class ClockActionsService {
         }),
       );
       const originalDueOn = c.replyDue;
-      await this.changes.apply(tx, c, {
+      const change = await this.changes.applyHeld(tx, c, {
         action: 'record_deferral',
         actor,
         actorId: p.userId,
@@ -312,7 +319,7 @@ export class ClockActionsService {
         c,
         agency,
         { kind: 'deferral_notice', reason: dto.reason, originalDueOn },
-        { actorId: p.userId, actor },
+        { actorId: p.userId, actor, change },
       );
       return c;
     });

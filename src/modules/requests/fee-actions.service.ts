@@ -47,7 +47,8 @@ export class FeeActionsService {
     return this.actions.run(p, id, 'issue_fee_notice', o, async (tx, { c, agency, actor }) => {
       const today = this.clock.today();
       const sentOn = dto.sentOn ?? today;
-      const { feeNotice } = await this.cases.ledger(tx.m, c.id);
+      const ledger = await this.cases.ledger(tx.m, c.id);
+      const { feeNotice } = ledger;
       const nthInMonth =
         dto.method === 'per-piece' && c.receivedOn && c.applicantIdIndex
           ? await this.cases.nthInMonth(tx.m, c)
@@ -83,8 +84,9 @@ export class FeeActionsService {
         rejectedOn: null,
         rejectionReason: null,
       };
-      await tx.m.insert(CaseFeeNotice, notice);
-      await this.changes.apply(tx, c, {
+      // The notice row is written with its letter; the ledger already counts it.
+      const change = await this.changes.applyHeld(tx, c, {
+        ledger: { ...ledger, feeNotice: notice },
         action: 'issue_fee_notice',
         actor,
         actorId: p.userId,
@@ -101,7 +103,13 @@ export class FeeActionsService {
         c,
         agency,
         { kind: 'fee_notice', notice },
-        { actorId: p.userId, actor, issuedOn: sentOn },
+        {
+          actorId: p.userId,
+          actor,
+          issuedOn: sentOn,
+          change,
+          rows: [{ target: CaseFeeNotice, rows: [notice] }],
+        },
       );
       return c;
     });
@@ -150,8 +158,9 @@ export class FeeActionsService {
     dto: RejectFeePaymentDto,
     o: ActionOptions = {},
   ): Promise<RequestCase> {
-    return this.actions.run(p, id, 'reject_fee_payment', o, async (tx, { c, actor }) => {
-      const { feeNotice } = await this.cases.ledger(tx.m, c.id);
+    return this.actions.run(p, id, 'reject_fee_payment', o, async (tx, { c, agency, actor }) => {
+      const ledger = await this.cases.ledger(tx.m, c.id);
+      const { feeNotice } = ledger;
       const today = this.clock.today();
       const { abandonNow } = decidedFor(c, decidePaymentRejection(feeNotice, today));
       const notice = feeNotice as CaseFeeNotice;
@@ -162,21 +171,21 @@ export class FeeActionsService {
         rejectionReason: dto.reason,
       };
       await tx.m.update(CaseFeeNotice, notice.id, rejected);
-      Object.assign(notice, rejected);
-      await this.changes.apply(tx, c, {
-        action: 'reject_fee_payment',
+      Object.assign(notice, rejected); // the ledger's own row: the ledger stays current
+      const spec = {
+        ledger,
+        action: 'reject_fee_payment' as const,
         actor,
         actorId: p.userId,
         reason: dto.reason,
         payload: { feeNoticeId: notice.id, paymentDue: notice.paymentDue, abandonNow },
-      });
-      if (abandonNow) {
-        const refused = await this.deemed.abandonUnpaidFeeOf(tx, c, {
-          role: 'clerk',
-          id: p.userId,
-        });
-        if (refused) throw caseRefusal(c, refused.code, refused.params);
-      }
+      };
+      if (!abandonNow) return this.changes.apply(tx, c, spec);
+      // The abandonment follows at once: it saves the case and issues the letter for both.
+      const after = await this.changes.applyHeld(tx, c, spec, { save: false });
+      const by = { role: 'clerk' as const, id: p.userId };
+      const refused = await this.deemed.abandonUnpaidFeeOf(tx, c, by, { agency, ledger, after });
+      if (refused) throw caseRefusal(c, refused.code, refused.params);
       return c;
     });
   }
@@ -223,8 +232,9 @@ export class FeeActionsService {
 
   /** R-FEE-05: unpaid 20 WD after receipt of the notice → deemed abandoned (row （六）2). */
   abandonUnpaid(p: Principal, id: string, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.actions.run(p, id, 'abandon_unpaid_fee', o, async (tx, { c }) => {
-      const refused = await this.deemed.abandonUnpaidFeeOf(tx, c, { role: 'clerk', id: p.userId });
+    return this.actions.run(p, id, 'abandon_unpaid_fee', o, async (tx, { c, agency }) => {
+      const by = { role: 'clerk' as const, id: p.userId };
+      const refused = await this.deemed.abandonUnpaidFeeOf(tx, c, by, { agency });
       if (refused) throw caseRefusal(c, refused.code, refused.params);
       return c;
     });

@@ -262,22 +262,30 @@ export class IntakeService {
     this.caseClock.refresh(cal, c, EMPTY_LEDGER);
     await m.getRepository(RequestCase).insert(c);
     await this.deadlines.sync(tx, cal, c, EMPTY_LEDGER);
-    await this.cases.insertEvent(m, c, this.clock.now(), {
+    const filed = {
+      at: this.clock.now(),
       actorId,
-      actor: applicantUserId ? 'applicant' : 'clerk',
+      actor: applicantUserId ? ('applicant' as const) : ('clerk' as const),
       action: 'file',
       fromStatus: null,
       toStatus: c.status,
       payload: { channel: c.channel, receivedOn, regime: c.regime, replyDue: c.replyDue },
-    });
+    };
     let receiptWithTrackingCode: string | null = null;
-    if (receivedOn) {
+    if (!receivedOn) await this.cases.insertEvent(m, c, filed.at, filed);
+    else {
+      // The filing's event is written with the receipt, its event and its e-mail.
       const letter = await this.letters.issue(
         tx,
         c,
         agency,
         { kind: 'receipt_acknowledgement', trackingCode },
-        { actorId, actor: applicantUserId ? 'applicant' : 'clerk', docSeq },
+        {
+          actorId,
+          actor: filed.actor,
+          docSeq,
+          change: { events: [filed], ledger: EMPTY_LEDGER },
+        },
       );
       receiptWithTrackingCode = this.letters.receiptCopy(letter, trackingCode);
     }

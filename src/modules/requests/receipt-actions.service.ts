@@ -36,7 +36,7 @@ export class ReceiptActionsService {
       // Not before 2008-05-01 follows: a submission never is (intake refuses it).
       const r = receiptDate({ ...c, confirmedAt, onlineConfirmation: 'manual' });
       const receivedOn = 'receivedOn' in r ? r.receivedOn : shanghaiDateOf(confirmedAt);
-      await this.changes.apply(tx, c, {
+      const change = await this.changes.applyHeld(tx, c, {
         action: 'confirm_receipt',
         actor,
         actorId: p.userId,
@@ -48,7 +48,7 @@ export class ReceiptActionsService {
         c,
         agency,
         { kind: 'receipt_acknowledgement' },
-        { actorId: p.userId, actor },
+        { actorId: p.userId, actor, change },
       );
       return c;
     });
@@ -75,22 +75,23 @@ export class ReceiptActionsService {
           submittedOn: shanghaiDateOf(c.submittedAt),
         }),
       );
-      await this.changes.apply(tx, c, {
-        action: 'correct_receipt_date',
+      const spec = {
+        action: 'correct_receipt_date' as const,
         actor,
         actorId: p.userId,
         reason: dto.reason,
         payload: { from, to: dto.receivedOn },
-        mutate: (x) => (x.receivedOn = dto.receivedOn),
-      });
-      if (dto.issueLetter !== false)
-        await this.letters.issue(
-          tx,
-          c,
-          agency,
-          { kind: 'receipt_acknowledgement', correctedFrom: from },
-          { actorId: p.userId, actor },
-        );
+        mutate: (x: RequestCase) => (x.receivedOn = dto.receivedOn),
+      };
+      if (dto.issueLetter === false) return this.changes.apply(tx, c, spec);
+      const change = await this.changes.applyHeld(tx, c, spec);
+      await this.letters.issue(
+        tx,
+        c,
+        agency,
+        { kind: 'receipt_acknowledgement', correctedFrom: from },
+        { actorId: p.userId, actor, change },
+      );
       return c;
     });
   }

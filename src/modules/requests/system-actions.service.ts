@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
 import type { Tx } from '../../infra/database/unit-of-work';
+import type { Agency } from '../agencies/agency.entity';
 import type { Refusal } from '../../shared/domain/refusal';
-import { CaseChanges } from './case-changes.service';
+import { CaseChanges, type HeldChange } from './case-changes.service';
 import { CaseClock } from './case-clock.service';
 import { CaseConsultation } from './case-consultation.entity';
 import { CaseLetters } from './case-letters.service';
-import { CasesRepository } from './cases.repository';
+import { CasesRepository, type CaseLedger } from './cases.repository';
 import { decidedFor } from './case-changes.service';
 import {
   decideConsultationClose,
@@ -123,10 +124,15 @@ export class SystemActions {
   }
 
   /** R-COR-04: correction period passed without a correction → deemed abandoned (（六）1). */
-  async abandonCorrectionOf(tx: Tx, c: RequestCase, by: By): Promise<Refusal | null> {
+  async abandonCorrectionOf(
+    tx: Tx,
+    c: RequestCase,
+    by: By,
+    agency?: Agency,
+  ): Promise<Refusal | null> {
     const d = decideCorrectionAbandonment(c, this.clock.today());
     if (!d.ok) return d.refusal;
-    await this.changes.apply(tx, c, {
+    const change = await this.changes.applyHeld(tx, c, {
       action: 'abandon_correction',
       actor: by.role,
       actorId: by.id,
@@ -141,9 +147,9 @@ export class SystemActions {
     await this.letters.issueReply(
       tx,
       c,
-      await this.cases.agencyOf(tx.m, c),
+      agency ?? (await this.cases.agencyOf(tx.m, c)),
       { kind: 'reply' },
-      { actorId: by.id, actor: by.role },
+      { actorId: by.id, actor: by.role, change },
     );
     return null;
   }
@@ -153,33 +159,41 @@ export class SystemActions {
     tx: Tx,
     c: RequestCase,
     by: By,
-    feeNoticeId?: string,
+    known: { feeNoticeId?: string; agency?: Agency; ledger?: CaseLedger; after?: HeldChange } = {},
   ): Promise<Refusal | null> {
-    const { feeNotice } = await this.cases.ledger(tx.m, c.id);
+    const { feeNoticeId, agency } = known;
+    const ledger = known.ledger ?? (await this.cases.ledger(tx.m, c.id));
+    const { feeNotice } = ledger;
     const notice = feeNotice && (!feeNoticeId || feeNotice.id === feeNoticeId) ? feeNotice : null;
     const d = decideFeeAbandonment(c, notice, this.clock.today());
     if (!d.ok) return d.refusal;
-    await this.changes.apply(tx, c, {
-      action: 'abandon_unpaid_fee',
-      actor: by.role,
-      actorId: by.id,
-      payload: {
-        feeNoticeId: notice?.id,
-        paymentDue: d.value.paymentDue,
-        concludedOn: d.value.concludedOn,
-      },
-      mutate: (x) =>
-        concludeWith(x, 'ABANDONED_FEE_UNPAID', this.clock.today(), {
-          kind: 'abandoned',
+    const change = await this.changes.applyHeld(
+      tx,
+      c,
+      {
+        ledger,
+        action: 'abandon_unpaid_fee',
+        actor: by.role,
+        actorId: by.id,
+        payload: {
+          feeNoticeId: notice?.id,
+          paymentDue: d.value.paymentDue,
           concludedOn: d.value.concludedOn,
-        }),
-    });
+        },
+        mutate: (x) =>
+          concludeWith(x, 'ABANDONED_FEE_UNPAID', this.clock.today(), {
+            kind: 'abandoned',
+            concludedOn: d.value.concludedOn,
+          }),
+      },
+      { after: known.after },
+    );
     await this.letters.issueReply(
       tx,
       c,
-      await this.cases.agencyOf(tx.m, c),
+      agency ?? (await this.cases.agencyOf(tx.m, c)),
       { kind: 'reply', feeNotice: notice },
-      { actorId: by.id, actor: by.role },
+      { actorId: by.id, actor: by.role, change },
     );
     return null;
   }

@@ -82,7 +82,7 @@ export class WorkflowService {
           limits: this.config.caseRules.correctionPeriodWd,
         }),
       );
-      await this.changes.apply(tx, c, {
+      const change = await this.changes.applyHeld(tx, c, {
         action: 'request_correction',
         actor,
         actorId: p.userId,
@@ -109,7 +109,7 @@ export class WorkflowService {
         c,
         agency,
         { kind: 'correction_notice', what: dto.what },
-        { actorId: p.userId, actor },
+        { actorId: p.userId, actor, change },
       );
       return c;
     });
@@ -145,8 +145,9 @@ export class WorkflowService {
 
   /** R-COR-04: the correction period passed without a correction → deemed abandoned. */
   abandonCorrection(p: Principal, id: string, o: ActionOptions = {}): Promise<RequestCase> {
-    return this.actions.run(p, id, 'abandon_correction', o, async (tx, { c }) => {
-      const refused = await this.deemed.abandonCorrectionOf(tx, c, { role: 'clerk', id: p.userId });
+    return this.actions.run(p, id, 'abandon_correction', o, async (tx, { c, agency }) => {
+      const by = { role: 'clerk' as const, id: p.userId };
+      const refused = await this.deemed.abandonCorrectionOf(tx, c, by, agency);
       if (refused) throw caseRefusal(c, refused.code, refused.params);
       return c;
     });
@@ -180,7 +181,7 @@ export class WorkflowService {
           },
         }),
       );
-      await this.changes.apply(tx, c, {
+      const change = await this.changes.applyHeld(tx, c, {
         action: 'reply',
         actor,
         actorId: p.userId,
@@ -202,7 +203,7 @@ export class WorkflowService {
           x.serviceMethod = null;
         },
       });
-      const { feeNotice } = await this.cases.ledger(tx.m, c.id);
+      const { feeNotice } = change.ledger;
       await this.letters.issueReply(
         tx,
         c,
@@ -212,7 +213,7 @@ export class WorkflowService {
           previous: earlier && { referenceNo: earlier.referenceNo, repliedOn: earlier.repliedOn },
           feeNotice,
         },
-        { actorId: p.userId, actor, issuedOn: repliedOn },
+        { actorId: p.userId, actor, issuedOn: repliedOn, change },
       );
       return c;
     });
@@ -306,22 +307,23 @@ export class WorkflowService {
       async (tx, { c, agency, actor }) => {
         const today = this.clock.today();
         const everReceived = c.receivedOn !== null;
-        await this.changes.apply(tx, c, {
-          action: 'withdraw',
+        const spec = {
+          action: 'withdraw' as const,
           actor,
           actorId: p.userId,
           reason: reason ?? null,
-          mutate: (x) =>
+          mutate: (x: RequestCase) =>
             concludeWith(x, 'WITHDRAWN', today, { kind: 'withdrawn', on: today, everReceived }),
-        });
-        if (everReceived)
-          await this.letters.issueReply(
-            tx,
-            c,
-            agency,
-            { kind: 'reply' },
-            { actorId: p.userId, actor },
-          );
+        };
+        if (!everReceived) return this.changes.apply(tx, c, spec);
+        const change = await this.changes.applyHeld(tx, c, spec);
+        await this.letters.issueReply(
+          tx,
+          c,
+          agency,
+          { kind: 'reply' },
+          { actorId: p.userId, actor, change },
+        );
         return c;
       },
     );

@@ -154,11 +154,31 @@ export class DeadlineBook {
     fired: ReadonlySet<string>,
     after: Date,
   ): Date | null {
-    const pending = planEffects(cal, d.kind, d.dueOn, this.config.timers.reminderDays)
-      .filter((e) => !fired.has(e.effect))
-      .map(momentOf)
-      .sort((a, b) => a.getTime() - b.getTime());
-    const overdue = pending.find((t) => t.getTime() <= after.getTime());
-    return overdue ?? pending[0] ?? null;
+    return this.nextOfPlan(this.plannedMoments(cal, d.kind, d.dueOn), fired, after);
+  }
+
+  /**
+   * The planned effects of a deadline of `kind` due on `dueOn`, earliest first, with their
+   * moments: the same for every deadline of the same calendar, kind and due date (the reconcile
+   * plans each once per pass).
+   */
+  plannedMoments(cal: WorkingCalendar, kind: DeadlineKind, dueOn: LocalDate): PlannedMoments {
+    return planEffects(cal, kind, dueOn, this.config.timers.reminderDays)
+      .map((e) => ({ effect: e.effect, at: momentOf(e) }))
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
+  }
+
+  /** The first planned moment not fired: the earliest overdue one, else the next one. */
+  nextOfPlan(plan: PlannedMoments, fired: ReadonlySet<string>, after: Date): Date | null {
+    let next: Date | null = null;
+    for (const p of plan) {
+      if (fired.has(p.effect)) continue;
+      if (p.at.getTime() <= after.getTime()) return p.at;
+      next ??= p.at;
+    }
+    return next;
   }
 }
+
+/** Planned effects with their moments, earliest first. */
+export type PlannedMoments = ReadonlyArray<{ readonly effect: string; readonly at: Date }>;

@@ -5,7 +5,7 @@ import { QueueName } from '../../infra/queue/queue-names';
 import { RedisClient } from '../../infra/queue/redis-client';
 import { CalendarService } from '../calendar/calendar.service';
 import type { WorkingCalendar } from '../calendar/domain/working-calendar';
-import { DeadlineBook, tickJobId } from './deadline-book.service';
+import { DeadlineBook, tickJobId, type PlannedMoments } from './deadline-book.service';
 import type { Deadline } from './deadline.entity';
 import { DeadlinesRepository, effectsKey } from './deadlines.repository';
 
@@ -36,16 +36,30 @@ export class DeadlineRearm {
     private readonly redis: RedisClient,
   ) {}
 
-  async page(page: readonly Deadline[], dbNow: Date): Promise<RearmCount> {
+  /**
+   * `pass`: shared by the pages of one reconcile pass — the calendars and effect plans read and
+   * computed once (deadlines of one agency, kind and due date share their plan), and whether
+   * Redis was found wiped: then no job can be alive except those armed since, which `addBulk`
+   * leaves as they are (same id), so the presence check is skipped.
+   */
+  async page(
+    page: readonly Deadline[],
+    dbNow: Date,
+    pass: RearmPass = newPass(),
+  ): Promise<RearmCount> {
     const fired = await this.deadlines.firedEffectsOfMany(page);
-    const calendars = new Map<string, WorkingCalendar>();
     const now = this.clock.now();
     const plans: Array<{ d: Deadline; next: Date; id: string }> = [];
     const done: Array<{ d: Deadline; next: null }> = [];
+    const none: ReadonlySet<string> = new Set();
     for (const d of page) {
-      let cal = calendars.get(d.agencyId);
-      if (!cal) calendars.set(d.agencyId, (cal = await this.calendars.calendarFor(d.agencyId)));
-      const next = this.book.nextMomentIn(cal, d, fired.get(effectsKey(d)) ?? new Set(), now);
+      let cal = pass.calendars.get(d.agencyId);
+      if (!cal)
+        pass.calendars.set(d.agencyId, (cal = await this.calendars.calendarFor(d.agencyId)));
+      const planKey = `${d.agencyId}|${d.kind}|${d.dueOn}`;
+      let plan = pass.plans.get(planKey);
+      if (!plan) pass.plans.set(planKey, (plan = this.book.plannedMoments(cal, d.kind, d.dueOn)));
+      const next = this.book.nextOfPlan(plan, fired.get(effectsKey(d)) ?? none, now);
       // Every effect already happened: just record the version as handled.
       if (!next) {
         if (d.armedVersion !== d.version) done.push({ d, next: null });
@@ -53,7 +67,9 @@ export class DeadlineRearm {
       }
       plans.push({ d, next, id: tickJobId(d, next) });
     }
-    const states = await this.jobStates(plans.map((p) => p.id));
+    const states: readonly JobPresence[] = pass.wiped
+      ? plans.map(() => 'missing')
+      : await this.jobStates(plans.map((p) => p.id));
     let missing = 0;
     const finished: string[] = [];
     const todo: Array<{ d: Deadline; next: Date | null }> = [...done];
@@ -94,3 +110,16 @@ export class DeadlineRearm {
 }
 
 type JobPresence = 'alive' | 'finished' | 'missing';
+
+/** What the pages of one reconcile pass share (see `DeadlineRearm.page`). */
+export interface RearmPass {
+  readonly wiped: boolean;
+  readonly calendars: Map<string, WorkingCalendar>;
+  readonly plans: Map<string, PlannedMoments>;
+}
+
+export const newPass = (wiped = false): RearmPass => ({
+  wiped,
+  calendars: new Map(),
+  plans: new Map(),
+});

@@ -9,7 +9,7 @@ import { JobName, jobId } from '../../infra/queue/queue-names';
 import { CALENDAR_CURSOR } from './calendar-recompute.service';
 import type { Deadline } from './deadline.entity';
 import { DeadlinesRepository, FIRST_CURSOR, type Cursor } from './deadlines.repository';
-import { DeadlineRearm, type RearmCount } from './deadline-rearm.service';
+import { DeadlineRearm, newPass, type RearmCount } from './deadline-rearm.service';
 import { WorkerStateRepository } from './worker-state.repository';
 
 const LOCK_KEY = 72_616_002;
@@ -86,7 +86,7 @@ export class DeadlineReconciler {
     }
     let count: RearmCount;
     try {
-      count = await this.rearmAll(full);
+      count = await this.rearmAll(full, markerMissing);
     } catch (err) {
       if (markerMissing) await this.redis.redis.del(this.markerKey).catch(() => undefined);
       throw err;
@@ -112,8 +112,9 @@ export class DeadlineReconciler {
     }
   }
 
-  private async rearmAll(full: boolean): Promise<RearmCount> {
+  private async rearmAll(full: boolean, wiped: boolean): Promise<RearmCount> {
     const total = { checked: 0, missing: 0, rearmed: 0 };
+    const pass = newPass(wiped);
     const now = await this.state.dbNow();
     // Keyset paging on the live-key index: linear in the number of live deadlines. The next
     // page is read from PostgreSQL while the current one is armed in Redis.
@@ -134,7 +135,7 @@ export class DeadlineReconciler {
         const next = this.deadlines.livePage(after(page), PAGE, !full);
         // Settled even when arming throws: no unhandled rejection of the read ahead.
         next.catch(() => undefined);
-        const armed = this.rearm.page(page, now);
+        const armed = this.rearm.page(page, now, pass);
         armed.catch(() => undefined);
         if (inFlight) add(await inFlight);
         inFlight = armed;

@@ -113,6 +113,21 @@ export class DeadlinesRepository {
       .update({ ...keyOf(d), version: d.version }, { armedVersion: d.version });
   }
 
+  /**
+   * The version's wake-up failed: recorded as not armed, so the next reconcile pass (it checks
+   * the unarmed versions) removes the failed job and arms the version again — the tick's retry.
+   */
+  async markUnarmed(
+    d: Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE deadline SET armed_version = 0, updated_at = now()
+        WHERE subject_type = $1 AND subject_id = $2 AND kind = $3 AND ref = $4
+          AND version = $5 AND armed_version = $5`,
+      [d.subjectType, d.subjectId, d.kind, d.ref, d.version],
+    );
+  }
+
   /** `markArmed` for many deadline versions in one statement (the reconcile's batches). */
   async markArmedMany(
     ds: ReadonlyArray<Pick<Deadline, 'subjectType' | 'subjectId' | 'kind' | 'ref' | 'version'>>,
@@ -205,21 +220,18 @@ export class DeadlinesRepository {
    * number of live deadlines); `unarmedOnly` — only those whose current version has no job.
    */
   livePage(after: Cursor, limit: number, unarmedOnly: boolean): Promise<Deadline[]> {
-    const qb = this.db.getRepository(Deadline).createQueryBuilder('d').where(`d.status = 'live'`);
-    if (unarmedOnly) qb.andWhere('d.armed_version <> d.version');
-    return qb
-      .andWhere(`(d.subject_type, d.subject_id, d.kind, d.ref) > (:t, :i, :k, :r)`, {
-        t: after[0],
-        i: after[1],
-        k: after[2],
-        r: after[3],
-      })
-      .orderBy('d.subject_type')
-      .addOrderBy('d.subject_id')
-      .addOrderBy('d.kind')
-      .addOrderBy('d.ref')
-      .limit(limit)
-      .getMany();
+    // Raw rows named as the entity's properties: a page of 1,000 needs no entity hydration.
+    return this.db.query<Deadline[]>(
+      `SELECT subject_type AS "subjectType", subject_id AS "subjectId", kind, ref,
+              subject_year AS "subjectYear", agency_id AS "agencyId", due_on::text AS "dueOn",
+              version, status, armed_version AS "armedVersion", updated_at AS "updatedAt"
+         FROM deadline
+        WHERE status = 'live'${unarmedOnly ? ' AND armed_version <> version' : ''}
+          AND (subject_type, subject_id, kind, ref) > ($1, $2, $3, $4)
+        ORDER BY subject_type, subject_id, kind, ref
+        LIMIT $5`,
+      [after[0], after[1], after[2], after[3], limit],
+    );
   }
 
   /** Live deadlines by kind (a gauge). */

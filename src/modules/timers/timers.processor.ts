@@ -4,7 +4,9 @@ import { Clock } from '../../infra/clock/clock';
 import { JobQueue } from '../../infra/queue/job-queue';
 import { JobSchedulers } from '../../infra/queue/job-schedulers';
 import type { QueueHandlers } from '../../infra/queue/job-handlers';
-import { JobName, QueueName } from '../../infra/queue/queue-names';
+import { JobName, QueueName, type JobPayloads } from '../../infra/queue/queue-names';
+import type { Job } from 'bullmq';
+import { DeadlinesRepository } from './deadlines.repository';
 import { TypedProcessor } from '../../infra/queue/typed-processor';
 import { DeadlineReconciler } from './deadline-reconciler.service';
 import { CalendarRecompute } from './calendar-recompute.service';
@@ -25,6 +27,7 @@ export class TimersProcessor extends TypedProcessor<typeof QueueName.Deadlines> 
     private readonly schedulers: JobSchedulers,
     private readonly clock: Clock,
     private readonly logger: PinoLogger,
+    private readonly deadlines: DeadlinesRepository,
   ) {
     super();
     this.logger.setContext(TimersProcessor.name);
@@ -47,6 +50,21 @@ export class TimersProcessor extends TypedProcessor<typeof QueueName.Deadlines> 
       [JobName.SupervisorDigest]: () => this.digests.daily(),
       [JobName.SupervisorWeekly]: () => this.digests.weekly(),
     };
+  }
+
+  /**
+   * A tick has one attempt (JOB_OPTIONS): its retry is the reconcile. The version is marked
+   * unarmed so that the next upkeep pass re-arms it; if PostgreSQL is down now, the full
+   * verification finds the failed job later (every FULL_VERIFY_INTERVAL_MS).
+   */
+  protected override async onFailed(job: Job, err: Error): Promise<void> {
+    if (job.name !== JobName.DeadlineTick) return;
+    const tick = job.data as JobPayloads[typeof JobName.DeadlineTick];
+    this.logger.logger.warn(
+      { jobId: job.id, attempt: job.attemptsMade, err: err.message },
+      'deadline tick failed; the reconcile re-arms it',
+    );
+    await this.deadlines.markUnarmed(tick);
   }
 
   /** The periodic jobs (idempotent), and one reconcile at start. */

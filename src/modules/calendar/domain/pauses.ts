@@ -37,6 +37,7 @@ export function normalizePause(p: PauseInput, field = 'pause'): Pause {
 }
 
 export function normalizePauses(pauses: readonly PauseInput[] = [], field = 'pauses'): Pause[] {
+  if (pauses.length === 0) return []; // most cases have no pause: skip the per-pause work
   return pauses.map((p, i) => normalizePause(p, `${field}[${i}]`));
 }
 
@@ -45,6 +46,7 @@ export function normalizePauses(pauses: readonly PauseInput[] = [], field = 'pau
  * c <= b; empty pauses (start = end) pause nothing and are dropped.
  */
 export function mergePauses(pauses: readonly PauseInput[] = []): MergedPause[] {
+  if (pauses.length === 0) return [];
   const sorted = normalizePauses(pauses)
     .filter((p) => p.end !== p.start)
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
