@@ -188,11 +188,19 @@ describe('deadline effects happen exactly once', () => {
     const doomed = await startWorker();
     const id = `killed-${c.id}`;
     await t.app.get(JobQueue).add(JobName.DeadlineTick, c.tick, { jobId: id });
-    await until('the worker is inside the effect', async () => (await waitingOnOutbox()) > 0);
     // The worker's start-up reconcile also arms this deadline under its own job id, and either
-    // job may be the one inside the effect: the one to follow is whichever is active now.
-    const active = await deadlinesQueue().getActive();
-    expect(active.map((j) => j.data.subjectId)).toEqual([c.id]);
+    // job may be the one inside the effect; and other jobs (the mail reconcile) also wait on the
+    // locked outbox. The one to follow is the tick of this case that stays active while the
+    // outbox is locked: a tick has nothing else to wait for.
+    const tickActive = async () =>
+      (await deadlinesQueue().getActive()).filter((j) => j.data.subjectId === c.id);
+    await until(
+      'a tick of the case is inside its effect',
+      async () => (await tickActive()).length === 1 && (await waitingOnOutbox()) > 0,
+    );
+    await new Promise((r) => setTimeout(r, 1_500));
+    const active = await tickActive();
+    expect(active).toHaveLength(1);
     const stalled = active[0].id as string;
     doomed.child.kill('SIGKILL');
     await doomed.exited;
