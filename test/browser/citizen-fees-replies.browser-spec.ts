@@ -175,6 +175,8 @@ describe('The citizen portal: guide, files, fees, replies and remedies (chromium
       await signIn(page);
       await page.goto(`${base}/my/requests/${ref}`);
       const fee = page.locator('#fee');
+      // While the fee pauses the clock the due date is not known yet, and the page says why.
+      await expect(page.locator('dl.facts').first().textContent()).resolves.toContain('暂停计时中');
       await expect(fee.textContent()).resolves.toContain('100 元'); // pages 31–40 at 10 yuan
       await expect(fee.textContent()).resolves.toContain(PAYMENT);
       // The fee notice itself prints the same instructions (the agency's data).

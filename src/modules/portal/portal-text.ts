@@ -90,6 +90,14 @@ export const PORTAL_TEXT = {
     en: 'Optional: up to 5 files of at most 20 MB each (PDF, PNG, JPEG, TIFF, DOCX, XLSX), e.g. proof of identity or correction material.',
   },
   addFiles: { zh: '补充材料', en: 'Add files' },
+  addFilesHint: {
+    zh: '最多5个文件，每个不超过20 MB（PDF、PNG、JPEG、TIFF、DOCX、XLSX）。',
+    en: 'Up to 5 files of at most 20 MB each (PDF, PNG, JPEG, TIFF, DOCX, XLSX).',
+  },
+  dueWhilePaused: {
+    zh: '暂停计时中，恢复计时后重新计算',
+    en: 'Clock paused; set again when it resumes',
+  },
   feeNotice: { zh: '收费通知', en: 'Fee notice' },
   feeAmount: { zh: '信息处理费', en: 'Information-processing fee' },
   yuan: { zh: '元', en: 'yuan' },
