@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
+import { credentialOf } from '../access/request-auth';
 import { MAX_FILES_PER_UPLOAD, type IncomingFile } from '../requests/attachments.service';
 import { MAX_ATTACHMENT_BYTES, utf8Name } from '../requests/domain/attachment-policy';
 
@@ -21,10 +22,13 @@ type UploadLocals = { uploadProblem?: 'attachment-too-many' | 'attachment-too-la
 
 /**
  * Parses the portal's multipart forms (files in memory, at most MAX_FILES_PER_UPLOAD of at most
- * 20 MB). Runs before the CSRF check, which reads `_csrf` from the parsed fields; other bodies
+ * 20 MB) for visitors with a session. Runs before the CSRF check, which reads `_csrf` from the parsed fields; other bodies
  * pass through. A limit exceeded becomes a field problem of the form, not an error page.
  */
 export function pageUploads(req: Request, res: Response, next: NextFunction): void {
+  // Nobody without a session may make the server buffer files: the form then fails its CSRF
+  // check (403) without its body read.
+  if (!credentialOf(req)) return next();
   parse(req, res, (err?: unknown) => {
     if (err instanceof multer.MulterError) {
       (res.locals as UploadLocals).uploadProblem =
