@@ -22,8 +22,9 @@ type UploadLocals = { uploadProblem?: 'attachment-too-many' | 'attachment-too-la
 
 /**
  * Parses the portal's multipart forms (files in memory, at most MAX_FILES_PER_UPLOAD of at most
- * 20 MB) for visitors with a session. Runs before the CSRF check, which reads `_csrf` from the parsed fields; other bodies
- * pass through. A limit exceeded becomes a field problem of the form, not an error page.
+ * 20 MB) for visitors with a session. Runs before the CSRF check, which reads `_csrf` from the
+ * parsed fields; other bodies pass through. A limit exceeded becomes a field problem of the
+ * form, not an error page.
  */
 export function pageUploads(req: Request, res: Response, next: NextFunction): void {
   // Nobody without a session may make the server buffer files: the form then fails its CSRF
