@@ -2,8 +2,14 @@
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { axeViolations, launchChromium, listen, watchedPage } from '../utils/browser';
-import { PASSWORD, seedWorld, WORLD, type World } from '../utils/fixtures';
+import {
+  axeViolations,
+  launchChromium,
+  listen,
+  signInApplicant,
+  watchedPage,
+} from '../utils/browser';
+import { seedWorld, type World } from '../utils/fixtures';
 import { act } from '../utils/requests';
 import { bootTestApp, type TestApp } from '../utils/test-app';
 
@@ -28,15 +34,7 @@ describe('The citizen portal: guide, files, fees, replies and remedies (chromium
         WHERE c.reference_no = $1 ORDER BY a.filename`,
       [ref],
     );
-  const signIn = async (page: Page) => {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel('电子邮箱').fill(WORLD.applicants.applicant.email);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${base}/my/requests`),
-      page.getByRole('button', { name: '登录', exact: true }).click(),
-    ]);
-  };
+  const signIn = (page: Page) => signInApplicant(page, base);
   /** A request the applicant filed over the API, assigned to the clerk. */
   const fileAndAssign = async (title: string) => {
     const filed = await api()

@@ -2,8 +2,14 @@
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { axeViolations, launchChromium, listen, watchedPage } from '../utils/browser';
-import { PASSWORD, seedWorld, WORLD, type World } from '../utils/fixtures';
+import {
+  axeViolations,
+  launchChromium,
+  listen,
+  signInApplicant,
+  watchedPage,
+} from '../utils/browser';
+import { seedWorld, type World } from '../utils/fixtures';
 import { bootTestApp, type TestApp } from '../utils/test-app';
 
 describe('A citizen files a request on the portal (chromium)', () => {
@@ -20,15 +26,7 @@ describe('A citizen files a request on the portal (chromium)', () => {
           [title],
         )
     )[0].n;
-  const signIn = async (page: Page) => {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel('电子邮箱').fill(WORLD.applicants.applicant.email);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${base}/my/requests`),
-      page.getByRole('button', { name: '登录', exact: true }).click(),
-    ]);
-  };
+  const signIn = (page: Page) => signInApplicant(page, base);
 
   beforeAll(async () => {
     t = await bootTestApp({ RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_URL: 'http://127.0.0.1' });

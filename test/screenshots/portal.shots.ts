@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { Page } from 'playwright-core';
-import { launchChromium, listen } from '../utils/browser';
-import { PASSWORD, seedWorld, WORLD } from '../utils/fixtures';
+import { launchChromium, listen, signInApplicant } from '../utils/browser';
+import { seedWorld } from '../utils/fixtures';
 import { act } from '../utils/requests';
 import { bootTestApp } from '../utils/test-app';
 
@@ -95,13 +95,7 @@ it('refreshes docs/screenshots', async () => {
       await page.goto(`${base}/?size=${v.size}&lang=zh`);
       await shoot(page, `home${v.suffix}`, '/');
       await shoot(page, `guide${v.suffix}`, '/agencies/DQ-GA/guide');
-      await page.goto(`${base}/signin`);
-      await page.getByLabel('电子邮箱').fill(WORLD.applicants.applicant.email);
-      await page.getByLabel('密码').fill(PASSWORD);
-      await Promise.all([
-        page.waitForURL(`${base}/my/requests`),
-        page.getByRole('button', { name: '登录', exact: true }).click(),
-      ]);
+      await signInApplicant(page, base);
       await shoot(page, `new-request${v.suffix}`, '/my/requests/new?agencyCode=DQ-GA');
       await shoot(page, `fee-notice${v.suffix}`, `/my/requests/${fee.ref}`);
       await shoot(page, `reply-remedies${v.suffix}`, `/my/requests/${replied.ref}`);

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PASSWORD, WORLD } from './fixtures';
 import type { TestApp } from './test-app';
 
 /** Debian's chromium (`.ci/run` installs it with apt when missing); never downloaded. */
@@ -65,4 +66,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+}
+
+/** Signs the fixture applicant in through the sign-in page; ends on "my requests". */
+export async function signInApplicant(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('电子邮箱').fill(WORLD.applicants.applicant.email);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await Promise.all([
+    page.waitForURL(`${base}/my/requests`),
+    page.getByRole('button', { name: '登录', exact: true }).click(),
+  ]);
 }

@@ -93,14 +93,7 @@ export class MyPagesController {
       // The key rendered into the form: a double submit files one request, not two.
       const filed = await this.intake.fileOnline(p, form.value, fields.idempotencyKey || null);
       // The files follow the filing as their own change (each file once, even on a resubmit).
-      if (upload.files.length)
-        await this.attachments.uploadMany(
-          p,
-          filed.c.id,
-          'applicant_document',
-          upload.files,
-          FILES_FIELD,
-        );
+      if (upload.files.length) await this.addApplicantFiles(p, filed.c.id, upload.files);
       const v = await this.queries.detail(p, filed.c.id);
       return this.pages.render(req, res, 'filed', { c: v, trackingCode: filed.trackingCode });
     } catch (err) {
@@ -149,8 +142,7 @@ export class MyPagesController {
       const upload = this.checkedUpload(req, res, lang);
       if (!form.value || upload.errors.length) return [...form.errors, ...upload.errors];
       await this.workflow.recordCorrection(p, id, { correction: form.value.correction });
-      if (upload.files.length)
-        await this.attachments.uploadMany(p, id, 'applicant_document', upload.files, FILES_FIELD);
+      if (upload.files.length) await this.addApplicantFiles(p, id, upload.files);
       return [];
     });
   }
@@ -166,9 +158,14 @@ export class MyPagesController {
     return this.act(req, res, ref, async (p, id, lang) => {
       const upload = this.checkedUpload(req, res, lang, true);
       if (upload.errors.length) return upload.errors;
-      await this.attachments.uploadMany(p, id, 'applicant_document', upload.files, FILES_FIELD);
+      await this.addApplicantFiles(p, id, upload.files);
       return [];
     });
+  }
+
+  /** The applicant's files on their request (a resubmitted file is kept once). */
+  private addApplicantFiles(p: Principal, caseId: string, files: IncomingFile[]) {
+    return this.attachments.uploadMany(p, caseId, 'applicant_document', files, FILES_FIELD);
   }
 
   /** The posted files checked (type, size, count) before anything is written. */
