@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../src/infra/clock/clock';
 import { JobQueue } from '../../src/infra/queue/job-queue';
 import { QueueName } from '../../src/infra/queue/queue-names';
+import { setToday } from './requests';
 
 /**
  * Runs the timers as if time had reached the app's (fixed) clock: promotes every delayed
@@ -36,4 +38,35 @@ export async function settle(app: INestApplication, rounds = 30): Promise<void> 
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('queues did not settle');
+}
+
+/** A report reminder or overdue notice: its day, recipient, template and working days left. */
+export type ReportMail = [day: string, to: string, template: string, workingDaysLeft?: number];
+
+/**
+ * Walks the fixed clock through `days` (09:30 Beijing), settling the timers on each, and
+ * returns the annual-report mails in the outbox by the day they were first seen (those there
+ * before the walk count on its first day).
+ */
+export async function reportMailsOn(
+  app: INestApplication,
+  days: readonly string[],
+): Promise<ReportMail[]> {
+  const outbox = () =>
+    app
+      .get(DataSource)
+      .query<Array<{ to: string; template: string; params: { workingDaysLeft?: number } }>>(
+        `SELECT to_address AS to, template, params FROM mail_outbox WHERE params->>'referenceNo' LIKE '%年度' ORDER BY created_at, id`,
+      );
+  const seen: ReportMail[] = [];
+  let before = 0;
+  for (const day of days) {
+    setToday(app, day, '09:30');
+    await settle(app);
+    const mails = await outbox();
+    for (const m of mails.slice(before))
+      seen.push([day, m.to, m.template, m.params.workingDaysLeft]);
+    before = mails.length;
+  }
+  return seen;
 }
