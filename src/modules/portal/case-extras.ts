@@ -1,19 +1,19 @@
 import type { Agency } from '../agencies/agency.entity';
 import { FEE_METHOD_LABELS } from '../fees/domain/fee-calculator';
 import { REPLY_TYPE_INFO, type ReplyType } from '../law/domain/reply-type';
-import type { ApplicantWindow } from '../remedies/domain/applicant-windows';
+import { WINDOW_REMEDY, type ApplicantWindow } from '../remedies/domain/applicant-windows';
+import { remedyBodyOf } from '../remedies/domain/remedy';
 import type { CaseAttachment } from '../requests/case-attachment.entity';
 import type { CaseFeeNotice } from '../requests/case-fee-notice.entity';
 import type { RequestDetailView } from '../requests/request.views';
 
 type Lang = 'zh' | 'en';
 
-/** Which body hears each remedy window: the agency's, from its data (D-15, D-20). */
+/** Who hears the remedy a window opens: the remedies module's rule on the agency's data. */
 function bodyOf(w: ApplicantWindow, agency: Agency | null, lang: Lang): string | null {
-  if (w.id.startsWith('appeal')) return lang === 'zh' ? '上一级人民法院' : 'the court one level up';
-  if (w.id.includes('reconsideration') && !w.id.startsWith('suit'))
-    return agency?.reconsiderationBody ?? null;
-  return agency?.court ?? null;
+  const kind = WINDOW_REMEDY[w.id];
+  if (kind === 'appeal') return lang === 'zh' ? '上一级人民法院' : 'the court one level up';
+  return agency ? remedyBodyOf(kind, agency) : null;
 }
 
 /**

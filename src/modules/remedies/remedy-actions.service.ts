@@ -11,6 +11,7 @@ import { CasesRepository } from '../requests/cases.repository';
 import { SystemActions } from '../requests/system-actions.service';
 import {
   isSuit,
+  remedyBodyOf,
   KIND_LABELS,
   RESULT_LABELS,
   type Defendant,
@@ -48,10 +49,11 @@ const SYSTEM: By = { role: 'system', id: null };
 
 /** Where a remedy goes by default (D-20): the agency's reconsideration body or court. */
 function defaultBody(kind: RemedyKind, agency: Agency): string {
-  if (kind === 'reconsideration')
-    return agency.reconsiderationBody ?? '复议机关 · reconsideration body';
-  if (isSuit(kind)) return agency.court ?? '人民法院 · court';
-  return '上一级行政机关或政府信息公开工作主管部门';
+  if (kind === 'complaint') return '上一级行政机关或政府信息公开工作主管部门';
+  return (
+    remedyBodyOf(kind, agency) ??
+    (kind === 'reconsideration' ? '复议机关 · reconsideration body' : '人民法院 · court')
+  );
 }
 
 /**

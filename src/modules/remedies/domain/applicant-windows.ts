@@ -24,6 +24,20 @@ export type WindowId =
   | 'appeal_judgment'
   | 'appeal_ruling';
 
+/** The remedy each window opens (an appeal goes to the court one level up, not the agency's). */
+export const WINDOW_REMEDY: Readonly<Record<WindowId, RemedyKind | 'appeal'>> = {
+  reconsideration: 'reconsideration',
+  reconsideration_outer: 'reconsideration',
+  inaction_reconsideration: 'reconsideration',
+  direct_suit: 'litigation_direct',
+  direct_suit_outer: 'litigation_direct',
+  inaction_suit: 'litigation_direct',
+  suit_after_reconsideration: 'litigation_after_reconsideration',
+  suit_after_reconsideration_lapsed: 'litigation_after_reconsideration',
+  appeal_judgment: 'appeal',
+  appeal_ruling: 'appeal',
+};
+
 export interface ApplicantWindow {
   readonly id: WindowId;
   readonly label: string;

@@ -21,6 +21,19 @@ export const KIND_LABELS: Record<RemedyKind, string> = {
 export const isSuit = (k: RemedyKind) =>
   k === 'litigation_direct' || k === 'litigation_after_reconsideration';
 
+/**
+ * Who hears a remedy against an agency by default (D-20): its reconsideration body, or the
+ * court competent for suits against it; null when the agency's data does not name it.
+ */
+export function remedyBodyOf(
+  kind: RemedyKind,
+  agency: { readonly reconsiderationBody?: string | null; readonly court?: string | null },
+): string | null {
+  if (kind === 'reconsideration') return agency.reconsiderationBody ?? null;
+  if (isSuit(kind)) return agency.court ?? null;
+  return null;
+}
+
 export const PROCEDURES = ['normal', 'simplified'] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 
