@@ -119,6 +119,17 @@ describe('The citizen portal: guide, files, fees, replies and remedies (chromium
       await page
         .getByLabel('附件')
         .setInputFiles({ name: '身份证明.pdf', mimeType: 'application/pdf', buffer: PDF });
+      const hidden = (name: string) => page.locator(`#main input[name="${name}"]`).inputValue();
+      const resubmit = {
+        _csrf: await hidden('_csrf'),
+        idempotencyKey: await hidden('idempotencyKey'),
+        agencyCode: 'DQ-GA',
+        title,
+        description: '申请公开处理流程全文。',
+        form: 'electronic',
+        deliveryRoute: 'portal',
+        files: { name: '身份证明.pdf', mimeType: 'application/pdf', buffer: PDF },
+      };
       await page.getByRole('button', { name: '提交' }).click();
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
         '申请已提交',
@@ -126,6 +137,14 @@ describe('The citizen portal: guide, files, fees, replies and remedies (chromium
       const ref = /DQ-GA-2026-\d{6}/.exec(
         (await page.textContent('dl.facts')) ?? '',
       )?.[0] as string;
+      expect(await filesOf(ref)).toEqual([
+        { kind: 'applicant_document', filename: '身份证明.pdf' },
+      ]);
+      // The same form sent again (a lost answer, a resend) files nothing new and adds no file.
+      const again = await context.request.post(`${base}/my/requests/new`, {
+        multipart: resubmit,
+      });
+      expect(await again.text()).toContain('申请已提交');
       expect(await filesOf(ref)).toEqual([
         { kind: 'applicant_document', filename: '身份证明.pdf' },
       ]);
