@@ -110,7 +110,8 @@ export class MyPagesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
     const p = req.auth?.principal;
-    if (!p || p.kind !== 'applicant') return res.redirect(303, '/signin');
+    if (p?.kind === 'staff') return res.redirect(303, '/staff');
+    if (!p) return res.redirect(303, '/signin');
     const { items } = await this.queries.list(p, { pageSize: 200 });
     return this.pages.render(req, res, 'my-requests', { items });
   }

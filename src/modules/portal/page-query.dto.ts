@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsAgencyCode } from '../agencies/dto/agency-code.validator';
 
 /** What every page takes in its query string: the language and the type size (适老化). */
@@ -30,4 +30,14 @@ export class NewRequestQueryDto extends PageQueryDto {
   @IsOptional()
   @IsAgencyCode()
   agencyCode?: string;
+}
+
+/** The sign-in page, sent from a page that needs a session: where to go back to afterwards. */
+export class SignInQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: '/staff' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(/^\/(?![/\\])/, { message: 'next must be a path on this site' })
+  next?: string;
 }

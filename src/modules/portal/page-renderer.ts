@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { Eta } from 'eta';
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE } from '../access/request-auth';
+import type { Permission } from '../access/domain/roles';
+import { SESSION_COOKIE, type AuthedRequest } from '../access/request-auth';
 import { PORTAL_TEXT, type Lang, type PortalTextKey } from './portal-text';
 
 /** The repository root (where package.json is), from src/ under ts-jest or dist/src/ when built. */
@@ -35,10 +36,22 @@ export function portalCsp(styleHashes: readonly string[] = []): string {
   ].join('; ');
 }
 
+/** Permissions that open the administrators' pages. */
+export const ADMIN_PERMISSIONS: readonly Permission[] = [
+  'agencies.manage',
+  'users.manage',
+  'calendar.manage',
+  'audit.read',
+];
+
 export interface PageContext {
   lang: Lang;
   large: boolean;
   signedIn: boolean;
+  /** A staff member is signed in (the workbench's navigation). */
+  staff: boolean;
+  /** The staff member administers something (agencies, staff, the calendar or the audit log). */
+  admin: boolean;
   csrf: string;
   path: string;
 }
@@ -57,7 +70,18 @@ export function pageContext(req: Request, res: Response, csrf: string): PageCont
     large = q.size === 'large';
     res.cookie('size', q.size, { sameSite: 'lax', path: '/', maxAge: 365 * 86_400_000 });
   }
-  return { lang, large, signedIn: Boolean(cookies[SESSION_COOKIE]), csrf, path: req.path };
+  const p = (req as AuthedRequest).auth?.principal;
+  const staff = p?.kind === 'staff';
+  const admin = staff && ADMIN_PERMISSIONS.some((perm) => p.has(perm));
+  return {
+    lang,
+    large,
+    signedIn: Boolean(cookies[SESSION_COOKIE]),
+    staff,
+    admin,
+    csrf,
+    path: req.path,
+  };
 }
 
 /** Renders a page into the layout with its context and the two-language text helper. */

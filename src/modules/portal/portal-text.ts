@@ -1,5 +1,8 @@
-/** The portal's own words, Chinese first and English second (legal labels come from the domain). */
-export const PORTAL_TEXT = {
+import { ADMIN_TEXT } from './admin/admin-text';
+import { STAFF_TEXT } from './staff/staff-text';
+
+/** The citizen pages' own words, Chinese first and English second (legal labels come from the domain). */
+const CITIZEN_TEXT = {
   site: { zh: '政府信息公开申请', en: 'Government information requests' },
   skip: { zh: '跳到主要内容', en: 'Skip to main content' },
   home: { zh: '首页', en: 'Home' },
@@ -229,6 +232,9 @@ export const PORTAL_TEXT = {
     en: 'The form expired; please submit it again.',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+/** Every page's words: the citizen's, the staff's and the administrators' (one key, one text). */
+export const PORTAL_TEXT = { ...CITIZEN_TEXT, ...STAFF_TEXT, ...ADMIN_TEXT };
 
 export type PortalTextKey = keyof typeof PORTAL_TEXT;
 export type Lang = 'zh' | 'en';

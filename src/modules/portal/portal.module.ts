@@ -3,6 +3,10 @@ import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AgenciesModule } from '../agencies/agencies.module';
+import { AuditModule } from '../audit/audit.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { ADMIN_PAGE_CONTROLLERS } from './admin/admin-pages';
+import { STAFF_PAGE_CONTROLLERS } from './staff/staff-pages';
 import { AuthModule } from '../auth/auth.module';
 import { AccountPagesController } from './account-pages.controller';
 import { RequestsCoreModule } from '../requests/requests-core.module';
@@ -23,7 +27,15 @@ import { SessionPagesController } from './session-pages.controller';
  * form carries a CSRF token; pages send a CSP with scripts and styles from files only.
  */
 @Module({
-  imports: [AccountsModule, AgenciesModule, AuthModule, RemediesModule, RequestsCoreModule],
+  imports: [
+    AccountsModule,
+    AgenciesModule,
+    AuditModule,
+    AuthModule,
+    CalendarModule,
+    RemediesModule,
+    RequestsCoreModule,
+  ],
   controllers: [
     PublicPagesController,
     GuidePagesController,
@@ -32,6 +44,8 @@ import { SessionPagesController } from './session-pages.controller';
     AccountPagesController,
     MyPagesController,
     LetterPageController,
+    ...STAFF_PAGE_CONTROLLERS,
+    ...ADMIN_PAGE_CONTROLLERS,
   ],
   providers: [
     PageRenderer,
@@ -49,7 +63,7 @@ export class PortalModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     // csrf-csrf leaves GET/HEAD/OPTIONS alone: only the forms' posts are checked.
-    consumer.apply(pageUploads).forRoutes(MyPagesController);
+    consumer.apply(pageUploads).forRoutes(MyPagesController, ...STAFF_PAGE_CONTROLLERS);
     consumer
       .apply(this.csrf.protect)
       .forRoutes(
@@ -58,6 +72,8 @@ export class PortalModule implements NestModule {
         AccountPagesController,
         MyPagesController,
         LetterPageController,
+        ...STAFF_PAGE_CONTROLLERS,
+        ...ADMIN_PAGE_CONTROLLERS,
       );
   }
 }

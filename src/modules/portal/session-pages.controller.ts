@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, Query } from '@nestjs/common';
-import { PageQueryDto } from './page-query.dto';
+import { SignInQueryDto } from './page-query.dto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../infra/config/app-config';
@@ -12,6 +12,11 @@ import { AuthService } from '../auth/auth.service';
 import { fieldsOf, missing, type FormError } from './form-errors';
 import { PortalPages } from './portal-pages';
 import { PORTAL_TEXT } from './portal-text';
+
+/** A path on this site to return to after signing in (never another site: `//host`, `/\\host`). */
+function localPath(next: string): string {
+  return /^\/(?![/\\])/.test(next) ? next : '';
+}
 
 /** Signing in and out of the portal with the HttpOnly session cookie. */
 @ApiExcludeController()
@@ -26,11 +31,11 @@ export class SessionPagesController {
   @Get('signin')
   @Public()
   form(
-    @Query() _q: PageQueryDto,
+    @Query() q: SignInQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): string {
-    return this.page(req, res, '', []);
+    return this.page(req, res, '', [], 200, q.next ?? '');
   }
 
   @Post('signin')
@@ -42,13 +47,14 @@ export class SessionPagesController {
     @Body() body: unknown,
   ): Promise<string | void> {
     const ctx = this.pages.context(req, res);
-    const f = fieldsOf(body, ['email', 'password']);
+    const f = fieldsOf(body, ['email', 'password', 'next']);
+    const next = localPath(f.next);
     const errors = missing(
       f,
       { email: PORTAL_TEXT.email[ctx.lang], password: PORTAL_TEXT.password[ctx.lang] },
       ctx.lang,
     );
-    if (errors.length) return this.page(req, res, f.email, errors, 400);
+    if (errors.length) return this.page(req, res, f.email, errors, 400, next);
     try {
       const s = await this.auth.login(f.email, f.password, 'cookie', req.ip ?? null);
       res.cookie(SESSION_COOKIE, s.accessToken, {
@@ -58,14 +64,15 @@ export class SessionPagesController {
         expires: s.expiresAt,
         path: '/',
       });
-      res.redirect(303, '/my/requests');
+      // Staff land on their workbench: /my/requests sends them there.
+      res.redirect(303, next || '/my/requests');
     } catch (err) {
       if (!(err instanceof Refusal)) throw err;
       const message =
         err.code === 'wrong-credentials'
           ? PORTAL_TEXT.signInFailed[ctx.lang]
           : MESSAGES[err.code].title[ctx.lang === 'zh' ? 'zh' : 'en'];
-      return this.page(req, res, f.email, [{ field: 'email', message }], 401);
+      return this.page(req, res, f.email, [{ field: 'email', message }], 401, next);
     }
   }
 
@@ -84,13 +91,14 @@ export class SessionPagesController {
     email: string,
     errors: FormError[],
     status = 200,
+    next = '',
   ): string {
     return this.pages.render(
       req,
       res,
       'signin',
       {
-        fields: { email },
+        fields: { email, next: localPath(next) },
         errors,
         invalid: Object.fromEntries(errors.map((e) => [e.field, true])),
       },
