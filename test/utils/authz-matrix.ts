@@ -751,6 +751,52 @@ export const MATRIX: Record<string, Row> = {
     },
     expect: { default: 303, applicant: 200, otherApplicant: 404 },
   },
+  // The staff pages: sign-in first (303), a 403 page without the permission, 404 out of reach.
+  'GET /staff': {
+    call: () => ({ path: '/staff' }),
+    expect: {
+      default: 403,
+      anonymous: 303,
+      clerk: 200,
+      otherClerk: 200,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'POST /staff/assign': {
+    call: () => ({ path: '/staff/assign', body: {} }),
+    expect: allPublic(403),
+  },
+  'GET /staff/intake': {
+    call: () => ({ path: '/staff/intake' }),
+    expect: { default: 403, anonymous: 303, clerk: 200, otherClerk: 200 },
+  },
+  'POST /staff/intake': {
+    call: () => ({ path: '/staff/intake', body: {} }),
+    expect: allPublic(403),
+  },
+  'GET /staff/cases/:ref': {
+    call: async (ctx) => {
+      const { body } = await newCase(ctx);
+      return { path: `/staff/cases/${String(body.referenceNo)}` };
+    },
+    expect: {
+      default: 403,
+      anonymous: 303,
+      clerk: 200,
+      otherClerk: 404,
+      parentSupervisor: 200,
+      reporter: 200,
+    },
+  },
+  'POST /staff/cases/:ref/actions/:action': {
+    call: () => ({ path: '/staff/cases/DQ-GA-2026-000001/actions/assign', body: {} }),
+    expect: allPublic(403),
+  },
+  'POST /staff/cases/:ref/files': {
+    call: () => ({ path: '/staff/cases/DQ-GA-2026-000001/files', body: {} }),
+    expect: allPublic(403),
+  },
   'POST /api/v1/requests/:id/attachments': {
     call: async (ctx) => ({
       path: `/api/v1/requests/${(await newCase(ctx)).id}/attachments`,

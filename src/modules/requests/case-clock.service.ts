@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { CalendarService } from '../calendar/calendar.service';
 import type { WorkingCalendar } from '../calendar/domain/working-calendar';
-import { computeClock, type ClockResult } from '../deadlines/domain/clock';
+import { computeClock, type ClockInput, type ClockResult } from '../deadlines/domain/clock';
+import { traceClock, type DeadlineTrace } from '../deadlines/domain/trace';
 import type { CaseLedger } from './cases.repository';
 import { clockInputOf } from './domain/case-clock';
 import { isOpen } from './domain/case-status';
@@ -38,34 +39,43 @@ export class CaseClock {
   }
 
   compute(cal: WorkingCalendar, c: RequestCase, l: CaseLedger): ClockResult | null {
-    if (!c.receivedOn) return null;
-    return computeClock(
-      cal,
-      clockInputOf(
-        {
-          regime: c.regime,
-          receivedOn: c.receivedOn,
-          correctionRequestedOn: c.correctionRequestedOn,
-          correctionReceivedOn: c.correctionReceivedOn,
-          consultations: l.consultations.map((x) => ({
-            sentOn: x.sentOn,
-            partyReceivedOn: x.partyReceivedOn,
-            answeredOn: x.answeredOn,
-          })),
-          feeNotice: l.feeNotice
-            ? {
-                sentOn: l.feeNotice.sentOn,
-                receivedOn: l.feeNotice.receivedOn,
-                paidOn: l.feeNotice.paidOn,
-              }
-            : null,
-          extensionDays: c.extensionDays,
-          deferralDue: c.deferralDue,
-          reopenedOn: c.reopenedOn,
-          orderedDue: c.orderedDue,
-        },
-        this.clock.today(),
-      ),
+    return c.receivedOn ? computeClock(cal, this.inputOf(c, l)) : null;
+  }
+
+  /** The engine's result together with the day-by-day trace of the reply count (same inputs). */
+  trace(
+    cal: WorkingCalendar,
+    c: RequestCase,
+    l: CaseLedger,
+  ): { clock: ClockResult; trace: DeadlineTrace } | null {
+    return c.receivedOn ? traceClock(cal, this.inputOf(c, l)) : null;
+  }
+
+  private inputOf(c: RequestCase, l: CaseLedger): ClockInput {
+    return clockInputOf(
+      {
+        regime: c.regime,
+        receivedOn: c.receivedOn as string,
+        correctionRequestedOn: c.correctionRequestedOn,
+        correctionReceivedOn: c.correctionReceivedOn,
+        consultations: l.consultations.map((x) => ({
+          sentOn: x.sentOn,
+          partyReceivedOn: x.partyReceivedOn,
+          answeredOn: x.answeredOn,
+        })),
+        feeNotice: l.feeNotice
+          ? {
+              sentOn: l.feeNotice.sentOn,
+              receivedOn: l.feeNotice.receivedOn,
+              paidOn: l.feeNotice.paidOn,
+            }
+          : null,
+        extensionDays: c.extensionDays,
+        deferralDue: c.deferralDue,
+        reopenedOn: c.reopenedOn,
+        orderedDue: c.orderedDue,
+      },
+      this.clock.today(),
     );
   }
 

@@ -1,3 +1,4 @@
+import { escapeLike } from './domain/case-search';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -376,5 +377,21 @@ export class CasesRepository {
         [userId, agencyId],
       )
       .then((r) => r.length > 0);
+  }
+
+  /** The active clerks of the agencies in `scope`, by name (whom those cases may be assigned to). */
+  clerksOf(
+    scope: AgencyScope,
+  ): Promise<Array<{ id: string; displayName: string; agencyCode: string; agencyName: string }>> {
+    return this.db.query(
+      `SELECT u.id, u.display_name AS "displayName", a.code AS "agencyCode", a.name AS "agencyName"
+         FROM role_assignment r
+         JOIN app_user u ON u.id = r.user_id
+         JOIN agency a ON a.id = r.agency_id
+        WHERE r.role = 'clerk' AND u.active
+          AND (a.path = ANY($1::text[]) OR a.path LIKE ANY($2::text[]))
+        ORDER BY a.code, u.display_name, u.id`,
+      [scope.exact, scope.prefixes.map((x) => `${escapeLike(x)}%`)],
+    );
   }
 }

@@ -8,6 +8,7 @@ import { AttachmentsService } from './attachments.service';
 import { CaseAccess } from './case-access.service';
 import { CaseActions } from './case-actions';
 import { CaseChanges } from './case-changes.service';
+import { CaseTraceService } from './case-trace.service';
 import { CaseClock } from './case-clock.service';
 import { CaseDeadlines } from './case-deadlines';
 import { CaseEffectsHandler } from './case-effects.handler';
@@ -42,6 +43,7 @@ import { WorkflowService } from './workflow.service';
     CaseActions,
     CaseChanges,
     CaseClock,
+    CaseTraceService,
     CaseDeadlines,
     CaseEffectsHandler,
     CaseSuccessionHandler,
@@ -62,6 +64,7 @@ import { WorkflowService } from './workflow.service';
     HistoricalImport,
     CaseAccess,
     CaseClock,
+    CaseTraceService,
     CasesRepository,
     ClockActionsService,
     FeeActionsService,

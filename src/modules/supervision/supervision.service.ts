@@ -10,7 +10,8 @@ import { RequestsQueryService } from '../requests/requests-query.service';
 import type { RequestSummaryView } from '../requests/request.views';
 import { statsByAgencyMonth, type MonthStats, type ReplyFact } from './domain/stats';
 
-const AT_RISK_WD = 5;
+/** "At risk": due within this many working days (the board, the digest, the workbench). */
+export const AT_RISK_WD = 5;
 /** Outcomes that are not replies: no on-time question arises (D-17 counts them elsewhere). */
 const NOT_REPLIES = ['WITHDRAWN', 'ABANDONED_NO_CORRECTION', 'ABANDONED_FEE_UNPAID'];
 

@@ -13,6 +13,8 @@ export const PAGE_FORM_PATHS = [
   '/register',
   '/forgot-password',
   '/reset-password',
+  '/staff',
+  '/admin',
 ];
 
 export class JsonTooDeepError extends Error {

@@ -95,3 +95,32 @@ export function renderTrace(trace: DeadlineTrace): string {
   }
   return lines.join('\n');
 }
+
+/** One day of a trace as table cells in one language: weekday, kind of day, and how it counted. */
+export function traceDayCells(
+  day: TraceDay,
+  lang: 'zh' | 'en',
+): { weekday: string; kind: string; counted: string } {
+  const i = lang === 'zh' ? 0 : 1;
+  const weekday = (lang === 'zh' ? WEEKDAY_ZH : WEEKDAY_EN)[day.weekday];
+  const kind = describe(day)[i];
+  switch (day.status) {
+    case 'counted': {
+      const n = day.n ?? 0;
+      const base = lang === 'zh' ? `第 ${n} 个工作日` : `working day ${n}`;
+      return {
+        weekday,
+        kind,
+        counted: day.extension ? `${base}（${['延长期', 'extension'][i]}）` : base,
+      };
+    }
+    case 'not-working':
+      return { weekday, kind, counted: ['不计入', 'not counted'][i] };
+    case 'paused':
+      return {
+        weekday,
+        kind,
+        counted: `${['不计入', 'not counted'][i]}（${pauseLabel(day.pausedBy ?? ['pause'])[i]}）`,
+      };
+  }
+}
