@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { Page } from 'playwright-core';
 import { launchChromium, listen, signInApplicant } from '../utils/browser';
-import { seedWorld } from '../utils/fixtures';
+import { PASSWORD, seedWorld, WORLD } from '../utils/fixtures';
 import { act } from '../utils/requests';
 import { bootTestApp } from '../utils/test-app';
 
@@ -103,6 +103,28 @@ it('refreshes docs/screenshots', async () => {
         await shoot(page, 'my-requests', '/my/requests');
         await shoot(page, 'problem', '/problems/action-not-allowed-in-state');
       }
+      await context.close();
+    }
+    // The clerk's pages: the workbench, registering a request, a case page with a form open.
+    for (const width of [1280, 375]) {
+      const suffix = width === 1280 ? '' : '-375';
+      const context = await browser.newContext({
+        locale: 'zh-CN',
+        viewport: { width, height: 900 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}/signin?lang=zh&size=normal`);
+      await page.getByLabel('电子邮箱').fill(WORLD.staff.clerk.email);
+      await page.getByLabel('密码').fill(PASSWORD);
+      await Promise.all([
+        page.waitForURL(`${base}/staff`),
+        page.getByRole('button', { name: '登录', exact: true }).click(),
+      ]);
+      await shoot(page, `staff-workbench${suffix}`, '/staff');
+      await shoot(page, `staff-intake${suffix}`, '/staff/intake');
+      await page.goto(`${base}/staff/cases/${fee.ref}`);
+      await page.locator('details.action > summary', { hasText: /^发出收费通知$|^确认缴费$/ }).first().click();
+      await page.screenshot({ path: join(OUT, `staff-case${suffix}.png`), fullPage: true });
       await context.close();
     }
   } finally {
