@@ -2,7 +2,7 @@ import { ADMIN_TEXT } from './admin/admin-text';
 import { STAFF_TEXT } from './staff/staff-text';
 
 /** The citizen pages' own words, Chinese first and English second (legal labels come from the domain). */
-const CITIZEN_TEXT = {
+export const CITIZEN_TEXT = {
   site: { zh: '政府信息公开申请', en: 'Government information requests' },
   skip: { zh: '跳到主要内容', en: 'Skip to main content' },
   home: { zh: '首页', en: 'Home' },
