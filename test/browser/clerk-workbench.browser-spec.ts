@@ -269,6 +269,59 @@ describe('The clerk’s workbench and case page (chromium)', () => {
     await context.close();
   });
 
+  it('previews the letter an action would issue, without issuing anything', async () => {
+    const { ref } = await fileOnline('文书预览');
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const { page, problems } = await watchedPage(context);
+    await signIn(page, WORLD.staff.clerk.email);
+    await page.goto(`${base}/staff/cases/${ref}`);
+    const count = async () =>
+      (
+        await db().query<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM issued_letter l JOIN request_case c ON c.id = l.case_id
+            WHERE c.reference_no = $1`,
+          [ref],
+        )
+      )[0].n;
+    const outbox = async () =>
+      (await db().query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM mail_outbox`))[0].n;
+    const [letters, mails] = [await count(), await outbox()];
+    await page
+      .locator('details.action > summary')
+      .filter({ hasText: /^告知补正$/ })
+      .click();
+    await page.getByLabel('需要补正的事项').fill('请写明所需信息的年份和文号。');
+    await page
+      .getByLabel('补正期限')
+      .fill(new Date(Date.now() + 8 * 3600_000 + 15 * 86_400_000).toISOString().slice(0, 10));
+    const [preview] = await Promise.all([
+      context.waitForEvent('page'),
+      page.locator('details.action[open]').getByRole('button', { name: '预览文书' }).click(),
+    ]);
+    await preview.waitForLoadState('load');
+    expect(await preview.locator('.govinfo-preview').textContent()).toContain('尚未发出');
+    expect(await preview.locator('body').textContent()).toContain('请写明所需信息的年份和文号。');
+    // Rolled back: no letter, no mail, the case as it was.
+    expect(await count()).toBe(letters);
+    expect(await outbox()).toBe(mails);
+    expect((await caseRow(ref)).status).toBe('received');
+    // An action that issues no letter says so.
+    await page
+      .locator('details.action > summary')
+      .filter({ hasText: /^分配承办人$/ })
+      .click();
+    await page.getByLabel('承办人').selectOption(w.ids.clerk);
+    const [none] = await Promise.all([
+      context.waitForEvent('page'),
+      page.locator('#assign-main').getByRole('button', { name: '预览文书' }).click(),
+    ]);
+    await none.waitForLoadState('load');
+    expect(await none.locator('.error-summary').textContent()).toContain('此操作不出具文书');
+    expect((await caseRow(ref)).assignee_id).toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('lets a supervisor approve an extension the clerk asked for; clerks get no approval form', async () => {
     const { ref } = await fileOnline('延期审批');
     const context = await browser.newContext({ locale: 'zh-CN' });

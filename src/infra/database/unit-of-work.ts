@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PinoLogger } from 'nestjs-pino';
@@ -18,6 +19,19 @@ export interface Tx {
   afterCommit(key: string, work: () => Promise<unknown>): void;
 }
 
+/** A rehearsal in progress: what to read inside the transaction before it is rolled back. */
+interface Rehearsal {
+  probe: (m: EntityManager) => Promise<unknown>;
+}
+const rehearsals = new AsyncLocalStorage<Rehearsal>();
+
+/** Carries a rehearsal's reading out of the transaction it rolls back. */
+class Rehearsed extends Error {
+  constructor(readonly reading: unknown) {
+    super('rehearsal rolled back');
+  }
+}
+
 /**
  * The one unit of work of every case change (intake, each action, the timers, the calendar
  * recompute) and of every other change that writes mail: a transaction plus what must run after
@@ -34,16 +48,39 @@ export class UnitOfWork {
 
   async run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const after = new Map<string, () => Promise<unknown>>();
-    const result = await this.db.transaction((m) =>
-      fn({
+    const rehearsal = rehearsals.getStore();
+    const result = await this.db.transaction(async (m) => {
+      const out = await fn({
         m,
         afterCommit: (key, work) => {
           if (!after.has(key)) after.set(key, work);
         },
-      }),
-    );
+      });
+      // A rehearsal reads what the change wrote, then rolls it all back (nothing runs after).
+      if (rehearsal) throw new Rehearsed(await rehearsal.probe(m));
+      return out;
+    });
     await this.runAfterCommit(after);
     return result;
+  }
+
+  /**
+   * Runs `work` — a service call that opens one unit of work — with every rule and statement of
+   * the real change, reads `probe` inside its transaction, and rolls the transaction back:
+   * nothing is committed and no after-commit work runs (a letter's preview, exactly as the
+   * action would issue it). A refusal of the change is thrown as it would be.
+   */
+  async rehearse<P>(
+    work: () => Promise<unknown>,
+    probe: (m: EntityManager) => Promise<P>,
+  ): Promise<P> {
+    try {
+      await rehearsals.run({ probe }, work);
+    } catch (err) {
+      if (err instanceof Rehearsed) return err.reading as P;
+      throw err;
+    }
+    throw new Error('the rehearsed work opened no unit of work');
   }
 
   /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, Query } from '@nestjs/common';
 import { PageQueryDto } from './page-query.dto';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -12,15 +11,8 @@ import { CaseAccess } from '../requests/case-access.service';
 import { CasesRepository } from '../requests/cases.repository';
 import { trackingCodeHash } from '../requests/domain/tracking-code';
 import type { RequestCase } from '../requests/request-case.entity';
-import { portalCsp } from './page-renderer';
+import { letterCsp } from './page-renderer';
 import { PortalPages } from './portal-pages';
-
-/** The SHA-256 of each inline style block of a stored letter, for its CSP. */
-function styleHashes(html: string): string[] {
-  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) =>
-    createHash('sha256').update(m[1]).digest('base64'),
-  );
-}
 
 /**
  * The page every letter notice links to: `/my/requests/<ref>/letters/<id>` serves the stored
@@ -100,7 +92,7 @@ export class LetterPageController {
     if (!letter || (!letter.toApplicant && !staff)) return this.missing(req, res);
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.setHeader('cache-control', 'private, no-store');
-    res.setHeader('content-security-policy', portalCsp(styleHashes(letter.html)));
+    res.setHeader('content-security-policy', letterCsp(letter.html));
     return letter.html;
   }
 

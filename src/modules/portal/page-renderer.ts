@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
@@ -43,6 +44,15 @@ export const ADMIN_PERMISSIONS: readonly Permission[] = [
   'calendar.manage',
   'audit.read',
 ];
+
+/** The CSP of a stored letter page: the portal's, plus the hash of each of its style blocks. */
+export function letterCsp(html: string): string {
+  return portalCsp(
+    [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) =>
+      createHash('sha256').update(m[1]).digest('base64'),
+    ),
+  );
+}
 
 export interface PageContext {
   lang: Lang;

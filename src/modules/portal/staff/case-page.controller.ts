@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { UnitOfWork } from '../../../infra/database/unit-of-work';
 import { invalidField } from '../../../infra/http/domain-error';
 import { Public } from '../../../infra/http/public.decorator';
 import { Refusal } from '../../../shared/domain/refusal';
@@ -9,6 +10,7 @@ import type { Principal } from '../../access/domain/principal';
 import type { AuthedRequest } from '../../access/request-auth';
 import { AgenciesService } from '../../agencies/agencies.service';
 import { CHANNEL_LABELS, type Channel } from '../../agencies/domain/agency';
+import { IssuedLettersRepository } from '../../correspondence/issued-letters.repository';
 import { traceDayCells } from '../../deadlines/domain/trace-text';
 import { RemediesQuery } from '../../remedies/remedies-query.service';
 import {
@@ -35,10 +37,13 @@ import { timelineView } from '../event-labels';
 import type { FormError } from '../form-errors';
 import { PageQueryDto } from '../page-query.dto';
 import { FILES_FIELD, postedFiles } from '../page-uploads';
+import { letterCsp } from '../page-renderer';
 import { PortalPages } from '../portal-pages';
+import { PORTAL_TEXT } from '../portal-text';
 import { formErrorsOf, validatedForm } from '../validated-form';
 import { ACTION_FORMS, actionFormOf, type CaseServices } from './action-forms';
 import { formBody, WITHHELD_COLUMNS, WITHHELD_ROWS } from './form-body';
+import { previewPage } from './letter-preview';
 
 /**
  * The staff case page (`/staff/cases/<reference>`): the facts, the timeline, the deadline trace,
@@ -58,6 +63,8 @@ export class CasePageController {
     private readonly traces: CaseTraceService,
     private readonly attachments: AttachmentsService,
     private readonly remedies: RemediesQuery,
+    private readonly letters: IssuedLettersRepository,
+    private readonly uow: UnitOfWork,
     workflow: WorkflowService,
     receipts: ReceiptActionsService,
     clock: ClockActionsService,
@@ -101,8 +108,21 @@ export class CasePageController {
       const checked = form.dto
         ? await validatedForm(form.dto, posted, lang)
         : { value: {}, errors: [] };
-      if (checked.value) await form.run(this.services, p, c.id, checked.value as never);
-      else errors = checked.errors;
+      const run = () => form.run(this.services, p, c.id, checked.value as never);
+      const preview = (body as Record<string, unknown> | undefined)?._preview === '1';
+      if (!checked.value) errors = checked.errors;
+      else if (!preview) await run();
+      else {
+        const letters = await this.rehearsedLetters(c.id, run);
+        if (letters.length) {
+          res.setHeader('content-type', 'text/html; charset=utf-8');
+          res.setHeader('cache-control', 'private, no-store');
+          const html = previewPage(letters, lang);
+          res.setHeader('content-security-policy', letterCsp(html));
+          return html;
+        }
+        errors = [{ field: 'main', message: PORTAL_TEXT.noLetterToPreview[lang] }];
+      }
     } catch (err) {
       if (!(err instanceof Refusal)) throw err;
       if (err.code === 'case-not-found') return this.pages.render(req, res, 'not-found', {}, 404);
@@ -149,6 +169,24 @@ export class CasePageController {
     }
     if (!errors.length) return res.redirect(303, `/staff/cases/${c.referenceNo}#files`);
     return this.page(req, res, p, c.referenceNo, errors, 'upload', body, 400);
+  }
+
+  /**
+   * The letters the action would issue: the action rehearsed with all its rules and rolled back
+   * (nothing is committed, no document number is used up, no mail or timer goes out).
+   */
+  private async rehearsedLetters(
+    caseId: string,
+    run: () => Promise<unknown>,
+  ): Promise<Array<{ title: string; html: string }>> {
+    const before = (await this.letters.listForCase(caseId, true)).map((l) => l.id);
+    return this.uow.rehearse(run, (m) =>
+      m.query<Array<{ title: string; html: string }>>(
+        `SELECT title, html FROM issued_letter
+          WHERE case_id = $1 AND NOT (id = ANY($2::uuid[])) ORDER BY doc_seq`,
+        [caseId, before],
+      ),
+    );
   }
 
   private async page(

@@ -54,6 +54,11 @@ export const STAFF_TEXT = {
   weekday: { zh: '星期', en: 'Weekday' },
   dayKind: { zh: '日期性质', en: 'Kind of day' },
   counted: { zh: '是否计入', en: 'Counted' },
+  previewLetter: { zh: '预览文书', en: 'Preview the letter' },
+  noLetterToPreview: {
+    zh: '此操作不出具文书，没有可预览的内容。',
+    en: 'This action issues no letter: there is nothing to preview.',
+  },
   viewPrint: { zh: '查看和打印', en: 'View and print' },
   services: { zh: '送达记录', en: 'Service records' },
   serviceMethod: { zh: '送达方式', en: 'Method' },
