@@ -123,7 +123,10 @@ it('refreshes docs/screenshots', async () => {
       await shoot(page, `staff-workbench${suffix}`, '/staff');
       await shoot(page, `staff-intake${suffix}`, '/staff/intake');
       await page.goto(`${base}/staff/cases/${fee.ref}`);
-      await page.locator('details.action > summary', { hasText: /^发出收费通知$|^确认缴费$/ }).first().click();
+      await page
+        .locator('details.action > summary', { hasText: /^发出收费通知$|^确认缴费$/ })
+        .first()
+        .click();
       await page.screenshot({ path: join(OUT, `staff-case${suffix}.png`), fullPage: true });
       await context.close();
     }
