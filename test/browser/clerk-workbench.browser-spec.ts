@@ -204,9 +204,15 @@ describe('The clerk’s workbench and case page (chromium)', () => {
           .set('authorization', `Bearer ${w.tokens.applicant}`)
           .send({ paidOn: today })
           .expect(200);
-        await page.reload();
-        await act(page, '确认缴费');
+        // The workbench lists the reported payment; the clerk confirms it there.
+        await page.goto(`${base}/staff`);
+        const row = page.locator('#payments tr', { hasText: ref });
+        expect(await row.textContent()).toContain(today);
+        await row.getByRole('button', { name: /确认缴费/ }).click();
+        await page.waitForURL(`${base}/staff`);
         expect((await caseRow(ref)).status).toBe('in_progress');
+        await expect(page.locator('#payments tr', { hasText: ref }).count()).resolves.toBe(0);
+        await page.goto(`${base}/staff/cases/${ref}`);
         // A partial disclosure: a withheld row half filled is refused at its field first.
         await act(page, '答复', async (p) => {
           await p.getByLabel('答复类型').selectOption('PARTIAL_REDACTED');
@@ -372,7 +378,16 @@ describe('The clerk’s workbench and case page (chromium)', () => {
   });
 
   it('keeps applicants and other agencies’ clerks out', async () => {
-    const { ref } = await fileOnline('越权');
+    const { id, ref } = await fileOnline('越权');
+    // A reported payment of DQ-GA: listed for its clerk only.
+    const step = (who: 'clerk' | 'applicant', path: string, body: object) =>
+      api()
+        .post(`/api/v1/requests/${id}/${path}`)
+        .set('authorization', `Bearer ${w.tokens[who]}`)
+        .send(body)
+        .expect(200);
+    await step('clerk', 'issue-fee-notice', { method: 'per-volume', pages: 150 });
+    await step('applicant', 'report-fee-payment', { paidOn: beijingNow().today });
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${base}/staff`);
@@ -382,6 +397,11 @@ describe('The clerk’s workbench and case page (chromium)', () => {
     expect(res?.status()).toBe(404);
     await page.goto(`${base}/staff`);
     await expect(page.getByRole('link', { name: ref }).count()).resolves.toBe(0);
+    await context.clearCookies();
+    await signIn(page, WORLD.staff.clerk.email);
+    await expect(
+      page.locator('#payments').getByRole('link', { name: ref, exact: true }).count(),
+    ).resolves.toBe(1);
     await context.close();
   });
 });

@@ -379,6 +379,36 @@ export class CasesRepository {
       .then((r) => r.length > 0);
   }
 
+  /** Fee payments applicants reported that a clerk of `scope` has yet to confirm or reject (D-7). */
+  reportedPayments(scope: AgencyScope): Promise<
+    Array<{
+      referenceNo: string;
+      title: string;
+      amountYuan: number;
+      reportedOn: string;
+      reportedPaidOn: string;
+      paymentDue: string | null;
+    }>
+  > {
+    const qb = this.db
+      .createQueryBuilder()
+      .select([
+        'c.reference_no AS "referenceNo"',
+        'c.title AS title',
+        'f.amount_yuan AS "amountYuan"',
+        'f.reported_on::text AS "reportedOn"',
+        'f.reported_paid_on::text AS "reportedPaidOn"',
+        'f.payment_due::text AS "paymentDue"',
+      ])
+      .from('case_fee_notice', 'f')
+      .innerJoin('request_case', 'c', 'c.year = f.case_year AND c.id = f.case_id')
+      .innerJoin(Agency, 'a', 'a.id = c.agency_id')
+      // A rejection clears the report (fee-actions): what is reported and unpaid awaits a clerk.
+      .where(`c.status = 'paused' AND f.paid_on IS NULL AND f.reported_on IS NOT NULL`);
+    whereInScope(qb, 'a.path', scope);
+    return qb.orderBy('f.reported_on').addOrderBy('c.reference_no').limit(200).getRawMany();
+  }
+
   /** The active clerks of the agencies in `scope`, by name (whom those cases may be assigned to). */
   clerksOf(
     scope: AgencyScope,

@@ -131,7 +131,10 @@ export class CasePageController {
     // Each form's fields are named `<slug>-<field>` on the page; a refusal of the whole action
     // points at the form itself.
     errors = errors.map((e) => ({ ...e, field: e.code ? `${slug}-main` : `${slug}-${e.field}` }));
-    if (!errors.length) return res.redirect(303, `/staff/cases/${c.referenceNo}#timeline`);
+    // The workbench's confirm buttons return there; every other form to the case page.
+    const back = (body as Record<string, unknown> | undefined)?.return === '/staff';
+    if (!errors.length)
+      return res.redirect(303, back ? '/staff' : `/staff/cases/${c.referenceNo}#timeline`);
     return this.page(req, res, p, c.referenceNo, errors, slug, body, 400);
   }
 

@@ -78,6 +78,14 @@ export const STAFF_TEXT = {
   decisionDue: { zh: '决定期限', en: 'Decision due' },
   acceptanceDue: { zh: '受理期限', en: 'Acceptance due' },
   evidenceBundle: { zh: '答复证据材料', en: 'Evidence bundle' },
+  paymentsToConfirm: { zh: '待确认的缴费', en: 'Payments to confirm' },
+  paymentsToConfirmHint: {
+    zh: '申请人报告已缴纳信息处理费。核实到账后确认（自缴费之日起恢复计算答复期限）；未到账的，在申请页面说明理由不予确认。',
+    en: 'Applicants reported paying the fee. Confirm once it has arrived (the reply period runs again from the day of payment); otherwise reject it with a reason on the case page.',
+  },
+  reportedPaidOn: { zh: '申请人报告的缴费日期', en: 'Reported paid on' },
+  confirmPayment: { zh: '确认缴费', en: 'Confirm' },
+  rejectPayment: { zh: '不予确认', en: 'Reject' },
   filters: { zh: '筛选', en: 'Filter' },
   search: { zh: '搜索', en: 'Search' },
   searchHint: {

@@ -105,7 +105,7 @@ export class WorkbenchController {
   ): Promise<string> {
     const { lang } = this.pages.context(req, res);
     const today = this.clock.today();
-    const [list, cal, clerks] = await Promise.all([
+    const [list, cal, clerks, payments] = await Promise.all([
       this.queries.list(p, {
         q: q.q,
         status: q.status,
@@ -118,6 +118,7 @@ export class WorkbenchController {
       this.cases
         .clerksOf(p.scope('cases.handle'))
         .then(async (mine) => (mine.length ? mine : this.cases.clerksOf(p.scope('cases.approve')))),
+      p.has('cases.handle') ? this.cases.reportedPayments(p.scope('cases.handle')) : [],
     ]);
     const soon = cal.addWorkingDays(today, AT_RISK_WD).due ?? today;
     const names = new Map(clerks.map((c) => [c.id, c.displayName]));
@@ -151,6 +152,7 @@ export class WorkbenchController {
         next: list.page < pages ? query(list.page + 1) : null,
         statuses: CASE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
         clerks,
+        payments,
         canAssign: p.has('cases.handle') || p.has('cases.approve'),
         assigned: assigned ?? q.assigned ?? null,
         errors,
