@@ -157,7 +157,7 @@ export const CASE_MESSAGES = {
   'contact-required-for-route': t(
     '所选获取方式缺少必要的联系信息',
     'The chosen delivery route needs this contact detail',
-    ['获取方式“{route}”需要填写{missing}。', 'Delivery by {route} needs {missing}.'],
+    ['获取方式为“{routeZh}”的，需要填写{missingZh}。', 'Delivery “{routeEn}” needs {missingEn}.'],
   ),
   'portal-needs-account': t(
     '通过网站获取须有申请人账户',

@@ -8,11 +8,22 @@ import {
 import type { LocalDate } from '../../../calendar/domain/local-date';
 import { regimeFor } from '../../../deadlines/domain/regime';
 import type { CaseFacts } from '../case-facts';
-import type { DeliveryRoute } from '../request-fields';
+import { DELIVERY_ROUTE_LABELS, type DeliveryRoute } from '../request-fields';
 import { idProofProblems, type ApplicantCategory } from '../../../accounts/domain/applicant';
 import type { IdProofType } from '../../../accounts/domain/identity';
 import type { Channel } from '../../../agencies/domain/agency';
 import { OGI_START_DATE } from '../../../../shared/domain/date-format';
+
+/** The contact details a delivery route needs, as the message names them. */
+const CONTACT_LABELS: Record<
+  'email' | 'address' | 'postcode' | 'phone',
+  { zh: string; en: string }
+> = {
+  email: { zh: '电子邮箱', en: 'an e-mail address' },
+  address: { zh: '通讯地址', en: 'a postal address' },
+  postcode: { zh: '邮政编码', en: 'a postcode' },
+  phone: { zh: '联系电话', en: 'a phone number' },
+};
 
 /** What the clerk entered at intake (Art 29, Art 31): the problems, each naming its field. */
 export function staffIntakeProblems(
@@ -150,6 +161,10 @@ export function contactProblems(
       fieldProblem(field ?? `${prefix}${k}`, 'contact-required-for-route', {
         route,
         missing: k,
+        routeZh: DELIVERY_ROUTE_LABELS[route].zh,
+        routeEn: DELIVERY_ROUTE_LABELS[route].en,
+        missingZh: CONTACT_LABELS[k].zh,
+        missingEn: CONTACT_LABELS[k].en,
       }),
     );
   if (route === 'portal' && !hasAccount)
