@@ -363,7 +363,17 @@ describe('The clerk’s workbench and case page (chromium)', () => {
     const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
     const { page } = await watchedPage(context);
     await signIn(page, WORLD.staff.clerk.email);
+    const done = await fileOnline('批量已撤回');
+    await api()
+      .post(`/api/v1/requests/${done.id}/withdraw`)
+      .set('authorization', `Bearer ${w.tokens.applicant}`)
+      .send({})
+      .expect(200);
+    // Concluded requests leave the queue unless asked for.
+    await page.goto(`${base}/staff?q=${encodeURIComponent('批量')}&closed=1`);
+    await expect(page.getByRole('link', { name: done.ref }).count()).resolves.toBe(1);
     await page.goto(`${base}/staff?q=${encodeURIComponent('批量')}`);
+    await expect(page.getByRole('link', { name: done.ref }).count()).resolves.toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.locator('tr.risk-overdue').count()).toBe(1);
     expect(await page.locator('tr.risk-overdue').textContent()).toContain(a.ref);

@@ -16,7 +16,7 @@ import { escapeLike } from './domain/case-search';
 import { identityIndexKey } from '../accounts/domain/identity';
 import { CaseAccess } from './case-access.service';
 import { CASE_SQL, isOverdue } from './domain/case-queries';
-import { STATUS_LABELS } from './domain/case-status';
+import { OPEN_STATUSES, STATUS_LABELS } from './domain/case-status';
 import type { ListRequestsDto } from './dto/list-requests.dto';
 import type { RequestCase } from './request-case.entity';
 import { CasesRepository } from './cases.repository';
@@ -57,6 +57,7 @@ export class RequestsQueryService {
         : { scope: principal.scope('cases.read') },
     );
     if (f.status) qb.andWhere('c.status = :status', { status: f.status });
+    if (f.open) qb.andWhere('c.status IN (:...openStatuses)', { openStatuses: OPEN_STATUSES });
     if (f.agencyCode)
       qb.andWhere(`a.path LIKE (SELECT path FROM agency WHERE code = :code) || '%'`, {
         code: f.agencyCode,

@@ -13,6 +13,8 @@ export class WorkbenchQueryDto extends PageQueryDto {
   status?: CaseStatus;
   @ApiPropertyOptional({ enum: ['1'] }) @IsOptional() @IsIn(['1']) overdue?: '1';
   @ApiPropertyOptional({ enum: ['1'] }) @IsOptional() @IsIn(['1']) mine?: '1';
+  /** Concluded cases too (the queue shows the open ones by default). */
+  @ApiPropertyOptional({ enum: ['1'] }) @IsOptional() @IsIn(['1']) closed?: '1';
   @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @BoundedInt(1, 100_000) page?: number;
   /** Shown once after a bulk assignment (Post/Redirect/Get): how many were assigned. */
   @ApiPropertyOptional() @IsOptional() @BoundedInt(0, 500) assigned?: number;

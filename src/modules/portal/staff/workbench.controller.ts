@@ -109,6 +109,7 @@ export class WorkbenchController {
       this.queries.list(p, {
         q: q.q,
         status: q.status,
+        open: !q.status && q.closed !== '1' ? true : undefined,
         overdue: q.overdue === '1' ? true : undefined,
         assigneeId: q.mine === '1' ? p.userId : undefined,
         page: q.page,

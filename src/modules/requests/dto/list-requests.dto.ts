@@ -29,6 +29,10 @@ export class ListRequestsDto {
   @IsOptional()
   @IsLocalDate()
   dueBefore?: string;
+  @ApiPropertyOptional({ description: 'Only cases the agency still owes a reply (open statuses)' })
+  @IsOptional()
+  @QueryBoolean()
+  open?: boolean;
   @ApiPropertyOptional({ description: 'Open and past the reply due date' })
   @IsOptional()
   @QueryBoolean()
