@@ -71,7 +71,10 @@ describe('The clerk’s workbench and case page (chromium)', () => {
       .filter({ hasText: new RegExp(`^${action.replace(/[()（）]/g, '\\$&')}$`) })
       .click();
     await fill(page);
-    await page.locator('details.action[open]').getByRole('button', { name: action }).click();
+    await page
+      .locator('details.action[open]')
+      .getByRole('button', { name: action, exact: true })
+      .click();
     await page.waitForLoadState('load');
   };
   /** The error summary's text ('' when the page shows none). */
@@ -246,6 +249,27 @@ describe('The clerk’s workbench and case page (chromium)', () => {
         const href = await letters.last().getAttribute('href');
         const letter = await context.request.get(`${base}${href}`);
         expect(letter.status()).toBe(200);
+        // The applicant applies for reconsideration; the agency records it and the copy it got.
+        await act(page, '登记行政复议、行政诉讼或投诉举报', async (p) => {
+          await p.getByLabel(/^救济途径/).selectOption('reconsideration');
+          await p.getByLabel(/^申请（起诉、收到投诉）日期/).fill(today);
+          await p.getByLabel('复议机关收到申请日期').fill(today);
+        });
+        expect(await refusals(page)).toBe('');
+        const remedies = page.locator('#remedies table');
+        expect(await remedies.textContent()).toContain('行政复议');
+        // Accepted by the body, then the copy received: the agency's answer period starts.
+        await act(page, '受理', (p) =>
+          p.locator('details.action[open]').getByLabel(/^日期/).fill(today),
+        );
+        expect(await refusals(page)).toBe('');
+        await act(page, '收到申请书（起诉状）副本', (p) =>
+          p.getByLabel(/^本机关收到副本日期/).fill(today),
+        );
+        expect(await refusals(page)).toBe('');
+        // The agency's answer has its due date now.
+        expect(await remedies.textContent()).toMatch(/答复（答辩）期限 \d{4}-\d{2}-\d{2}/);
+        await expect(page.getByRole('link', { name: '答复证据材料' }).count()).resolves.toBe(1);
         if (js) expect(await axeViolations(page)).toEqual([]);
         expect(problems).toEqual([]);
       });

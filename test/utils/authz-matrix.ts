@@ -793,6 +793,17 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: '/staff/cases/DQ-GA-2026-000001/actions/assign', body: {} }),
     expect: allPublic(403),
   },
+  'POST /staff/cases/:ref/remedies': {
+    call: () => ({ path: '/staff/cases/DQ-GA-2026-000001/remedies', body: {} }),
+    expect: allPublic(403),
+  },
+  'POST /staff/cases/:ref/remedies/:remedy/:step': {
+    call: () => ({
+      path: '/staff/cases/DQ-GA-2026-000001/remedies/00000000-0000-4000-8000-000000000000/accept',
+      body: {},
+    }),
+    expect: allPublic(403),
+  },
   'POST /staff/cases/:ref/files': {
     call: () => ({ path: '/staff/cases/DQ-GA-2026-000001/files', body: {} }),
     expect: allPublic(403),

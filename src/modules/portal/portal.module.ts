@@ -6,7 +6,7 @@ import { AgenciesModule } from '../agencies/agencies.module';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ADMIN_PAGE_CONTROLLERS } from './admin/admin-pages';
-import { STAFF_PAGE_CONTROLLERS } from './staff/staff-pages';
+import { STAFF_PAGE_CONTROLLERS, STAFF_PAGE_PROVIDERS } from './staff/staff-pages';
 import { AuthModule } from '../auth/auth.module';
 import { AccountPagesController } from './account-pages.controller';
 import { RequestsCoreModule } from '../requests/requests-core.module';
@@ -48,6 +48,7 @@ import { SessionPagesController } from './session-pages.controller';
     ...ADMIN_PAGE_CONTROLLERS,
   ],
   providers: [
+    ...STAFF_PAGE_PROVIDERS,
     PageRenderer,
     PortalPages,
     {

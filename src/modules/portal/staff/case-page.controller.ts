@@ -1,54 +1,57 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UnitOfWork } from '../../../infra/database/unit-of-work';
 import { invalidField } from '../../../infra/http/domain-error';
 import { Public } from '../../../infra/http/public.decorator';
 import { Refusal } from '../../../shared/domain/refusal';
-import { messageIn } from '../../../shared/i18n/messages';
 import type { Principal } from '../../access/domain/principal';
 import type { AuthedRequest } from '../../access/request-auth';
-import { AgenciesService } from '../../agencies/agencies.service';
-import { CHANNEL_LABELS, type Channel } from '../../agencies/domain/agency';
 import { IssuedLettersRepository } from '../../correspondence/issued-letters.repository';
-import { traceDayCells } from '../../deadlines/domain/trace-text';
-import { RemediesQuery } from '../../remedies/remedies-query.service';
+import { REMEDY_ACTIONS, type RemedyAction } from '../../remedies/domain/remedy-status';
+import type { CreateRemedyDto } from '../../remedies/dto/remedy.dto';
+import { CreateRemedyDto as CreateRemedy } from '../../remedies/dto/remedy.dto';
+import { RemedyActions } from '../../remedies/remedy-actions.service';
 import {
   ATTACHMENT_KINDS,
   AttachmentsService,
   checkedFiles,
 } from '../../requests/attachments.service';
-import { letterPageUrl } from '../../requests/case-letters.service';
-import { CaseTraceService } from '../../requests/case-trace.service';
+import type { AttachmentKind } from '../../requests/case-attachment.entity';
 import { CasesRepository } from '../../requests/cases.repository';
 import { ClockActionsService } from '../../requests/clock-actions.service';
-import {
-  ACTION_LABELS,
-  STATUS_LABELS,
-  transition,
-  type CaseStatus,
-} from '../../requests/domain/case-status';
-import type { AttachmentKind } from '../../requests/case-attachment.entity';
 import { FeeActionsService } from '../../requests/fee-actions.service';
 import { ReceiptActionsService } from '../../requests/receipt-actions.service';
-import { RequestsQueryService } from '../../requests/requests-query.service';
 import { WorkflowService } from '../../requests/workflow.service';
-import { timelineView } from '../event-labels';
+import type { RequestCase } from '../../requests/request-case.entity';
 import type { FormError } from '../form-errors';
+import { letterCsp } from '../page-renderer';
 import { PageQueryDto } from '../page-query.dto';
 import { FILES_FIELD, postedFiles } from '../page-uploads';
-import { letterCsp } from '../page-renderer';
 import { PortalPages } from '../portal-pages';
 import { PORTAL_TEXT } from '../portal-text';
 import { formErrorsOf, validatedForm } from '../validated-form';
-import { ACTION_FORMS, actionFormOf, type CaseServices } from './action-forms';
-import { formBody, WITHHELD_COLUMNS, WITHHELD_ROWS } from './form-body';
+import { actionFormOf, type CaseServices } from './action-forms';
+import { CasePageView, remedyFormId } from './case-page.view';
+import { formBody, type FormField } from './form-body';
 import { previewPage } from './letter-preview';
+import { NEW_REMEDY_FIELDS, REMEDY_STEP_FORMS } from './remedy-forms';
+
+/** A posted staff form: its page id, its fields, the API's DTO, and the service call. */
+interface PostedForm {
+  id: string;
+  fields: readonly FormField[];
+  dto?: Type<object>;
+  run: (value: never) => Promise<unknown>;
+  /** Offer the preview of the letters it would issue (case actions). */
+  previewable?: boolean;
+}
 
 /**
- * The staff case page (`/staff/cases/<reference>`): the facts, the timeline, the deadline trace,
- * every action the transition table allows the viewer as a form (and why the others are not
- * possible now), letters, service records, files and the remedies with their clocks.
+ * The staff case page (`/staff/cases/<reference>`) and its forms: the case actions, files, and
+ * recording a remedy and its steps. Each form is checked by the API's DTO and runs the API's
+ * service; done, back to the page (303); refused, the page again with the reasons at the top.
  */
 @ApiExcludeController()
 @Controller('staff/cases/:ref')
@@ -57,12 +60,10 @@ export class CasePageController {
 
   constructor(
     private readonly pages: PortalPages,
+    private readonly view_: CasePageView,
     private readonly cases: CasesRepository,
-    private readonly queries: RequestsQueryService,
-    private readonly agencies: AgenciesService,
-    private readonly traces: CaseTraceService,
     private readonly attachments: AttachmentsService,
-    private readonly remedies: RemediesQuery,
+    private readonly remedyActions: RemedyActions,
     private readonly letters: IssuedLettersRepository,
     private readonly uow: UnitOfWork,
     workflow: WorkflowService,
@@ -83,59 +84,72 @@ export class CasePageController {
   ): Promise<string | void> {
     const p = this.pages.staff(req, res, 'cases.read');
     if (!p) return;
-    return this.page(req, res, p, ref, [], null, {});
+    return this.view_.render(req, res, p, ref, [], null, {});
   }
 
   @Post('actions/:action')
   @Public()
   @HttpCode(200)
-  async act(
+  act(
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('ref') ref: string,
     @Param('action') slug: string,
     @Body() body: unknown,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.read');
-    if (!p) return;
     const form = actionFormOf(slug);
-    const c = await this.cases.byReference(ref.trim().toUpperCase());
-    if (!form || !c) return this.pages.render(req, res, 'not-found', {}, 404);
-    const { lang } = this.pages.context(req, res);
-    const posted = formBody(form.fields, body);
-    let errors: FormError[] = [];
-    try {
-      const checked = form.dto
-        ? await validatedForm(form.dto, posted, lang)
-        : { value: {}, errors: [] };
-      const run = () => form.run(this.services, p, c.id, checked.value as never);
-      const preview = (body as Record<string, unknown> | undefined)?._preview === '1';
-      if (!checked.value) errors = checked.errors;
-      else if (!preview) await run();
-      else {
-        const letters = await this.rehearsedLetters(c.id, run);
-        if (letters.length) {
-          res.setHeader('content-type', 'text/html; charset=utf-8');
-          res.setHeader('cache-control', 'private, no-store');
-          const html = previewPage(letters, lang);
-          res.setHeader('content-security-policy', letterCsp(html));
-          return html;
-        }
-        errors = [{ field: 'main', message: PORTAL_TEXT.noLetterToPreview[lang] }];
-      }
-    } catch (err) {
-      if (!(err instanceof Refusal)) throw err;
-      if (err.code === 'case-not-found') return this.pages.render(req, res, 'not-found', {}, 404);
-      errors = formErrorsOf(err, lang, 'main');
-    }
-    // Each form's fields are named `<slug>-<field>` on the page; a refusal of the whole action
-    // points at the form itself.
-    errors = errors.map((e) => ({ ...e, field: e.code ? `${slug}-main` : `${slug}-${e.field}` }));
-    // The workbench's confirm buttons return there; every other form to the case page.
-    const back = (body as Record<string, unknown> | undefined)?.return === '/staff';
-    if (!errors.length)
-      return res.redirect(303, back ? '/staff' : `/staff/cases/${c.referenceNo}#timeline`);
-    return this.page(req, res, p, c.referenceNo, errors, slug, body, 400);
+    return this.submit(req, res, ref, body, (p, c) =>
+      form
+        ? {
+            id: form.slug,
+            fields: form.fields,
+            dto: form.dto,
+            run: (value) => form.run(this.services, p, c.id, value),
+            previewable: true,
+          }
+        : null,
+    );
+  }
+
+  @Post('remedies')
+  @Public()
+  @HttpCode(200)
+  newRemedy(
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Param('ref') ref: string,
+    @Body() body: unknown,
+  ): Promise<string | void> {
+    return this.submit(req, res, ref, body, (p, c) => ({
+      id: 'remedy-new',
+      fields: NEW_REMEDY_FIELDS,
+      dto: CreateRemedy,
+      run: (value: CreateRemedyDto) => this.remedyActions.create(p, c.id, value),
+    }));
+  }
+
+  @Post('remedies/:remedy/:step')
+  @Public()
+  @HttpCode(200)
+  remedyStep(
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Param('ref') ref: string,
+    @Param('remedy') remedyId: string,
+    @Param('step') step: string,
+    @Body() body: unknown,
+  ): Promise<string | void> {
+    const action = REMEDY_ACTIONS.find((a): a is RemedyAction => a === step);
+    return this.submit(req, res, ref, body, (p) =>
+      action
+        ? {
+            id: remedyFormId(remedyId, action),
+            fields: REMEDY_STEP_FORMS[action].fields,
+            dto: REMEDY_STEP_FORMS[action].dto,
+            run: (value: object) => this.remedyActions.act(p, remedyId, action, value),
+          }
+        : null,
+    );
   }
 
   @Post('files')
@@ -171,7 +185,62 @@ export class CasePageController {
       }));
     }
     if (!errors.length) return res.redirect(303, `/staff/cases/${c.referenceNo}#files`);
-    return this.page(req, res, p, c.referenceNo, errors, 'upload', body, 400);
+    return this.view_.render(req, res, p, c.referenceNo, errors, 'upload', body, 400);
+  }
+
+  /**
+   * One posted form of the page: checked by its DTO, then run (or, with `_preview`, rehearsed
+   * for the letters it would issue). Field errors name `<form id>-<field>`; a refusal of the
+   * whole change points at the form itself (`<form id>-main`).
+   */
+  private async submit(
+    req: AuthedRequest,
+    res: Response,
+    ref: string,
+    body: unknown,
+    formOf: (p: Principal, c: RequestCase) => PostedForm | null,
+  ): Promise<string | void> {
+    const p = this.pages.staff(req, res, 'cases.read');
+    if (!p) return;
+    const c = await this.cases.byReference(ref.trim().toUpperCase());
+    const form = c ? formOf(p, c) : null;
+    if (!c || !form) return this.pages.render(req, res, 'not-found', {}, 404);
+    const { lang } = this.pages.context(req, res);
+    const b = (body ?? {}) as Record<string, unknown>;
+    let errors: FormError[] = [];
+    try {
+      const checked = form.dto
+        ? await validatedForm(form.dto, formBody(form.fields, body), lang)
+        : { value: {}, errors: [] };
+      if (!checked.value) errors = checked.errors;
+      else if (!(form.previewable && b._preview === '1')) await form.run(checked.value as never);
+      else {
+        const letters = await this.rehearsedLetters(c.id, () => form.run(checked.value as never));
+        if (letters.length) {
+          const html = previewPage(letters, lang);
+          res.setHeader('content-type', 'text/html; charset=utf-8');
+          res.setHeader('cache-control', 'private, no-store');
+          res.setHeader('content-security-policy', letterCsp(html));
+          return html;
+        }
+        errors = [{ field: 'main', message: PORTAL_TEXT.noLetterToPreview[lang] }];
+      }
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      if (err.code === 'case-not-found') return this.pages.render(req, res, 'not-found', {}, 404);
+      errors = formErrorsOf(err, lang, 'main');
+    }
+    errors = errors.map((e) => ({
+      ...e,
+      field: e.code || e.field === 'main' ? `${form.id}-main` : `${form.id}-${e.field}`,
+    }));
+    // The workbench's confirm buttons return there; every other form to the case page.
+    if (!errors.length)
+      return res.redirect(
+        303,
+        b.return === '/staff' ? '/staff' : `/staff/cases/${c.referenceNo}#timeline`,
+      );
+    return this.view_.render(req, res, p, c.referenceNo, errors, form.id, body, 400);
   }
 
   /**
@@ -191,98 +260,4 @@ export class CasePageController {
       ),
     );
   }
-
-  private async page(
-    req: AuthedRequest,
-    res: Response,
-    p: Principal,
-    ref: string,
-    errors: FormError[],
-    openForm: string | null,
-    posted: unknown,
-    status = 200,
-  ): Promise<string> {
-    const { lang } = this.pages.context(req, res);
-    const c = await this.cases.byReference(ref.trim().toUpperCase());
-    const v = c ? await this.queries.detail(p, c.id, req.ip ?? null).catch(notFoundAsNull) : null;
-    if (!c || !v) return this.pages.render(req, res, 'not-found', {}, 404);
-    const agency = await this.agencies.findByCode(v.agencyCode);
-    const path = agency?.path ?? '';
-    const roles = {
-      clerk: p.can('cases.handle', path),
-      supervisor: p.can('cases.approve', path),
-    };
-    const [trace, files, remedies, clerks] = await Promise.all([
-      this.traces.of(p, c.id),
-      this.attachments.list(p, c.id),
-      this.remedies.forCase(p, c.id),
-      roles.clerk || roles.supervisor ? this.cases.clerksOf({ exact: [path], prefixes: [] }) : [],
-    ]);
-    const status0 = v.status as CaseStatus;
-    const params = (action: (typeof ACTION_FORMS)[number]['action']) => ({
-      status: status0,
-      statusLabel: STATUS_LABELS[status0],
-      action,
-      actionLabel: ACTION_LABELS[action],
-    });
-    const mine = ACTION_FORMS.filter((f) => (f.supervisor ? roles.supervisor : roles.clerk));
-    const values = (posted ?? {}) as Record<string, unknown>;
-    const forms = mine
-      .filter((f) => transition(status0, f.action, f.supervisor ? 'supervisor' : 'clerk').ok)
-      .map((f) => ({
-        ...f,
-        label: ACTION_LABELS[f.action],
-        open: openForm === f.slug,
-        values: openForm === f.slug ? values : {},
-      }));
-    // Not possible now: the transition table's reason, and the rule each action rests on.
-    const unavailable = mine
-      .filter((f) => !transition(status0, f.action, f.supervisor ? 'supervisor' : 'clerk').ok)
-      .map((f) => ({
-        label: ACTION_LABELS[f.action],
-        reason: messageIn(lang, 'action-not-allowed-in-state', params(f.action)),
-        rule: f.hint?.[lang] ?? '',
-      }));
-    return this.pages.render(
-      req,
-      res,
-      'staff/case',
-      {
-        c: {
-          ...v,
-          channel: CHANNEL_LABELS[v.channel as Channel]?.[lang] ?? v.channel,
-          assigneeName: clerks.find((k) => k.id === v.assigneeId)?.displayName ?? null,
-          timeline: timelineView(v.timeline),
-          letters: v.letters.map((l) => ({ ...l, path: letterPageUrl('', v.referenceNo, l.id) })),
-        },
-        roles,
-        forms,
-        unavailable,
-        clerks,
-        withheldRows: Array.from({ length: WITHHELD_ROWS }, (_, i) => i),
-        withheldColumns: WITHHELD_COLUMNS,
-        trace: trace && {
-          ...trace.trace,
-          days: trace.trace.days.map((d) => ({ ...d, ...traceDayCells(d, lang) })),
-          years: trace.years,
-          deferred: trace.clock.deferred,
-        },
-        files: files.map((a) => ({
-          ...a,
-          href: `/api/v1/requests/${v.id}/attachments/${a.id}`,
-        })),
-        attachmentKinds: ATTACHMENT_KINDS,
-        remedies,
-        errors,
-        invalid: Object.fromEntries(errors.map((e) => [e.field, true])),
-        uploadOpen: openForm === 'upload',
-      },
-      status,
-    );
-  }
-}
-
-function notFoundAsNull(err: unknown): null {
-  if (err instanceof Refusal && err.code === 'case-not-found') return null;
-  throw err;
 }

@@ -1,4 +1,5 @@
-import type { Type } from '@nestjs/common';
+import type { Provider, Type } from '@nestjs/common';
+import { CasePageView } from './case-page.view';
 import { CasePageController } from './case-page.controller';
 import { IntakePageController } from './intake-page.controller';
 import { WorkbenchController } from './workbench.controller';
@@ -9,3 +10,6 @@ export const STAFF_PAGE_CONTROLLERS: Type[] = [
   CasePageController,
   WorkbenchController,
 ];
+
+/** What the staff controllers share. */
+export const STAFF_PAGE_PROVIDERS: Provider[] = [CasePageView];

@@ -73,6 +73,12 @@ export const STAFF_TEXT = {
   fileKind_evidence: { zh: '证据材料', en: 'evidence' },
   fileKind_service_proof: { zh: '送达凭证', en: 'proof of service' },
   caseRemedies: { zh: '行政复议、诉讼和投诉', en: 'Reconsideration, suits and complaints' },
+  remedySteps: { zh: '登记进展', en: 'Record a step' },
+  recordRemedy: {
+    zh: '登记行政复议、行政诉讼或投诉举报',
+    en: 'Record a reconsideration, suit or complaint',
+  },
+  complaintDue: { zh: '处理期限', en: 'Handling due' },
   remedyDates: { zh: '期限', en: 'Dates' },
   answerDue: { zh: '答复（答辩）期限', en: 'Answer due' },
   decisionDue: { zh: '决定期限', en: 'Decision due' },
