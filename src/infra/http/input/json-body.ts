@@ -13,6 +13,7 @@ export const PAGE_FORM_PATHS = [
   '/register',
   '/forgot-password',
   '/reset-password',
+  '/admin',
 ];
 
 export class JsonTooDeepError extends Error {
