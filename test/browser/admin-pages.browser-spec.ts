@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AgenciesService } from '../../src/modules/agencies/agencies.service';
 import { axeViolations, launchChromium, listen, watchedPage } from '../utils/browser';
 import { PASSWORD, seedWorld, WORLD, type World } from '../utils/fixtures';
 import { SmtpReceiver } from '../utils/smtp-receiver';
@@ -201,6 +202,80 @@ describe("The administrators' pages (chromium)", () => {
         '未找到该项内容',
       );
       await other.close();
+    },
+    60_000,
+  );
+
+  it.each([true, false])(
+    'edits, moves and deactivates an agency with a successor for its open case; grants and revokes a role (JavaScript %s)',
+    async (javaScriptEnabled) => {
+      const code = `DQ-WJ${javaScriptEnabled ? 1 : 2}`;
+      await t.app.get(AgenciesService).create(null, {
+        code,
+        name: '大庆市卫生健康委员会',
+        kind: 'department',
+        parentCode: 'DQ',
+        channels: ['online'],
+      });
+      const filed = await api()
+        .post('/api/v1/requests')
+        .set('authorization', `Bearer ${w.tokens.applicant}`)
+        .send({
+          agencyCode: code,
+          title: '医院名录',
+          description: '申请公开全市医院名录。',
+          form: 'electronic',
+          deliveryRoute: 'portal',
+        });
+      expect(filed.status).toBe(201);
+      const { context, page } = await admin(javaScriptEnabled, `/admin/agencies/${code}`);
+      // Edit: rename, announce fax, set the fee payment instructions; clear nothing else.
+      await page.getByLabel('机关名称 *').fill('大庆市卫生健康委');
+      await page.getByRole('checkbox', { name: '传真' }).check();
+      await page
+        .getByLabel('信息处理费缴纳方式')
+        .fill('收款单位 大庆市卫生健康委，附言填写申请编号。');
+      await submit(page, '保存');
+      await expect(page.getByRole('status').textContent()).resolves.toBe('已保存。');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+        '大庆市卫生健康委',
+      );
+      // Move it under the education bureau (its own subtree is never offered).
+      await page.getByLabel('新的上级机关').selectOption('DQ-JY');
+      await submit(page, '调整');
+      await expect(page.getByRole('status').textContent()).resolves.toBe('上级机关已调整。');
+      // Deactivate with DQ-GA taking over the open case.
+      await page.getByLabel('承继机关').selectOption('DQ-GA');
+      await submit(page, '撤销');
+      await expect(page.getByRole('status').textContent()).resolves.toBe('机关已撤销。');
+      const after = await api()
+        .get(`/api/v1/agencies/${code}`)
+        .set('authorization', `Bearer ${w.tokens.rootAdmin}`)
+        .expect(200);
+      expect(after.body).toMatchObject({
+        name: '大庆市卫生健康委',
+        parentCode: 'DQ-JY',
+        active: false,
+        channels: expect.arrayContaining(['online', 'fax']),
+        paymentInstructions: '收款单位 大庆市卫生健康委，附言填写申请编号。',
+      });
+      const moved = await api()
+        .get(`/api/v1/requests/${filed.body.id as string}`)
+        .set('authorization', `Bearer ${w.tokens.applicant}`)
+        .expect(200);
+      expect(moved.body.agencyCode).toBe('DQ-GA');
+
+      // Roles: grant the reporter a supervisor role at DQ-GA, then revoke it.
+      await page.goto(`${base}/admin/staff/${w.ids.reporter}`);
+      await page.getByLabel('行政机关 *').selectOption('DQ-GA');
+      await page.getByLabel('角色 *').selectOption('supervisor');
+      await submit(page, '授予');
+      await expect(page.getByRole('status').textContent()).resolves.toBe('角色已授予。');
+      expect(await page.locator('ul.roles').textContent()).toContain('审核负责人 · 大庆市公安局');
+      await submit(page, '收回 审核负责人 · 大庆市公安局');
+      await expect(page.getByRole('status').textContent()).resolves.toBe('角色已收回。');
+      expect(await page.locator('ul.roles').textContent()).not.toContain('审核负责人');
+      await context.close();
     },
     60_000,
   );
