@@ -172,6 +172,22 @@ describe("The administrators' pages (chromium)", () => {
       expect(code.invalid).toBe('true');
       await expect(page.locator('#email').getAttribute('aria-invalid')).resolves.toBeNull();
 
+      // The invitation: the DTO's roles.0.agencyCode is the form's agency field; a taken
+      // address is the service's refusal at the e-mail field.
+      await page.goto(`${base}/admin/staff`);
+      await page.getByLabel('电子邮箱 *').fill(WORLD.staff.clerk.email);
+      await page.getByLabel('姓名 *').fill('重复的人');
+      await submit(page, '发送邀请');
+      const agency = await fieldError(page, 'agencyCode');
+      expect(agency.summary).toBeTruthy();
+      expect(agency.invalid).toBe('true');
+      await page.getByLabel('行政机关 *').selectOption('DQ-GA');
+      await submit(page, '发送邀请');
+      const taken = await fieldError(page, 'email');
+      expect(taken.summary).toBeTruthy();
+      expect(taken.invalid).toBe('true');
+      await expect(page.getByLabel('姓名 *').inputValue()).resolves.toBe('重复的人');
+
       // Deactivating an agency with open work and no successor is refused at the successor field.
       await api()
         .post('/api/v1/requests')
