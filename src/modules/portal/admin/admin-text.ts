@@ -10,6 +10,7 @@ export const ADMIN_TEXT = {
     en: 'There is no such item, or it is outside your reach.',
   },
   choose: { zh: '请选择', en: 'Choose' },
+  agencyStatus: { zh: '状态', en: 'Status' },
   active: { zh: '正常', en: 'Active' },
   inactive: { zh: '已撤销', en: 'Deactivated' },
   // Agencies

@@ -259,6 +259,7 @@ export class AgencyPagesController {
       {
         agency,
         parentCode,
+        parentName: others.find((r) => r.agency.code === parentCode)?.agency.name ?? null,
         edit: this.formFields(shown('edit'), EDIT_FIELDS),
         move: this.formFields(shown('move'), ['parentCode']),
         deactivate: this.formFields(shown('deactivate'), ['successorCode']),
