@@ -127,7 +127,13 @@ describe("The administrators' pages (chromium)", () => {
       const clerk = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled });
       const { page: cp } = await watchedPage(clerk);
       await cp.goto(await invitationLink(email));
-      await cp.getByLabel('设置新密码').fill(NEW_PASSWORD);
+      await expect(cp.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('设置密码');
+      await cp.getByLabel('密码').fill('short');
+      await submit(cp, '保存');
+      // Refused at the field, and still the invitation's page.
+      await expect(cp.locator('#password').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(cp.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('设置密码');
+      await cp.getByLabel('密码').fill(NEW_PASSWORD);
       await submit(cp, '保存');
       await expect(cp.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('密码已设置');
       await cp.getByRole('link', { name: '登录' }).first().click();

@@ -84,6 +84,11 @@ export const ADMIN_TEXT = {
     zh: '系统将创建账号，并向其邮箱发送设置密码的链接（7日内有效）。',
     en: 'The account is created and a link to set a password is e-mailed (valid for 7 days).',
   },
+  setYourPassword: { zh: '设置密码', en: 'Set your password' },
+  setYourPasswordIntro: {
+    zh: '管理员已为您开通工作人员账号。设置密码后即可登录。',
+    en: 'An administrator opened a staff account for you. Set a password, then sign in.',
+  },
   sendInvitation: { zh: '发送邀请', en: 'Send the invitation' },
   noRoles: { zh: '暂无角色。', en: 'No roles.' },
   revoke: { zh: '收回', en: 'Revoke' },
