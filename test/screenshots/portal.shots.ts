@@ -130,6 +130,33 @@ it('refreshes docs/screenshots', async () => {
       await page.screenshot({ path: join(OUT, `staff-case${suffix}.png`), fullPage: true });
       await context.close();
     }
+
+    // The administrators' pages, as the province's administrator (after a clerk opened a case
+    // with its personal data unmasked, so the audit log has such an entry to show).
+    await api()
+      .get(`/api/v1/requests/${fee.id}`)
+      .set('authorization', `Bearer ${w.tokens.clerk}`)
+      .expect(200);
+    for (const v of views.slice(0, 2)) {
+      const context = await browser.newContext({
+        locale: 'zh-CN',
+        viewport: { width: v.width, height: 900 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}/signin?next=/admin&lang=zh&size=normal`);
+      await page.getByLabel('电子邮箱').fill(WORLD.staff.rootAdmin.email);
+      await page.getByLabel('密码').fill(PASSWORD);
+      await Promise.all([
+        page.waitForURL(`${base}/admin`),
+        page.getByRole('button', { name: '登录', exact: true }).click(),
+      ]);
+      await shoot(page, `admin-agencies${v.suffix}`, '/admin/agencies');
+      await shoot(page, `admin-agency${v.suffix}`, '/admin/agencies/DQ-GA');
+      await shoot(page, `admin-staff${v.suffix}`, '/admin/staff');
+      await shoot(page, `admin-calendar${v.suffix}`, '/admin/calendar');
+      await shoot(page, `admin-audit${v.suffix}`, '/admin/audit?action=personal-data');
+      await context.close();
+    }
   } finally {
     await browser.close();
     await t.close();

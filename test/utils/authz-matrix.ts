@@ -744,6 +744,112 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: '/agencies/DQ-GA/guide' }),
     expect: allPublic(200),
   },
+  // The administrators' pages: the sign-in page (303) without a session, a 403 page without
+  // the permission, the 404 page for an agency or person out of reach; forms need the CSRF token.
+  'GET /admin': {
+    call: () => ({ path: '/admin' }),
+    expect: {
+      default: 403,
+      anonymous: 303,
+      parentSupervisor: 200,
+      otherAdmin: 200,
+      rootAdmin: 200,
+    },
+  },
+  'GET /admin/agencies': {
+    call: () => ({ path: '/admin/agencies' }),
+    expect: { default: 403, anonymous: 303, otherAdmin: 200, rootAdmin: 200 },
+  },
+  'POST /admin/agencies': {
+    call: (ctx) => ({
+      path: '/admin/agencies',
+      body: { code: `PG${ctx.seq()}`, name: '新机构', kind: 'department', parentCode: 'DQ-GA' },
+    }),
+    expect: allPublic(403),
+  },
+  'GET /admin/agencies/:code': {
+    call: () => ({ path: '/admin/agencies/DQ-GA' }),
+    expect: { default: 403, anonymous: 303, otherAdmin: 404, rootAdmin: 200 },
+  },
+  'POST /admin/agencies/:code': {
+    call: () => ({ path: '/admin/agencies/DQ-GA', body: { name: '大庆市公安局' } }),
+    expect: allPublic(403),
+  },
+  'POST /admin/agencies/:code/move': {
+    call: async (ctx) => ({
+      path: `/admin/agencies/${await newLeaf(ctx)}/move`,
+      body: { parentCode: 'DQ' },
+    }),
+    expect: allPublic(403),
+  },
+  'POST /admin/agencies/:code/deactivate': {
+    call: async (ctx) => ({ path: `/admin/agencies/${await newLeaf(ctx)}/deactivate`, body: {} }),
+    expect: allPublic(403),
+  },
+  'GET /admin/staff': {
+    call: () => ({ path: '/admin/staff' }),
+    expect: {
+      default: 403,
+      anonymous: 303,
+      parentSupervisor: 200,
+      otherAdmin: 200,
+      rootAdmin: 200,
+    },
+  },
+  'POST /admin/staff': {
+    call: (ctx) => ({
+      path: '/admin/staff',
+      body: { email: `page${ctx.seq()}@ga.dq.gov.cn`, displayName: '新人', agencyCode: 'DQ-GA' },
+    }),
+    expect: allPublic(403),
+  },
+  'GET /admin/staff/:id': {
+    call: (ctx) => ({ path: `/admin/staff/${ctx.world.ids.clerk}` }),
+    expect: {
+      default: 403,
+      anonymous: 303,
+      parentSupervisor: 200,
+      otherAdmin: 404,
+      rootAdmin: 200,
+    },
+  },
+  'POST /admin/staff/:id/roles': {
+    call: (ctx) => ({
+      path: `/admin/staff/${ctx.world.ids.clerk}/roles`,
+      body: { agencyCode: 'DQ-GA', role: 'reporting_officer' },
+    }),
+    expect: allPublic(403),
+  },
+  'POST /admin/staff/:id/roles/revoke': {
+    call: (ctx) => ({
+      path: `/admin/staff/${ctx.world.ids.clerk}/roles/revoke`,
+      body: { agencyCode: 'DQ-GA', role: 'clerk' },
+    }),
+    expect: allPublic(403),
+  },
+  'GET /admin/calendar': {
+    call: () => ({ path: '/admin/calendar' }),
+    expect: { default: 403, anonymous: 303, otherAdmin: 200, rootAdmin: 200 },
+  },
+  'POST /admin/calendar/years': {
+    call: () => ({ path: '/admin/calendar/years', body: { notice: '{}' } }),
+    expect: allPublic(403),
+  },
+  'POST /admin/calendar/overrides': {
+    call: () => ({
+      path: '/admin/calendar/overrides',
+      body: { date: '2026-10-10', kind: 'CLOSED', scope: 'AGENCY', agencyCode: 'DQ-GA' },
+    }),
+    expect: allPublic(403),
+  },
+  'POST /admin/calendar/overrides/:id/remove': {
+    call: (ctx) => ({ path: `/admin/calendar/overrides/${ctx.world.ids.clerk}/remove`, body: {} }),
+    expect: allPublic(403),
+  },
+  'GET /admin/audit': {
+    call: () => ({ path: '/admin/audit?action=personal-data' }),
+    expect: { default: 403, anonymous: 303, otherAdmin: 200, rootAdmin: 200 },
+  },
   'GET /my/requests/:ref': {
     call: async (ctx) => {
       const { body } = await newCase(ctx);

@@ -8,7 +8,8 @@ import type { ReasonCode } from '../../shared/domain/reason-code';
  * for HTML first). API clients, and every `/api/` address, get problem details.
  */
 export function wantsPage(req: Request): boolean {
-  if (req.path.startsWith('/api/') || req.path.startsWith('/admin/')) return false;
+  // bull-board (/admin/queues) is an API client of its own; the other /admin pages are the portal's.
+  if (req.path.startsWith('/api/') || req.path.startsWith('/admin/queues')) return false;
   return req.accepts(['application/json', 'application/problem+json', 'text/html']) === 'text/html';
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { OneTimeToken, type TokenPurpose } from './one-time-token.entity';
 import { hashToken, newToken } from '../access/tokens';
@@ -29,6 +29,17 @@ export class OneTimeTokens {
       usedAt: null,
     });
     return token;
+  }
+
+  /** The user of a token still usable, without using it (null if unknown, used or expired). */
+  async holder(m: EntityManager, token: string, purpose: TokenPurpose): Promise<string | null> {
+    const row = await m.getRepository(OneTimeToken).findOneBy({
+      tokenHash: hashToken(token),
+      purpose,
+      usedAt: IsNull(),
+      expiresAt: MoreThan(this.clock.now()),
+    });
+    return row?.userId ?? null;
   }
 
   /** Marks the token used and returns its user, or null if unknown, used or expired. */

@@ -18,10 +18,6 @@ export class AuditController {
     summary: 'Security audit log entries of agencies within your reach, newest first',
   })
   async list(@CurrentPrincipal() p: Principal, @Query() q: AuditQueryDto) {
-    const limit = q.limit ?? 100;
-    const scope = p.scope('audit.read');
-    const rootAdmin = scope.prefixes.some((x) => x.split('/').filter(Boolean).length === 1);
-    // Entries about agencies in reach; entries with no agency only for province-level admins.
-    return this.log.listInScope(scope, rootAdmin, limit);
+    return this.log.listVisibleTo(p, { limit: q.limit, action: q.action });
   }
 }

@@ -198,6 +198,17 @@ export class AuthService {
     });
   }
 
+  /**
+   * Whether a set-password code is a staff invitation: its account has no password of its own
+   * yet (never verified). The page then says "set your password" rather than "a new one".
+   */
+  async isInvitation(token: string): Promise<boolean> {
+    if (!token) return false;
+    const userId = await this.uow.run(({ m }) => this.tokens.holder(m, token, 'reset-password'));
+    const user = userId ? await this.users.byId(userId) : null;
+    return user?.kind === 'staff' && user.emailVerifiedAt === null;
+  }
+
   async resetPassword(token: string, password: string): Promise<void> {
     const problem = passwordProblem(password);
     if (problem) throw invalidField('password', problem);

@@ -123,13 +123,14 @@ export class AccountPagesController {
 
   @Get('reset-password')
   @Public()
-  resetForm(
+  async resetForm(
     @Query() q: TokenPageQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): string {
+  ): Promise<string> {
     return this.pages.render(req, res, 'reset', {
       token: q.token ?? '',
+      invitation: await this.auth.isInvitation(q.token ?? ''),
       errors: [],
       invalid: {},
     });
@@ -163,7 +164,12 @@ export class AccountPagesController {
       req,
       res,
       'reset',
-      { token, errors: shown, invalid: invalid(shown) },
+      {
+        token,
+        invitation: await this.auth.isInvitation(token),
+        errors: shown,
+        invalid: invalid(shown),
+      },
       400,
     );
   }
