@@ -9,7 +9,6 @@ export const ADMIN_TEXT = {
     zh: '没有此项内容，或者它不在您的管辖范围内。',
     en: 'There is no such item, or it is outside your reach.',
   },
-  choose: { zh: '请选择', en: 'Choose' },
   agencyStatus: { zh: '状态', en: 'Status' },
   active: { zh: '正常', en: 'Active' },
   inactive: { zh: '已撤销', en: 'Deactivated' },
@@ -141,8 +140,8 @@ export const ADMIN_TEXT = {
   scope_PROVINCE: { zh: '该机关及其下级机关', en: 'The agency and those below it' },
   scope_AGENCY: { zh: '仅该机关', en: 'That agency only' },
   noAgencyNational: { zh: '无（全国更正）', en: 'None (nationwide correction)' },
-  legalBasis: { zh: '依据', en: 'Legal basis' },
-  legalBasisHint: {
+  overrideBasis: { zh: '依据', en: 'Legal basis' },
+  overrideBasisHint: {
     zh: '例如：大庆市人民政府办公室关于……的通知（庆政办发〔2024〕12号）',
     en: 'E.g. the local government notice and its document number.',
   },
