@@ -16,12 +16,12 @@ const deadlineJsonl =
 
 const run: Promise<number> = deadlineJsonl
   ? (async () => {
-      const { readStdin } =
+      const { readStdinFast, writeStdoutFast } =
         require('./cli/commands/cli-input') as typeof import('./cli/commands/cli-input');
       const jsonl =
         require('./cli/commands/deadline-jsonl') as typeof import('./cli/commands/deadline-jsonl');
       try {
-        process.stdout.write(jsonl.deadlineJsonl(await readStdin(), argv.includes('--trace')));
+        writeStdoutFast(jsonl.deadlineJsonl(await readStdinFast(), argv.includes('--trace')));
         return 0;
       } catch (err) {
         if (!(err instanceof UsageError)) throw err;

@@ -4,7 +4,8 @@
  * Production defaults (NODE_ENV=production) except the rate limit, raised (printed on stderr).
  * Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres: a scratch
  * database is created and dropped), Redis (REDIS_URL, default redis://127.0.0.1:6379) and
- * `pgbench` (Debian: postgresql-client). BENCH_ONLY=B-cal,B-dl,B3,B1,B6 runs a subset.
+ * `pgbench` (Debian: postgresql-client). BENCH_ONLY=B-cal,B-dl,B3,B1,B6 runs a subset;
+ * BENCH_CPU_PROF=<dir> writes the B1 server's CPU profile (`node --cpu-prof`) there.
  * B6, the annual report at scale, is test/bench/annual-report.bench.ts (its own database).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -126,7 +127,10 @@ async function benchServices(): Promise<void> {
     }
     if (only('B1')) {
       const port = await freePort();
-      server = spawn(process.execPath, [MAIN], {
+      // BENCH_CPU_PROF=<dir>: the server's V8 CPU profile, written there when it exits.
+      const prof = process.env.BENCH_CPU_PROF;
+      const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+      server = spawn(process.execPath, [...flags, MAIN], {
         env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
         stdio: 'ignore',
       });

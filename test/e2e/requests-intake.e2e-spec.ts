@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { withUsccCheck } from '../../src/modules/accounts/domain/identity';
 import { seedWorld, type World } from '../utils/fixtures';
-import { act, CONTENT, intake, setToday } from '../utils/requests';
+import { act, APPLICANT, CONTENT, intake, setToday } from '../utils/requests';
 import { bootTestApp, caseTestEnv, type TestApp } from '../utils/test-app';
 
 describe('Request intake', () => {
@@ -429,6 +429,67 @@ describe('Request intake', () => {
         .set('authorization', `Bearer ${w.tokens.clerk}`)
         .expect(200);
       expect(seen.body.similarTo).toEqual(expect.objectContaining({ title: CONTENT.title }));
+    });
+  });
+
+  describe('the answer to a filing (built from what the filing wrote, not read back)', () => {
+    /** The filing's answer without what is shown only once, and the case read afterwards. */
+    const both = async (filing: request.Response, token: string) => {
+      const { trackingCode, receiptWithTrackingCode, ...answer } = filing.body;
+      const read = await http()
+        .get(`/api/v1/requests/${filing.body.id}`)
+        .set('authorization', `Bearer ${token}`)
+        .expect(200);
+      return { answer, read: read.body, trackingCode, receiptWithTrackingCode };
+    };
+
+    it('equals the case read back, received at once (with its receipt)', async () => {
+      setToday(t.app, '2026-09-25');
+      const r = await both(
+        await http()
+          .post('/api/v1/requests')
+          .set('authorization', `Bearer ${w.tokens.applicant}`)
+          .send({ ...CONTENT, title: '答复与读回一致' })
+          .expect(201),
+        w.tokens.applicant,
+      );
+      expect(r.answer).toEqual(r.read);
+      expect(r.read.letters).toHaveLength(1);
+      expect(r.receiptWithTrackingCode).toContain(r.trackingCode);
+      expect(r.receiptWithTrackingCode).toContain(r.read.referenceNo);
+      expect(r.receiptWithTrackingCode).toContain(r.read.letters[0].documentNumber);
+    });
+
+    it('equals the case read back, waiting for confirmation (no letter yet)', async () => {
+      setToday(t.app, '2026-09-25');
+      const r = await both(
+        await http()
+          .post('/api/v1/requests')
+          .set('authorization', `Bearer ${w.tokens.applicant}`)
+          .send({ ...CONTENT, agencyCode: 'DQ-JY' })
+          .expect(201),
+        w.tokens.applicant,
+      );
+      expect(r.answer).toEqual(r.read);
+      expect(r.read.letters).toEqual([]);
+      expect(r.read.referenceNo).toMatch(/^DQ-JY-2026-\d{6}$/);
+    });
+
+    it('equals the case read back by the clerk who took it in person (similar case shown)', async () => {
+      setToday(t.app, '2026-09-25');
+      const res = await http()
+        .post('/api/v1/requests/intake')
+        .set('authorization', `Bearer ${w.tokens.clerk}`)
+        .send({
+          ...CONTENT,
+          channel: 'in_person',
+          submittedAt: '2026-09-25T10:00:00+08:00',
+          applicant: APPLICANT,
+        });
+      expect(res.status).toBe(201);
+      const r = await both(res, w.tokens.clerk);
+      expect(r.answer).toEqual(r.read);
+      expect(r.read.similarTo).toEqual(expect.objectContaining({ title: CONTENT.title }));
     });
   });
 });

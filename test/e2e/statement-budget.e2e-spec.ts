@@ -22,7 +22,8 @@ describe('statements per filing and per action', () => {
   const transactionOf = async (table: string, run: () => Promise<unknown>) => {
     probe.clear();
     await run();
-    const txs = probe.matching(new RegExp(`^\\s*(INSERT INTO|UPDATE) "?${table}"?`, 'i'));
+    // An INSERT or UPDATE of the table, alone or as a data-modifying CTE of a statement.
+    const txs = probe.matching(new RegExp(`(INSERT INTO|UPDATE) "?${table}"?[ (]`, 'i'));
     expect(txs).toHaveLength(1);
     return txs[0];
   };
@@ -31,6 +32,20 @@ describe('statements per filing and per action', () => {
     tx.length <= budget
       ? 'within budget'
       : `${tx.length} statements:\n${tx.map((s, i) => `${i + 1}. ${s.slice(0, 120)}`).join('\n')}`;
+
+  /**
+   * 'last before COMMIT' when the agency's counter (reference and document numbers: one row,
+   * whose lock serialises the agency's filings and letters) is touched by exactly one statement,
+   * the last before COMMIT; otherwise where it was (and the statements sent).
+   */
+  const counterLast = (tx: SentTransaction) => {
+    const at = tx.flatMap((s, i) => (/reference_counter/.test(s) ? [i + 1] : []));
+    return at.length === 1 && at[0] === tx.length - 1 && /^\s*COMMIT\b/i.test(tx[tx.length - 1])
+      ? 'last before COMMIT'
+      : `the counter in statement(s) ${at.join(', ') || 'none'} of ${tx.length}:\n${tx
+          .map((s, i) => `${i + 1}. ${s.slice(0, 120)}`)
+          .join('\n')}`;
+  };
 
   beforeAll(async () => {
     t = await bootTestApp(caseTestEnv('2026-09-14T09:00:00+08:00'));
@@ -69,6 +84,42 @@ describe('statements per filing and per action', () => {
     expect(id).not.toBe('');
     expect(within(tx, ONLINE_FILING_BUDGET)).toBe('within budget');
     expect(tx.filter((s) => /FROM "agency"/i.test(s))).toHaveLength(1);
+    expect(counterLast(tx)).toBe('last before COMMIT');
+    // The numbers are taken by the statement that writes the case and its receipt letter.
+    expect(tx[tx.length - 2]).toMatch(
+      /INSERT INTO "request_case"[\s\S]*INSERT INTO "issued_letter"/,
+    );
+    const [c] = await probeFree<Record<string, string | number | boolean>>(
+      `SELECT c.reference_no, c.seq, l.document_number, l.doc_seq, l.sha256,
+              encode(sha256(convert_to(l.html, 'UTF8')), 'hex') AS actual,
+              strpos(l.html, c.reference_no) > 0 AND strpos(l.html, l.document_number) > 0 AS printed,
+              (SELECT e.payload->>'sha256' FROM case_event e
+                WHERE e.case_id = c.id AND e.action = 'letter_issued') AS event_sha
+         FROM request_case c JOIN issued_letter l ON l.case_id = c.id WHERE c.id = $1`,
+      [id],
+    );
+    expect(c).toMatchObject({ printed: true, sha256: c.actual, event_sha: c.actual });
+    expect(c.reference_no).toBe(`DQ-GA-2026-${String(c.seq).padStart(6, '0')}`);
+    expect(c.document_number).toContain(`第${String(c.doc_seq).padStart(6, '0')}号`);
+  });
+
+  it('files online with an Idempotency-Key, the key recorded before the counter', async () => {
+    setToday(t.app, '2026-09-14');
+    const tx = await transactionOf('request_case', () =>
+      http()
+        .post('/api/v1/requests')
+        .set('authorization', `Bearer ${w.tokens.applicant}`)
+        .set('idempotency-key', 'statement-budget-keyed')
+        .send(CONTENT)
+        .expect(201),
+    );
+    expect(within(tx, ONLINE_FILING_BUDGET)).toBe('within budget');
+    expect(counterLast(tx)).toBe('last before COMMIT');
+  });
+
+  it('files in person (staff intake) with the counter last', async () => {
+    const tx = await transactionOf('request_case', () => received());
+    expect(counterLast(tx)).toBe('last before COMMIT');
   });
 
   it('runs a workflow action in at most 10 statements', async () => {
@@ -102,6 +153,9 @@ describe('statements per filing and per action', () => {
     // Each row read once: no read sent twice in the transaction.
     const reads = tx.filter((s) => /^\s*SELECT/i.test(s));
     expect(reads.filter((s, i) => reads.indexOf(s) !== i)).toEqual([]);
+    // The document number is taken by that statement, the last before COMMIT.
+    expect(counterLast(tx)).toBe('last before COMMIT');
+    expect(tx[tx.length - 2]).toBe(bundle[0]);
     return within(tx, ACTION_BUDGET);
   };
   const lettersOf = async (id: string) =>
@@ -110,8 +164,8 @@ describe('statements per filing and per action', () => {
         .n,
     );
   /** A read outside the probe's view (not part of any action's transaction). */
-  const probeFree = (sql: string, params: unknown[]) =>
-    t.app.get(DataSource).query<Array<{ n: number }>>(sql, params);
+  const probeFree = <R = { n: number }>(sql: string, params: unknown[]) =>
+    t.app.get(DataSource).query<R[]>(sql, params);
 
   describe('every letter-issuing action in at most 10 statements', () => {
     beforeEach(() => setToday(t.app, '2026-09-14'));

@@ -168,12 +168,35 @@ describe(OutboxService.name, () => {
     expect(smtp.messages).toHaveLength(0);
   });
 
+  it('keeps a secret shown once out of the row once the mail is sent (redactAfterSend)', async () => {
+    const id = await outbox.send({
+      template: 'statutory-letter',
+      to: 'r@agency.test',
+      params: {
+        subject: '受理回执',
+        html: '<p>查询码 SECRET-CODE-1</p>',
+        text: '查询码 SECRET-CODE-1',
+        redactAfterSend: 'SECRET-CODE-1',
+      },
+    });
+    await eventually(async () => (await row(id)).status === 'sent');
+    const sent = await row(id);
+    expect(JSON.stringify(sent.params)).not.toContain('SECRET-CODE-1');
+    expect(sent.params).toEqual({
+      subject: '受理回执',
+      html: '<p>查询码 （已隐去 · redacted）</p>',
+      text: '查询码 （已隐去 · redacted）',
+    });
+    expect(sent.messageId).toBe(`<outbox-${id}@govinfo>`);
+    expect(smtp.messages.some((m) => (m.text ?? '').includes('SECRET-CODE-1'))).toBe(true);
+  });
+
   it('records as sent a row whose 250 is in the journal, without sending it again', async () => {
     const id = await rowLeftAs(
       'g@agency.test',
       `status = 'sending', attempts = 1, claimed_at = now() - interval '1 hour', data_sent_at = now() - interval '1 hour'`,
     );
-    t.app.get(MailJournal).append({
+    await t.app.get(MailJournal).append({
       outboxId: id,
       messageId: `<outbox-${id}@govinfo>`,
       response: '250 OK',

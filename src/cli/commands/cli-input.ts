@@ -1,3 +1,4 @@
+import { readFileSync, writeSync } from 'node:fs';
 import { DomainError } from '../../shared/domain/domain-error';
 import { isLocalDate, type LocalDate } from '../../modules/calendar/domain/local-date';
 import { UsageError } from '../usage-error';
@@ -54,6 +55,33 @@ export function exactlyOne<K extends string>(
   if (set.length > 1)
     throw new UsageError(`options ${set.map(([, flag]) => flag).join(' and ')} cannot be combined`);
   return set[0][0];
+}
+
+/**
+ * All of stdin, read synchronously from fd 0 (a pipe or a file): no `process.stdin` stream
+ * (whose first use loads and sets up the stream and socket machinery: a few milliseconds that
+ * weigh on a short batch). A descriptor that cannot be read synchronously (EAGAIN: non-blocking,
+ * e.g. shared with a parent) falls back to the stream.
+ */
+export async function readStdinFast(): Promise<string> {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+    return readStdin();
+  }
+}
+
+/** `text` written to fd 1 synchronously (see `readStdinFast`); EAGAIN falls back to the stream. */
+export function writeStdoutFast(text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  let at = 0;
+  try {
+    while (at < buf.length) at += writeSync(1, buf, at);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+    process.stdout.write(buf.subarray(at));
+  }
 }
 
 export async function readStdin(): Promise<string> {

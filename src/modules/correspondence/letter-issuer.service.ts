@@ -1,9 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { Tx } from '../../infra/database/unit-of-work';
 import type { LocalDate } from '../calendar/domain/local-date';
-import { documentNumber, renderLetter, type LetterInputs, type LetterKind } from './domain';
+import type { CounterNumbers } from './counter-numbers';
+import { documentNumberAround, renderLetter, type LetterInputs, type LetterKind } from './domain';
 import { IssuedLetter } from './issued-letter.entity';
 
 /** Who a letter belongs to and who issues it. */
@@ -19,33 +18,34 @@ export interface LetterOwner {
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * Composes statutory letters: takes the next document number of the agency and year (the same
- * counter row, and lock, as the reference numbers), renders the letter once and stores it with
- * its SHA-256 for the caller to store. A stored letter is what the applicant sees, prints and is e-mailed, for ever.
+ * Composes statutory letters: renders the letter once, with its document number's serial digits
+ * and its SHA-256 as placeholders of `numbers` (the agency's counter, taken in the statement that
+ * stores the letter, the transaction's last). A stored letter is what the applicant sees,
+ * prints and is e-mailed, for ever.
  */
 @Injectable()
 export class LetterIssuer {
   /**
-   * The letter numbered and rendered, not yet stored: the caller inserts the row in its unit of
-   * work (with the letter's event and e-mail in one statement, `insertMany`).
-   * `docSeq`: a document number already taken (intake takes the reference number and the
-   * receipt's document number in one statement); otherwise the next one is taken here.
+   * The letter rendered, not yet numbered nor stored: the caller inserts the row in its unit of
+   * work (with the letter's event and e-mail in one statement, `insertMany`, which takes the
+   * number), `doc_seq` computed there as `v.last_doc_seq`, and fills its copy (`settle`).
    */
-  async compose<K extends LetterKind>(
-    tx: Tx,
+  compose<K extends LetterKind>(
     owner: LetterOwner,
     kind: K,
     input: Omit<LetterInputs[K], 'documentNumber' | 'issuedOn'> & { readonly issuedOn: LocalDate },
-    opts: { readonly ref?: string; readonly toApplicant?: boolean; readonly docSeq?: number } = {},
-  ): Promise<IssuedLetter> {
+    numbers: CounterNumbers,
+    opts: { readonly ref?: string; readonly toApplicant?: boolean } = {},
+  ): IssuedLetter {
     const year = Number(input.issuedOn.slice(0, 4));
-    const docSeq = opts.docSeq ?? (await this.nextDocSeq(tx.m, owner.agencyId, year));
-    const number = documentNumber({ prefix: owner.agencyName, year, seq: docSeq });
+    if (!numbers.documentDigits || numbers.year !== year || numbers.agencyId !== owner.agencyId)
+      throw new Error(`a letter of ${year} needs its agency's document number of ${year}`);
+    const number = documentNumberAround({ prefix: owner.agencyName, year }, numbers.documentDigits);
     const { title, html } = renderLetter(kind, {
       ...input,
       documentNumber: number,
     } as LetterInputs[K]);
-    const row: IssuedLetter = {
+    return {
       year,
       id: randomUUID(),
       caseId: owner.caseId,
@@ -54,25 +54,24 @@ export class LetterIssuer {
       kind,
       ref: opts.ref ?? '',
       title,
-      docSeq,
+      // Computed in the storing statement from the counter's RETURNING.
+      docSeq: 0,
       documentNumber: number,
       issuedOn: input.issuedOn,
       html,
-      sha256: sha256(html),
+      sha256: numbers.hashLater(html),
       toApplicant: opts.toApplicant ?? true,
       actorId: owner.actorId,
       createdAt: new Date(),
     };
-    return row;
   }
 
-  private async nextDocSeq(m: EntityManager, agencyId: string, year: number): Promise<number> {
-    const [{ last_doc_seq }] = await m.query<Array<{ last_doc_seq: number }>>(
-      `INSERT INTO reference_counter (agency_id, year, last_seq, last_doc_seq) VALUES ($1, $2, 0, 1)
-       ON CONFLICT (agency_id, year) DO UPDATE SET last_doc_seq = reference_counter.last_doc_seq + 1
-       RETURNING last_doc_seq`,
-      [agencyId, year],
-    );
-    return last_doc_seq;
+  /** The stored letter's copy, numbered: after the storing statement. */
+  settle(letter: IssuedLetter, docSeq: number, sha: string, fill: (t: string) => string): void {
+    letter.docSeq = docSeq;
+    letter.documentNumber = fill(letter.documentNumber);
+    letter.title = fill(letter.title);
+    letter.html = fill(letter.html);
+    letter.sha256 = sha;
   }
 }

@@ -1,13 +1,5 @@
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** One SMTP answer the server gave: the message is delivered, whatever PostgreSQL says. */
@@ -30,22 +22,71 @@ export class MailJournal {
   private readonly file: string;
   /** Entries of this process not yet confirmed in PostgreSQL. */
   private readonly unapplied = new Map<string, AcceptedEntry>();
+  /** The file, opened once for appending. */
+  private handle: Promise<FileHandle> | null = null;
+  /** Lines waiting for the next write and fsync, with their callers. */
+  private batch: Array<{ line: string; done: (err?: Error) => void }> = [];
+  private flushing = false;
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'mail-journal');
     this.file = join(this.dir, `${process.pid}-${Date.now()}.jsonl`);
   }
 
-  append(entry: AcceptedEntry): void {
-    mkdirSync(this.dir, { recursive: true });
-    const fd = openSync(this.file, 'a');
-    try {
-      writeSync(fd, JSON.stringify(entry) + '\n');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+  /**
+   * Resolves once the entry is on disk (written and fsync'ed). The write and the fsync run off
+   * the event loop (libuv's pool), and entries that arrive while one is in progress go together
+   * in the next (a group commit): one fsync for many mails, and HTTP and jobs keep running
+   * meanwhile. Until it resolves the caller must not rely on the entry.
+   */
+  async append(entry: AcceptedEntry): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.batch.push({
+        line: JSON.stringify(entry) + '\n',
+        done: (err) => (err ? reject(err) : resolve()),
+      });
+      if (!this.flushing) void this.flush();
+    });
     this.unapplied.set(entry.outboxId, entry);
+  }
+
+  /** Writes and fsyncs the waiting lines, batch after batch, until none waits. */
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.batch.length > 0) {
+        const batch = this.batch;
+        this.batch = [];
+        try {
+          const fh = await this.open();
+          await fh.appendFile(batch.map((b) => b.line).join(''), 'utf8');
+          await fh.sync();
+          for (const b of batch) b.done();
+        } catch (err) {
+          // Opened again for the next batch (the directory may have been removed meanwhile).
+          const stale = this.handle;
+          this.handle = null;
+          void stale?.then((fh) => fh.close()).catch(() => undefined);
+          const e = err instanceof Error ? err : new Error('mail journal write failed');
+          for (const b of batch) b.done(e);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** At shutdown (Nest calls it on the provider): the file closed once every entry is written. */
+  async onModuleDestroy(): Promise<void> {
+    while (this.flushing) await new Promise((r) => setImmediate(r));
+    const handle = this.handle;
+    this.handle = null;
+    if (handle) await (await handle).close();
+  }
+
+  private open(): Promise<FileHandle> {
+    this.handle ??= mkdir(this.dir, { recursive: true }).then(() => open(this.file, 'a'));
+    return this.handle;
   }
 
   applied(outboxId: string): void {

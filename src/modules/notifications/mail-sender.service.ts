@@ -149,7 +149,7 @@ export class MailSenderService {
 
   private async accepted(row: MailOutbox, sent: SentMail): Promise<SendOutcome> {
     const sentAt = this.clock.now();
-    this.journal.append({
+    await this.journal.append({
       outboxId: row.id,
       messageId: sent.messageId,
       response: sent.response ?? null,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { entitiesOf } from '../../infra/database/raw-rows';
 import { MailOutbox } from './mail-outbox.entity';
 
 export interface OutboxCursor {
@@ -28,8 +29,12 @@ export class OutboxRepository {
   }
 
   /** The row locked for its send (claim before send). */
-  lockForSend(m: EntityManager, id: string): Promise<MailOutbox | null> {
-    return m.findOne(MailOutbox, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async lockForSend(m: EntityManager, id: string): Promise<MailOutbox | null> {
+    const rows = await m.query<Array<Record<string, unknown>>>(
+      `SELECT * FROM mail_outbox WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return entitiesOf(m, MailOutbox, rows)[0] ?? null;
   }
 
   async update(m: EntityManager | null, id: string, changes: Partial<MailOutbox>): Promise<void> {
@@ -69,13 +74,18 @@ export class OutboxRepository {
     id: string,
     changes: Pick<MailOutbox, 'messageId' | 'sentAt'> & Partial<MailOutbox>,
   ): Promise<void> {
-    await this.db.getRepository(MailOutbox).update(id, {
-      ...changes,
-      status: 'sent',
-      lastError: null,
-      failure: null,
-      nextAttemptAt: null,
-    });
+    await this.db.query(
+      `UPDATE mail_outbox SET status = 'sent', last_error = NULL, failure = NULL,
+              next_attempt_at = NULL, message_id = $2, sent_at = $3,
+              params = coalesce($4::jsonb, params)
+        WHERE id = $1`,
+      [
+        id,
+        changes.messageId,
+        changes.sentAt,
+        changes.params ? JSON.stringify(changes.params) : null,
+      ],
+    );
   }
 
   /** An attempt's outcome, applied only while it is still the claimed attempt. */

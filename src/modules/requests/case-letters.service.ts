@@ -5,13 +5,15 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import type { Tx } from '../../infra/database/unit-of-work';
 import type { Agency } from '../agencies/agency.entity';
 import type { LocalDate } from '../calendar/domain/local-date';
+import { CounterNumbers, type SettledNumbers } from '../correspondence/counter-numbers';
 import {
+  DEFAULT_DOCUMENT_WIDTH,
   receiptWithTrackingCode,
   type LetterInputs,
   type LetterKind,
 } from '../correspondence/domain';
 import { LetterIssuer } from '../correspondence/letter-issuer.service';
-import { insertMany, type InsertRows } from '../../infra/database/json-insert';
+import { insertMany, type InsertRows, type TakenNumbers } from '../../infra/database/json-insert';
 import { IssuedLetter } from '../correspondence/issued-letter.entity';
 import { MailOutbox } from '../notifications/mail-outbox.entity';
 import { OutboxService, type OutboxMessage } from '../notifications/outbox.service';
@@ -58,6 +60,15 @@ export interface IssueOptions {
   change?: HeldChange;
   /** Other new rows of the action (the fee notice, the consultation) written with the letter. */
   rows?: readonly InsertRows[];
+}
+
+/** A letter stored, numbered, and the statement's moment (`now()`, the transaction's). */
+export interface IssuedLetterNumbered {
+  readonly letter: IssuedLetter;
+  readonly numbers: SettledNumbers;
+  readonly now: Date;
+  /** The events written with it, as stored. */
+  readonly events: readonly Partial<CaseEvent>[];
 }
 
 type Body<K extends LetterKind> = Omit<LetterInputs[K], 'documentNumber' | 'issuedOn'>;
@@ -115,19 +126,26 @@ export class CaseLetters {
   ) {}
 
   /**
-   * Issues a letter: its document number taken (one statement, unless intake took it), then the
-   * letter, its `letter_issued` event, the held event of the change that issued it (if any), its
-   * e-mail and, for a concluding letter, its reply-history row — all in ONE statement of the
-   * case's unit of work, so they commit (or roll back) with the change itself.
+   * Issues a letter: the letter, its `letter_issued` event, the held event of the change that
+   * issued it (if any), its e-mail and, for a concluding letter, its reply-history row — all in
+   * ONE statement of the case's unit of work, its last, which also takes the document number
+   * from the agency's counter (`CounterNumbers`: the counter row is locked from that statement
+   * to COMMIT only), so they commit (or roll back) with the change itself. `numbers`: intake's,
+   * which also take the reference number (and write the case in the same statement, `rows`).
    */
   async issue(
     tx: Tx,
     c: RequestCase,
     agency: Agency,
     facts: LetterFacts,
-    opts: IssueOptions & { docSeq?: number; reply?: boolean } = {},
-  ): Promise<IssuedLetter> {
+    opts: IssueOptions & { numbers?: CounterNumbers; reply?: boolean } = {},
+  ): Promise<IssuedLetterNumbered> {
     const issuedOn = opts.issuedOn ?? this.clock.today();
+    const numbers =
+      opts.numbers ??
+      new CounterNumbers(c.agencyId, Number(issuedOn.slice(0, 4)), {
+        documentWidth: DEFAULT_DOCUMENT_WIDTH,
+      });
     const owner = {
       caseId: c.id,
       caseYear: c.year,
@@ -147,12 +165,12 @@ export class CaseLetters {
     );
     const cal = await this.calendars.calendarFor(null, tx.m);
     const provisionalYears = provisionalYearsOf(cal, issuedOn, body);
-    const letter = await this.issuer.compose(
-      tx,
+    const letter = this.issuer.compose(
       owner,
       facts.kind,
       { ...body, issuedOn, ...(provisionalYears.length ? { provisionalYears } : {}) },
-      { ref, toApplicant, docSeq: opts.docSeq },
+      numbers,
+      { ref, toApplicant },
     );
     const issued: NewEvent = {
       actorId: opts.actorId ?? null,
@@ -175,16 +193,26 @@ export class CaseLetters {
       toApplicant && c.applicantEmail
         ? this.outbox.prepare(tx, this.mailTo(c, agency, letter, facts))
         : null;
-    await insertMany(tx.m, [
-      ...(opts.rows ?? []),
-      { target: IssuedLetter, rows: [letter] },
-      { target: CaseEvent, rows: events },
-      { target: MailOutbox, rows: mail ? [mail] : [] },
-      ...(opts.reply
-        ? [this.cases.replyRow(c, { letterId: letter.id, actorId: opts.actorId ?? null })]
-        : []),
-    ]);
-    return letter;
+    const taken = await insertMany(
+      tx.m,
+      [
+        ...(opts.rows ?? []),
+        { target: IssuedLetter, rows: [letter], computed: { doc_seq: 'v.last_doc_seq' } },
+        { target: CaseEvent, rows: events },
+        { target: MailOutbox, rows: mail ? [mail] : [] },
+        ...(opts.reply
+          ? [this.cases.replyRow(c, { letterId: letter.id, actorId: opts.actorId ?? null })]
+          : []),
+      ],
+      numbers.numbering(),
+    );
+    const settled = numbers.settle(taken);
+    this.issuer.settle(letter, settled.docSeq, settled.letterSha as string, settled.fill);
+    const stored = events.map((e) => ({
+      ...e,
+      payload: JSON.parse(settled.fill(JSON.stringify(e.payload))) as Record<string, unknown>,
+    }));
+    return { letter, numbers: settled, now: (taken as TakenNumbers).now, events: stored };
   }
 
   /**
@@ -242,7 +270,7 @@ export class CaseLetters {
     agency: Agency,
     facts: Extract<LetterFacts, { kind: 'reply' }>,
     opts: IssueOptions = {},
-  ): Promise<IssuedLetter> {
+  ): Promise<IssuedLetterNumbered> {
     return this.issue(tx, c, agency, facts, { ...opts, reply: true });
   }
 

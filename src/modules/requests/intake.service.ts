@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../infra/clock/clock';
 import { FieldCipher } from '../../infra/crypto/field-cipher';
+import { insertMany, type TakenNumbers } from '../../infra/database/json-insert';
 import { UnitOfWork, type Tx } from '../../infra/database/unit-of-work';
 import { fieldProblem, invalidFields, Refusal } from '../../shared/domain/refusal';
 import { IdempotencyService, type IdempotentCall } from '../idempotency/idempotency.service';
@@ -11,15 +12,19 @@ import { idProofProblems } from '../accounts/domain/applicant';
 import { identityIndexKey } from '../accounts/domain/identity';
 import { User } from '../accounts/user.entity';
 import { Agency } from '../agencies/agency.entity';
+import { CounterNumbers } from '../correspondence/counter-numbers';
+import { DEFAULT_DOCUMENT_WIDTH } from '../correspondence/domain';
 import { acceptsChannel } from '../agencies/domain/agency';
 import type { Principal } from '../access/domain/principal';
 import { regimeFor } from '../deadlines/domain/regime';
 import { CaseClock } from './case-clock.service';
 import { CaseDeadlines } from './case-deadlines';
-import { CaseLetters } from './case-letters.service';
-import { CasesRepository, type CaseLedger } from './cases.repository';
+import { CaseLetters, type IssuedLetterNumbered } from './case-letters.service';
+import type { IssuedLetter } from '../correspondence/issued-letter.entity';
+import { CaseEvent } from './case-event.entity';
+import { CasesRepository, eventRow, type CaseLedger } from './cases.repository';
 import { receiptDate } from './domain/receipt-date';
-import { referenceNumber } from './domain/reference-number';
+import { REFERENCE_SEQ_WIDTH, referenceNumberAround } from './domain/reference-number';
 import { contactProblems, staffIntakeProblems } from './domain/rules';
 import { formatTrackingCode, trackingCodeHash } from './domain/tracking-code';
 import type { RequestContentDto } from './dto/create-request.dto';
@@ -35,7 +40,22 @@ export interface Filed {
   /** Null on an idempotent replay: the code was shown with the first answer only. */
   readonly trackingCode: string | null;
   readonly receiptWithTrackingCode: string | null;
+  /** What the filing wrote, for its answer (null on a replay). */
+  readonly fresh: FreshCase | null;
 }
+
+/** A case just filed, with what its filing wrote (`IntakeService`). */
+export interface FreshCase {
+  readonly c: RequestCase;
+  readonly agency: Agency;
+  readonly events: readonly TimelineEvent[];
+  readonly letters: readonly IssuedLetter[];
+}
+
+export type TimelineEvent = Pick<
+  CaseEvent,
+  'at' | 'action' | 'actorRole' | 'fromStatus' | 'toStatus' | 'reason' | 'payload'
+>;
 
 type IntakeFacts = Pick<
   RequestCase,
@@ -109,26 +129,31 @@ export class IntakeService {
           'deliveryRoute',
         );
         if (contact.length) throw invalidFields(contact);
-        const filed = await this.insert(tx, agency, dto, principal.userId, {
-          channel: 'online',
-          postKind: null,
-          submittedAt: this.clock.now(),
-          signedAt: null,
-          confirmedAt: null,
-          applicantCategory: p.category,
-          applicantName: p.name,
-          applicantIdType: p.idType,
-          applicantIdEnc: p.idNumberEnc,
-          applicantIdIndex: p.idNumberIndex,
-          applicantPhoneEnc: p.phoneEnc,
-          applicantEmail: user.email,
-          applicantAddressEnc: p.addressEnc,
-          applicantPostcode: p.postcode,
-          // The key lives in the idempotency store (24 h, any year), not on the case.
-          idempotencyKey: null,
-        });
-        await this.idempotency.record(tx, call, filed.c.id);
-        return filed;
+        return this.insert(
+          tx,
+          agency,
+          dto,
+          principal.userId,
+          {
+            channel: 'online',
+            postKind: null,
+            submittedAt: this.clock.now(),
+            signedAt: null,
+            confirmedAt: null,
+            applicantCategory: p.category,
+            applicantName: p.name,
+            applicantIdType: p.idType,
+            applicantIdEnc: p.idNumberEnc,
+            applicantIdIndex: p.idNumberIndex,
+            applicantPhoneEnc: p.phoneEnc,
+            applicantEmail: user.email,
+            applicantAddressEnc: p.addressEnc,
+            applicantPostcode: p.postcode,
+            // The key lives in the idempotency store (24 h, any year), not on the case.
+            idempotencyKey: null,
+          },
+          call,
+        );
       }),
     );
   }
@@ -160,7 +185,7 @@ export class IntakeService {
             }),
           ]);
         }
-        const filed = await this.insert(
+        return this.insert(
           tx,
           agency,
           dto,
@@ -188,10 +213,9 @@ export class IntakeService {
                 }
               : {}),
           },
+          call,
           principal.userId,
         );
-        await this.idempotency.record(tx, call, filed.c.id);
-        return filed;
       }),
     );
   }
@@ -202,45 +226,46 @@ export class IntakeService {
     if ('created' in r) return r.created;
     const c = await this.uow.read((m) => this.cases.findById(m, r.replayed));
     if (!c) throw new Error(`idempotency key of a case that no longer exists: ${r.replayed}`);
-    return { c, replayed: true, trackingCode: null, receiptWithTrackingCode: null };
+    return { c, replayed: true, trackingCode: null, receiptWithTrackingCode: null, fresh: null };
   }
 
+  /**
+   * Writes the filing. Every read first; the agency's counter row (reference number and, with a
+   * receipt issued now, its document number) is taken in the LAST statement before COMMIT,
+   * which also writes the case and what prints its number (the receipt letter, the events, the
+   * e-mail): its lock, which serialises the agency's filings, is held for that statement only.
+   */
   private async insert(
     tx: Tx,
     agency: Agency,
     content: RequestContentDto,
     applicantUserId: string | null,
     intake: IntakeFacts,
+    call: IdempotentCall | null,
     actorId: string | null = applicantUserId,
   ): Promise<Filed> {
     const m = tx.m;
     const year = Number(this.clock.today().slice(0, 4));
     const receipt = receiptDate({ ...intake, onlineConfirmation: agency.onlineConfirmation });
     const receivedOn = 'receivedOn' in receipt ? receipt.receivedOn : null;
-    // Every read before the counter: its row stays locked from here to COMMIT.
     const similarToId = await this.cases.earlierSimilar(
       m,
       agency.id,
       intake.applicantIdIndex,
       `${content.title} ${content.description}`,
     );
-    // Reference number and (when the receipt is issued now) its document number: one statement.
-    const [{ last_seq: seq, last_doc_seq: docSeq }] = await m.query<
-      Array<{ last_seq: number; last_doc_seq: number }>
-    >(
-      `INSERT INTO reference_counter (agency_id, year, last_seq, last_doc_seq) VALUES ($1, $2, 1, $3)
-       ON CONFLICT (agency_id, year) DO UPDATE SET last_seq = reference_counter.last_seq + 1,
-         last_doc_seq = reference_counter.last_doc_seq + $3
-       RETURNING last_seq, last_doc_seq`,
-      [agency.id, year, receivedOn ? 1 : 0],
-    );
+    const numbers = new CounterNumbers(agency.id, year, {
+      referenceWidth: REFERENCE_SEQ_WIDTH,
+      ...(receivedOn ? { documentWidth: DEFAULT_DOCUMENT_WIDTH } : {}),
+    });
     const trackingCode = formatTrackingCode(randomBytes(9));
     const c = m.getRepository(RequestCase).create({
       year,
       id: randomUUID(),
       agencyId: agency.id,
-      referenceNo: referenceNumber(agency.code, year, seq),
-      seq,
+      referenceNo: referenceNumberAround(agency.code, year, numbers.referenceDigits as string),
+      // Computed in the last statement from the counter's RETURNING.
+      seq: 0,
       applicantUserId,
       ...intake,
       receivedOn,
@@ -257,11 +282,14 @@ export class IntakeService {
       source: 'live',
       trackingCodeHash: trackingCodeHash(trackingCode),
       similarToId,
+      version: 1,
     });
     const cal = await this.caseClock.calendarOf(m, c);
     this.caseClock.refresh(cal, c, EMPTY_LEDGER);
-    await m.getRepository(RequestCase).insert(c);
+    // The deadlines and the idempotency key refer to the case by id (no foreign key): written
+    // before it.
     await this.deadlines.sync(tx, cal, c, EMPTY_LEDGER);
+    await this.idempotency.record(tx, call, c.id);
     const filed = {
       at: this.clock.now(),
       actorId,
@@ -271,11 +299,30 @@ export class IntakeService {
       toStatus: c.status,
       payload: { channel: c.channel, receivedOn, regime: c.regime, replyDue: c.replyDue },
     };
+    // Every column the filing leaves unset given as stored (its default, else NULL), so that
+    // the answer built from this row (`filedDetail`) shows what a read would.
+    for (const col of m.connection.getMetadata(RequestCase).columns)
+      if (col.getEntityValue(c) === undefined && !col.isCreateDate && !col.isUpdateDate)
+        col.setEntityValue(c, typeof col.default === 'function' ? null : (col.default ?? null));
+    const caseRow = { target: RequestCase, rows: [c], computed: { seq: 'v.last_seq' } };
     let receiptWithTrackingCode: string | null = null;
-    if (!receivedOn) await this.cases.insertEvent(m, c, filed.at, filed);
-    else {
+    let settled: IssuedLetterNumbered | (Omit<IssuedLetterNumbered, 'letter'> & { letter: null });
+    if (!receivedOn) {
+      const events = [eventRow(c, filed.at, filed)];
+      const taken = await insertMany(
+        m,
+        [caseRow, { target: CaseEvent, rows: events }],
+        numbers.numbering(),
+      );
+      settled = {
+        letter: null,
+        numbers: numbers.settle(taken),
+        now: (taken as TakenNumbers).now,
+        events,
+      };
+    } else {
       // The filing's event is written with the receipt, its event and its e-mail.
-      const letter = await this.letters.issue(
+      const issued = await this.letters.issue(
         tx,
         c,
         agency,
@@ -283,13 +330,31 @@ export class IntakeService {
         {
           actorId,
           actor: filed.actor,
-          docSeq,
+          numbers,
+          rows: [caseRow],
           change: { events: [filed], ledger: EMPTY_LEDGER },
         },
       );
-      receiptWithTrackingCode = this.letters.receiptCopy(letter, trackingCode);
+      settled = issued;
+      receiptWithTrackingCode = this.letters.receiptCopy(issued.letter, trackingCode);
     }
-    return { c, replayed: false, trackingCode, receiptWithTrackingCode };
+    c.seq = settled.numbers.seq;
+    c.referenceNo = settled.numbers.fill(c.referenceNo);
+    // The column defaults, as PostgreSQL applied them (now(): the transaction's start).
+    c.createdAt = settled.now;
+    c.updatedAt = settled.now;
+    return {
+      c,
+      replayed: false,
+      trackingCode,
+      receiptWithTrackingCode,
+      fresh: {
+        c,
+        agency,
+        events: settled.events as TimelineEvent[],
+        letters: settled.letter ? [settled.letter] : [],
+      },
+    };
   }
 
   private async activeAgency(m: EntityManager, code: string): Promise<Agency> {

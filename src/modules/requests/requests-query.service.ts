@@ -18,7 +18,13 @@ import { CaseAccess } from './case-access.service';
 import { CASE_SQL, isOverdue } from './domain/case-queries';
 import { OPEN_STATUSES, STATUS_LABELS } from './domain/case-status';
 import type { ListRequestsDto } from './dto/list-requests.dto';
-import type { RequestCase } from './request-case.entity';
+import { RequestCase } from './request-case.entity';
+import type { Agency } from '../agencies/agency.entity';
+import type { IssuedLetter } from '../correspondence/issued-letter.entity';
+import type { CaseReply } from './case-reply.entity';
+import type { CaseService } from './case-service.entity';
+import type { CaseLedger } from './cases.repository';
+import type { FreshCase, TimelineEvent } from './intake.service';
 import { CasesRepository } from './cases.repository';
 import type { RequestDetailView, RequestSummaryView } from './request.views';
 
@@ -184,15 +190,46 @@ export class RequestsQueryService {
     const { c, agency } = await this.access.load(this.cases.reader, principal, id, {
       applicantAllowed: true,
     });
-    // Personal data unmasked for the applicant and for the staff handling the case.
-    const unmasked = principal.kind === 'applicant' || principal.can('cases.handle', agency.path);
-    const [
-      { events, consultations, feeNotice: fee, extensions, similar, replies, services },
-      letters,
-    ] = await Promise.all([
+    const [parts, letters] = await Promise.all([
       this.cases.detailParts(c.id, principal.kind !== 'applicant' ? c.similarToId : null),
       this.letters.listForCase(c.id, principal.kind === 'staff'),
     ]);
+    return this.detailOf(principal, c, agency, { ...parts, letters }, ip);
+  }
+
+  /**
+   * The answer to a filing, from what the filing wrote (no read back: a new case has no
+   * ledger, replies or services yet); the similar case a clerk is shown is the only read.
+   */
+  async filedDetail(principal: Principal, filed: FreshCase): Promise<RequestDetailView> {
+    const { c } = filed;
+    const similar =
+      principal.kind !== 'applicant' && c.similarToId
+        ? await this.cases.reader.getRepository(RequestCase).findOneBy({ id: c.similarToId })
+        : null;
+    return this.detailOf(principal, c, filed.agency, {
+      events: filed.events,
+      consultations: [],
+      feeNotice: null,
+      extensions: [],
+      similar,
+      replies: [],
+      services: [],
+      letters: filed.letters.filter((l) => principal.kind === 'staff' || l.toApplicant),
+    });
+  }
+
+  private async detailOf(
+    principal: Principal,
+    c: RequestCase,
+    agency: Agency,
+    parts: DetailParts,
+    ip: string | null = null,
+  ): Promise<RequestDetailView> {
+    // Personal data unmasked for the applicant and for the staff handling the case.
+    const unmasked = principal.kind === 'applicant' || principal.can('cases.handle', agency.path);
+    const { events, consultations, feeNotice: fee, extensions, similar, replies, services } = parts;
+    const letters = parts.letters;
     const id18 = c.applicantIdEnc ? this.cipher.decrypt(c.applicantIdEnc) : null;
     const phone = this.cipher.decryptNullable(c.applicantPhoneEnc);
     const address = this.cipher.decryptNullable(c.applicantAddressEnc);
@@ -306,6 +343,18 @@ export class RequestsQueryService {
     };
     return principal.kind === 'applicant' ? applicantView(view) : view;
   }
+}
+
+/** What a case's answer shows beside the case row. */
+interface DetailParts extends CaseLedger {
+  readonly events: readonly TimelineEvent[];
+  readonly similar: RequestCase | null;
+  readonly replies: readonly CaseReply[];
+  readonly services: readonly CaseService[];
+  readonly letters: readonly Pick<
+    IssuedLetter,
+    'id' | 'kind' | 'title' | 'documentNumber' | 'issuedOn' | 'sha256'
+  >[];
 }
 
 /** The list's late marker: the due date a step came after, and why (D-4). */

@@ -59,7 +59,9 @@ export class RequestsController {
     if (filed.replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201).setHeader('Location', `/api/v1/requests/${filed.c.id}`);
     return {
-      ...(await this.queries.detail(p, filed.c.id)),
+      ...(await (filed.fresh
+        ? this.queries.filedDetail(p, filed.fresh)
+        : this.queries.detail(p, filed.c.id))),
       trackingCode: filed.trackingCode,
       receiptWithTrackingCode: filed.receiptWithTrackingCode,
     };
@@ -89,7 +91,9 @@ export class RequestsController {
     if (filed.replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.setHeader('Location', `/api/v1/requests/${filed.c.id}`);
     return {
-      ...(await this.queries.detail(p, filed.c.id)),
+      ...(await (filed.fresh
+        ? this.queries.filedDetail(p, filed.fresh)
+        : this.queries.detail(p, filed.c.id))),
       trackingCode: filed.trackingCode,
       receiptWithTrackingCode: filed.receiptWithTrackingCode,
     };

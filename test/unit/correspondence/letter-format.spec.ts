@@ -3,6 +3,7 @@ import { InvalidLetterInputError } from '../../../src/modules/correspondence/dom
 import {
   chineseDate,
   documentNumber,
+  documentNumberAround,
   regulationCitation,
   yuanInCapitals,
 } from '../../../src/modules/correspondence/domain/letter-format';
@@ -42,6 +43,17 @@ describe(documentNumber.name, () => {
   ])('rejects %p when a part is invalid', (parts, field) => {
     expect(() => documentNumber(parts)).toThrow(InvalidLetterInputError);
     expect(() => documentNumber(parts)).toThrow(field);
+  });
+});
+
+describe(documentNumberAround.name, () => {
+  it('puts the given digits (a number or a placeholder) where the padded number goes', () => {
+    expect(documentNumberAround({ prefix: '大庆市公安局', year: 2026 }, 'ZZD00ZZ')).toBe(
+      '大庆市公安局〔2026〕依申请公开第ZZD00ZZ号',
+    );
+    expect(documentNumberAround({ prefix: '大庆市公安局', year: 2026 }, '000123')).toBe(
+      documentNumber({ prefix: '大庆市公安局', year: 2026, seq: 123 }),
+    );
   });
 });
 

@@ -3,7 +3,9 @@ export { escapeHtml, markup, multiline, type Html, type HtmlValue } from './html
 export {
   chineseDate,
   DEFAULT_DOCUMENT_CATEGORY,
+  DEFAULT_DOCUMENT_WIDTH,
   documentNumber,
+  documentNumberAround,
   REGULATION_NAME,
   regulationCitation,
   yuanInCapitals,

@@ -29,11 +29,13 @@ export interface DocumentNumberParts {
 
 export const DEFAULT_DOCUMENT_CATEGORY = '依申请公开';
 
+/** Digits of the padded serial number unless a width is given. */
+export const DEFAULT_DOCUMENT_WIDTH = 6;
+
 /** Builds the 文号 line: `${prefix}〔${year}〕${category}第${seq padded}号` (year in 六角括号). */
 export function documentNumber(parts: DocumentNumberParts): string {
   const { prefix, year, seq } = parts;
-  const category = parts.category ?? DEFAULT_DOCUMENT_CATEGORY;
-  const width = parts.width ?? 6;
+  const width = parts.width ?? DEFAULT_DOCUMENT_WIDTH;
   if (prefix.trim() === '') {
     throw new InvalidLetterInputError('documentNumber.prefix', 'must not be empty');
   }
@@ -52,7 +54,19 @@ export function documentNumber(parts: DocumentNumberParts): string {
   if (!Number.isInteger(width) || width < 1 || width > 12) {
     throw new InvalidLetterInputError('documentNumber.width', `expected 1 to 12, got ${width}`);
   }
-  return `${prefix.trim()}〔${year}〕${category.trim()}第${String(seq).padStart(width, '0')}号`;
+  return documentNumberAround(parts, String(seq).padStart(width, '0'));
+}
+
+/**
+ * The 文号 around its serial digits, given as text: the padded number, or a placeholder that
+ * PostgreSQL replaces when the number is taken in the transaction's last statement.
+ */
+export function documentNumberAround(
+  parts: Omit<DocumentNumberParts, 'seq' | 'width'>,
+  digits: string,
+): string {
+  const category = parts.category ?? DEFAULT_DOCUMENT_CATEGORY;
+  return `${parts.prefix.trim()}〔${parts.year}〕${category.trim()}第${digits}号`;
 }
 
 /** Formal names of the two versions of the Regulations, as cited in letters (R-REG-01). */
