@@ -2,7 +2,7 @@
 import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AgenciesService } from '../../src/modules/agencies/agencies.service';
-import { axeViolations, launchChromium, listen, watchedPage } from '../utils/browser';
+import { axeViolations, launchChromium, listen, signInAs, watchedPage } from '../utils/browser';
 import { PASSWORD, seedWorld, WORLD, type World } from '../utils/fixtures';
 import { SmtpReceiver } from '../utils/smtp-receiver';
 import { bootTestApp, type TestApp } from '../utils/test-app';
@@ -52,12 +52,7 @@ describe("The administrators' pages (chromium)", () => {
   const signIn = async (page: Page, email: string, next: string, password = PASSWORD) => {
     await page.goto(`${base}${next}`);
     await page.waitForURL(`${base}/signin?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('电子邮箱').fill(email);
-    await page.getByLabel('密码').fill(password);
-    await Promise.all([
-      page.waitForURL(`${base}${next}`),
-      page.getByRole('button', { name: '登录', exact: true }).click(),
-    ]);
+    await signInAs(page, base, email, next, { from: page.url().slice(base.length), password });
   };
   const admin = async (javaScriptEnabled = true, next = '/admin') => {
     const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled });

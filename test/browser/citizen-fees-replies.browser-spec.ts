@@ -10,7 +10,7 @@ import {
   watchedPage,
 } from '../utils/browser';
 import { seedWorld, type World } from '../utils/fixtures';
-import { act } from '../utils/requests';
+import { act, fileAsApplicant } from '../utils/requests';
 import { bootTestApp, type TestApp } from '../utils/test-app';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -37,20 +37,9 @@ describe('The citizen portal: guide, files, fees, replies and remedies (chromium
   const signIn = (page: Page) => signInApplicant(page, base);
   /** A request the applicant filed over the API, assigned to the clerk. */
   const fileAndAssign = async (title: string) => {
-    const filed = await api()
-      .post('/api/v1/requests')
-      .set('authorization', `Bearer ${w.tokens.applicant}`)
-      .send({
-        agencyCode: 'DQ-GA',
-        title,
-        description: '申请公开全文。',
-        form: 'electronic',
-        deliveryRoute: 'portal',
-      })
-      .expect(201);
-    const id = filed.body.id as string;
+    const { id, ref } = await fileAsApplicant(t.app, w.tokens.applicant, title);
     await act(t.app, w.tokens.clerk, id, 'assign', { assigneeId: w.ids.clerk }).expect(200);
-    return { id, ref: filed.body.referenceNo as string };
+    return { id, ref };
   };
 
   beforeAll(async () => {

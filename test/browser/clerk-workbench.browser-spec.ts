@@ -2,8 +2,9 @@
 import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { axeViolations, launchChromium, listen, watchedPage } from '../utils/browser';
-import { PASSWORD, seedWorld, WORLD, type World } from '../utils/fixtures';
+import { axeViolations, launchChromium, listen, signInAs, watchedPage } from '../utils/browser';
+import { fileAsApplicant } from '../utils/requests';
+import { seedWorld, WORLD, type World } from '../utils/fixtures';
 import { bootTestApp, type TestApp } from '../utils/test-app';
 
 /** Today in Beijing, and a Beijing `datetime-local` value of an hour ago. */
@@ -37,29 +38,9 @@ describe('The clerk’s workbench and case page (chromium)', () => {
       )
     )[0];
   /** A request the fixture applicant filed online (the citizen's side runs over the API). */
-  const fileOnline = async (title: string) => {
-    const filed = await api()
-      .post('/api/v1/requests')
-      .set('authorization', `Bearer ${w.tokens.applicant}`)
-      .send({
-        agencyCode: 'DQ-GA',
-        title,
-        description: '申请公开全文。',
-        form: 'electronic',
-        deliveryRoute: 'portal',
-      })
-      .expect(201);
-    return { id: filed.body.id as string, ref: filed.body.referenceNo as string };
-  };
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${base}/signin?lang=zh`);
-    await page.getByLabel('电子邮箱').fill(email);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${base}/staff`),
-      page.getByRole('button', { name: '登录', exact: true }).click(),
-    ]);
-  };
+  const fileOnline = (title: string) => fileAsApplicant(t.app, w.tokens.applicant, title);
+  const signIn = (page: Page, email: string) =>
+    signInAs(page, base, email, '/staff', { from: '/signin?lang=zh' });
   /** Opens an action's form on the case page (a <details>), fills it and submits it. */
   const act = async (
     page: Page,
@@ -367,6 +348,8 @@ describe('The clerk’s workbench and case page (chromium)', () => {
     ).resolves.toBe(0);
     await context.clearCookies();
     await signIn(page, WORLD.staff.parentSupervisor.email);
+    // A supervisor registers no requests: the link is not offered.
+    await expect(page.getByRole('link', { name: '登记申请' }).count()).resolves.toBe(0);
     await page.goto(`${base}/staff/cases/${ref}`);
     await act(page, '审批延期', (p) => p.getByLabel('同意', { exact: true }).check());
     const [row] = await db().query<Array<{ extension_days: number }>>(

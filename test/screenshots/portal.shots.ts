@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { Page } from 'playwright-core';
-import { launchChromium, listen, signInApplicant } from '../utils/browser';
-import { PASSWORD, seedWorld, WORLD } from '../utils/fixtures';
+import { launchChromium, listen, signInApplicant, signInAs } from '../utils/browser';
+import { seedWorld, WORLD } from '../utils/fixtures';
 import { act } from '../utils/requests';
 import { bootTestApp } from '../utils/test-app';
 
@@ -113,13 +113,9 @@ it('refreshes docs/screenshots', async () => {
         viewport: { width, height: 900 },
       });
       const page = await context.newPage();
-      await page.goto(`${base}/signin?lang=zh&size=normal`);
-      await page.getByLabel('电子邮箱').fill(WORLD.staff.clerk.email);
-      await page.getByLabel('密码').fill(PASSWORD);
-      await Promise.all([
-        page.waitForURL(`${base}/staff`),
-        page.getByRole('button', { name: '登录', exact: true }).click(),
-      ]);
+      await signInAs(page, base, WORLD.staff.clerk.email, '/staff', {
+        from: '/signin?lang=zh&size=normal',
+      });
       await shoot(page, `staff-workbench${suffix}`, '/staff');
       await shoot(page, `staff-intake${suffix}`, '/staff/intake');
       await page.goto(`${base}/staff/cases/${fee.ref}`);
@@ -143,13 +139,9 @@ it('refreshes docs/screenshots', async () => {
         viewport: { width: v.width, height: 900 },
       });
       const page = await context.newPage();
-      await page.goto(`${base}/signin?next=/admin&lang=zh&size=normal`);
-      await page.getByLabel('电子邮箱').fill(WORLD.staff.rootAdmin.email);
-      await page.getByLabel('密码').fill(PASSWORD);
-      await Promise.all([
-        page.waitForURL(`${base}/admin`),
-        page.getByRole('button', { name: '登录', exact: true }).click(),
-      ]);
+      await signInAs(page, base, WORLD.staff.rootAdmin.email, '/admin', {
+        from: '/signin?next=/admin&lang=zh&size=normal',
+      });
       await shoot(page, `admin-agencies${v.suffix}`, '/admin/agencies');
       await shoot(page, `admin-agency${v.suffix}`, '/admin/agencies/DQ-GA');
       await shoot(page, `admin-staff${v.suffix}`, '/admin/staff');

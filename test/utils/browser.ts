@@ -68,13 +68,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
 }
 
-/** Signs the fixture applicant in through the sign-in page; ends on "my requests". */
-export async function signInApplicant(page: Page, base: string): Promise<void> {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('电子邮箱').fill(WORLD.applicants.applicant.email);
-  await page.getByLabel('密码').fill(PASSWORD);
+/**
+ * Signs `email` in through the sign-in page (at `from`, or the page a signed-out visitor is sent
+ * there from) and waits to land on `lands`.
+ */
+export async function signInAs(
+  page: Page,
+  base: string,
+  email: string,
+  lands: string,
+  opts: { from?: string; password?: string } = {},
+): Promise<void> {
+  await page.goto(`${base}${opts.from ?? '/signin'}`);
+  await page.getByLabel('电子邮箱').fill(email);
+  await page.getByLabel('密码').fill(opts.password ?? PASSWORD);
   await Promise.all([
-    page.waitForURL(`${base}/my/requests`),
+    page.waitForURL(`${base}${lands}`),
     page.getByRole('button', { name: '登录', exact: true }).click(),
   ]);
+}
+
+/** Signs the fixture applicant in through the sign-in page; ends on "my requests". */
+export function signInApplicant(page: Page, base: string): Promise<void> {
+  return signInAs(page, base, WORLD.applicants.applicant.email, '/my/requests');
 }

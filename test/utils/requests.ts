@@ -26,6 +26,21 @@ export const APPLICANT = {
   postcode: '163311',
 };
 
+/** A request filed online over the API by the applicant holding `token` (DQ-GA, portal delivery). */
+export async function fileAsApplicant(
+  app: INestApplication,
+  token: string,
+  title: string,
+): Promise<{ id: string; ref: string }> {
+  const res = await request(app.getHttpServer())
+    .post('/api/v1/requests')
+    .set('authorization', `Bearer ${token}`)
+    .send({ ...CONTENT, title, description: '申请公开全文。', deliveryRoute: 'portal' });
+  if (res.status !== 201)
+    throw new Error(`filing failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.id as string, ref: res.body.referenceNo as string };
+}
+
 /** Staff intake through the API; returns the created case body. */
 export async function intake(
   app: INestApplication,

@@ -62,6 +62,8 @@ export interface PageContext {
   staff: boolean;
   /** The staff member administers something (agencies, staff, the calendar or the audit log). */
   admin: boolean;
+  /** The staff member handles cases (registers requests received on paper and the like). */
+  clerk: boolean;
   csrf: string;
   path: string;
 }
@@ -83,12 +85,14 @@ export function pageContext(req: Request, res: Response, csrf: string): PageCont
   const p = (req as AuthedRequest).auth?.principal;
   const staff = p?.kind === 'staff';
   const admin = staff && ADMIN_PERMISSIONS.some((perm) => p.has(perm));
+  const clerk = staff && p.has('cases.handle');
   return {
     lang,
     large,
     signedIn: Boolean(cookies[SESSION_COOKIE]),
     staff,
     admin,
+    clerk,
     csrf,
     path: req.path,
   };
