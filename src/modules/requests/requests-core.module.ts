@@ -9,6 +9,7 @@ import { CaseAccess } from './case-access.service';
 import { CaseActions } from './case-actions';
 import { CaseChanges } from './case-changes.service';
 import { CaseTraceService } from './case-trace.service';
+import { WorkbenchRepository } from './workbench.repository';
 import { CaseClock } from './case-clock.service';
 import { CaseDeadlines } from './case-deadlines';
 import { CaseEffectsHandler } from './case-effects.handler';
@@ -44,6 +45,7 @@ import { WorkflowService } from './workflow.service';
     CaseChanges,
     CaseClock,
     CaseTraceService,
+    WorkbenchRepository,
     CaseDeadlines,
     CaseEffectsHandler,
     CaseSuccessionHandler,
@@ -65,6 +67,7 @@ import { WorkflowService } from './workflow.service';
     CaseAccess,
     CaseClock,
     CaseTraceService,
+    WorkbenchRepository,
     CasesRepository,
     ClockActionsService,
     FeeActionsService,

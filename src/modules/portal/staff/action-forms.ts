@@ -10,8 +10,8 @@ import { FeeActionsService } from '../../requests/fee-actions.service';
 import { ReceiptActionsService } from '../../requests/receipt-actions.service';
 import { WorkflowService } from '../../requests/workflow.service';
 import type { FormField } from './form-body';
-
-type Text = { zh: string; en: string };
+import { dateField, t, textField, type Text } from './form-fields';
+import { STAFF_TEXT } from './staff-text';
 
 /** The services the case page's forms call: the same ones, with the same rules, as the API. */
 export interface CaseServices {
@@ -34,29 +34,9 @@ export interface ActionForm {
   run: (s: CaseServices, p: Principal, id: string, body: never) => Promise<unknown>;
 }
 
-const t = (zh: string, en: string): Text => ({ zh, en });
-const date = (name: string, label: Text, required = false, hint?: Text): FormField => ({
-  name,
-  label,
-  type: 'date',
-  required,
-  hint,
-});
-const text = (name: string, label: Text, required = false, hint?: Text): FormField => ({
-  name,
-  label,
-  type: 'textarea',
-  required,
-  hint,
-});
+const date = dateField;
+const text = textField;
 const TODAY = t('不填为今天。', 'Leave empty for today.');
-
-const SERVICE_LABELS: Record<(typeof SERVICE_METHODS)[number], Text> = {
-  in_person: t('当面送达', 'In person'),
-  post: t('邮寄送达', 'By post'),
-  email: t('电子邮件送达', 'By e-mail'),
-  portal: t('网上送达', 'Online'),
-};
 
 /**
  * Every clerk's and supervisor's case action as a form: its fields (validated by the API's DTO)
@@ -363,7 +343,7 @@ export const ACTION_FORMS: readonly ActionForm[] = [
         label: t('送达方式', 'Method'),
         type: 'select',
         required: true,
-        options: SERVICE_METHODS.map((m) => ({ value: m, label: SERVICE_LABELS[m] })),
+        options: SERVICE_METHODS.map((m) => ({ value: m, label: STAFF_TEXT[`service_${m}`] })),
       },
       date('servedOn', t('送达（交邮）日期', 'Served (posted) on'), true),
       date('deliveredOn', t('申请人收到日期', 'Received by the applicant on')),

@@ -17,6 +17,7 @@ import { ATTACHMENT_KINDS, AttachmentsService } from '../../requests/attachments
 import { letterPageUrl } from '../../requests/case-letters.service';
 import { CaseTraceService } from '../../requests/case-trace.service';
 import { CasesRepository } from '../../requests/cases.repository';
+import { WorkbenchRepository } from '../../requests/workbench.repository';
 import {
   ACTION_LABELS,
   STATUS_LABELS,
@@ -46,6 +47,7 @@ export class CasePageView {
   constructor(
     private readonly pages: PortalPages,
     private readonly cases: CasesRepository,
+    private readonly workbench: WorkbenchRepository,
     private readonly queries: RequestsQueryService,
     private readonly agencies: AgenciesService,
     private readonly traces: CaseTraceService,
@@ -77,7 +79,9 @@ export class CasePageView {
       this.traces.of(p, c.id),
       this.attachments.list(p, c.id),
       this.remedies.forCase(p, c.id),
-      roles.clerk || roles.supervisor ? this.cases.clerksOf({ exact: [path], prefixes: [] }) : [],
+      roles.clerk || roles.supervisor
+        ? this.workbench.clerksOf({ exact: [path], prefixes: [] })
+        : [],
     ]);
     const status0 = v.status as CaseStatus;
     const params = (action: (typeof ACTION_FORMS)[number]['action']) => ({

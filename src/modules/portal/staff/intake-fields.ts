@@ -3,9 +3,7 @@ import { ID_PROOF_LABELS } from '../../accounts/domain/identity';
 import { CHANNEL_LABELS, CHANNELS } from '../../agencies/domain/agency';
 import { DELIVERY_ROUTE_LABELS, DELIVERY_ROUTES } from '../../requests/domain/request-fields';
 import type { FormField } from './form-body';
-
-const t = (zh: string, en: string) => ({ zh, en });
-const same = (label: string) => ({ zh: label, en: label });
+import { same, t } from './form-fields';
 
 /**
  * The registration form of a request received on paper, by fax, by e-mail or orally: the fields

@@ -3,9 +3,8 @@ import { DECISIONS, KIND_LABELS, REMEDY_KINDS, RESULT_LABELS } from '../../remed
 import type { RemedyAction } from '../../remedies/domain/remedy-status';
 import * as R from '../../remedies/dto/remedy.dto';
 import type { FormField } from './form-body';
+import { same, t } from './form-fields';
 
-const t = (zh: string, en: string) => ({ zh, en });
-const same = (label: string) => ({ zh: label, en: label });
 const ON: FormField = { name: 'on', label: t('日期', 'Date'), type: 'date', required: true };
 
 /** Recording a reconsideration, suit or complaint about the case (the API's CreateRemedyDto). */

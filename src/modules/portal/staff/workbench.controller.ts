@@ -8,6 +8,7 @@ import type { Principal } from '../../access/domain/principal';
 import type { AuthedRequest } from '../../access/request-auth';
 import { CalendarService } from '../../calendar/calendar.service';
 import { CasesRepository } from '../../requests/cases.repository';
+import { WorkbenchRepository } from '../../requests/workbench.repository';
 import { CASE_STATUSES, STATUS_LABELS } from '../../requests/domain/case-status';
 import { RequestsQueryService } from '../../requests/requests-query.service';
 import { WorkflowService } from '../../requests/workflow.service';
@@ -31,6 +32,7 @@ export class WorkbenchController {
     private readonly pages: PortalPages,
     private readonly queries: RequestsQueryService,
     private readonly cases: CasesRepository,
+    private readonly workbench: WorkbenchRepository,
     private readonly workflow: WorkflowService,
     private readonly calendars: CalendarService,
     @Inject(Clock) private readonly clock: Clock,
@@ -116,10 +118,12 @@ export class WorkbenchController {
         pageSize: PAGE_SIZE,
       }),
       this.calendars.calendarFor(null),
-      this.cases
+      this.workbench
         .clerksOf(p.scope('cases.handle'))
-        .then(async (mine) => (mine.length ? mine : this.cases.clerksOf(p.scope('cases.approve')))),
-      p.has('cases.handle') ? this.cases.reportedPayments(p.scope('cases.handle')) : [],
+        .then(async (mine) =>
+          mine.length ? mine : this.workbench.clerksOf(p.scope('cases.approve')),
+        ),
+      p.has('cases.handle') ? this.workbench.reportedPayments(p.scope('cases.handle')) : [],
     ]);
     const soon = cal.addWorkingDays(today, AT_RISK_WD).due ?? today;
     const names = new Map(clerks.map((c) => [c.id, c.displayName]));
