@@ -16,6 +16,10 @@ import {
 const NOTICE = join(__dirname, '../fixtures/notice-2027.json');
 
 describe('cli calendar', () => {
+  // Each command opens the CLI's own connections in this process; on a loaded 2-core CI machine
+  // the first ones have taken over 30 s (a fresh-clone run timed out there, and the tests after
+  // it then saw its half-done state). A slow start is not a failure here.
+  jest.setTimeout(120_000);
   let database: TestDatabase;
   let db: DataSource;
   let env: Record<string, string>;
