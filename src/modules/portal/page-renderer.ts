@@ -64,6 +64,10 @@ export interface PageContext {
   admin: boolean;
   /** The staff member handles cases (registers requests received on paper and the like). */
   clerk: boolean;
+  /** The staff member supervises cases (the overdue board, extension approvals, charts). */
+  supervisor: boolean;
+  /** The staff member edits annual reports (section 二, the narrative, publication). */
+  reporting: boolean;
   csrf: string;
   path: string;
 }
@@ -86,6 +90,8 @@ export function pageContext(req: Request, res: Response, csrf: string): PageCont
   const staff = p?.kind === 'staff';
   const admin = staff && ADMIN_PERMISSIONS.some((perm) => p.has(perm));
   const clerk = staff && p.has('cases.handle');
+  const supervisor = staff && p.has('cases.approve');
+  const reporting = staff && p.has('reports.write');
   return {
     lang,
     large,
@@ -93,6 +99,8 @@ export function pageContext(req: Request, res: Response, csrf: string): PageCont
     staff,
     admin,
     clerk,
+    supervisor,
+    reporting,
     csrf,
     path: req.path,
   };

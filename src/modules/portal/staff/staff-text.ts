@@ -3,6 +3,8 @@ export const STAFF_TEXT = {
   workbench: { zh: '工作台', en: 'Workbench' },
   registerRequest: { zh: '登记申请', en: 'Register a request' },
   administration: { zh: '系统管理', en: 'Administration' },
+  supervision: { zh: '督办', en: 'Supervision' },
+  annualReports: { zh: '年度报告', en: 'Annual reports' },
   workbenchIntro: {
     zh: '您可办理的申请，按答复期限排序。红色为已逾期，橙色为5个工作日内到期。',
     en: 'The requests you may work on, by reply due date. Red: overdue; orange: due within 5 working days.',
