@@ -1,5 +1,6 @@
 import { ADMIN_TEXT } from './admin/admin-text';
 import { STAFF_TEXT } from './staff/staff-text';
+import { SUPERVISOR_TEXT } from './supervisor/supervisor-text';
 
 /** The citizen pages' own words, Chinese first and English second (legal labels come from the domain). */
 export const CITIZEN_TEXT = {
@@ -233,8 +234,8 @@ export const CITIZEN_TEXT = {
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
-/** Every page's words: the citizen's, the staff's and the administrators' (one key, one text). */
-export const PORTAL_TEXT = { ...CITIZEN_TEXT, ...STAFF_TEXT, ...ADMIN_TEXT };
+/** Every page's words: the citizen's, the staff's, the administrators' and the supervisors' (one key, one text). */
+export const PORTAL_TEXT = { ...CITIZEN_TEXT, ...STAFF_TEXT, ...ADMIN_TEXT, ...SUPERVISOR_TEXT };
 
 export type PortalTextKey = keyof typeof PORTAL_TEXT;
 export type Lang = 'zh' | 'en';

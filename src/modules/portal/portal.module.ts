@@ -7,6 +7,12 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ADMIN_PAGE_CONTROLLERS } from './admin/admin-pages';
 import { STAFF_PAGE_CONTROLLERS, STAFF_PAGE_PROVIDERS } from './staff/staff-pages';
+import {
+  SUPERVISOR_PAGE_CONTROLLERS,
+  SUPERVISOR_PAGE_PROVIDERS,
+} from './supervisor/supervisor-pages';
+import { ReportsModule } from '../reports/reports.module';
+import { SupervisionModule } from '../supervision/supervision.module';
 import { AuthModule } from '../auth/auth.module';
 import { AccountPagesController } from './account-pages.controller';
 import { RequestsCoreModule } from '../requests/requests-core.module';
@@ -34,7 +40,9 @@ import { SessionPagesController } from './session-pages.controller';
     AuthModule,
     CalendarModule,
     RemediesModule,
+    ReportsModule,
     RequestsCoreModule,
+    SupervisionModule,
   ],
   controllers: [
     PublicPagesController,
@@ -46,9 +54,11 @@ import { SessionPagesController } from './session-pages.controller';
     LetterPageController,
     ...STAFF_PAGE_CONTROLLERS,
     ...ADMIN_PAGE_CONTROLLERS,
+    ...SUPERVISOR_PAGE_CONTROLLERS,
   ],
   providers: [
     ...STAFF_PAGE_PROVIDERS,
+    ...SUPERVISOR_PAGE_PROVIDERS,
     PageRenderer,
     PortalPages,
     {
@@ -75,6 +85,7 @@ export class PortalModule implements NestModule {
         LetterPageController,
         ...STAFF_PAGE_CONTROLLERS,
         ...ADMIN_PAGE_CONTROLLERS,
+        ...SUPERVISOR_PAGE_CONTROLLERS,
       );
   }
 }

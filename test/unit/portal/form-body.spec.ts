@@ -3,6 +3,7 @@ import { ACTION_FORMS } from '../../../src/modules/portal/staff/action-forms';
 import { formBody, nested, type FormField } from '../../../src/modules/portal/staff/form-body';
 import { ADMIN_TEXT } from '../../../src/modules/portal/admin/admin-text';
 import { STAFF_TEXT } from '../../../src/modules/portal/staff/staff-text';
+import { SUPERVISOR_TEXT } from '../../../src/modules/portal/supervisor/supervisor-text';
 import { CITIZEN_TEXT } from '../../../src/modules/portal/portal-text';
 
 const f = (name: string, type: FormField['type']): FormField => ({
@@ -90,7 +91,9 @@ describe('the staff forms and texts', () => {
   });
 
   it('no page text key is defined in two parts (a later one would silently win)', () => {
-    const keys = [CITIZEN_TEXT, STAFF_TEXT, ADMIN_TEXT].flatMap((part) => Object.keys(part));
+    const keys = [CITIZEN_TEXT, STAFF_TEXT, ADMIN_TEXT, SUPERVISOR_TEXT].flatMap((part) =>
+      Object.keys(part),
+    );
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 });

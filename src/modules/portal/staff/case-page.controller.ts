@@ -234,12 +234,9 @@ export class CasePageController {
       ...e,
       field: e.code || e.field === 'main' ? `${form.id}-main` : `${form.id}-${e.field}`,
     }));
-    // The workbench's confirm buttons return there; every other form to the case page.
-    if (!errors.length)
-      return res.redirect(
-        303,
-        b.return === '/staff' ? '/staff' : `/staff/cases/${c.referenceNo}#timeline`,
-      );
+    // The workbench's confirm buttons and the board's extension decisions return there; every
+    // other form to the case page.
+    if (!errors.length) return res.redirect(303, returnTo(b.return, c.referenceNo));
     return this.view_.render(req, res, p, c.referenceNo, errors, form.id, body, 400);
   }
 
@@ -260,4 +257,12 @@ export class CasePageController {
       ),
     );
   }
+}
+
+/** Where a form done goes: the page it was posted from when that is a list of cases, else the case. */
+function returnTo(from: unknown, referenceNo: string): string {
+  if (from === '/staff') return '/staff';
+  if (from === '/supervisor')
+    return `/supervisor?decided=${encodeURIComponent(referenceNo)}#extensions`;
+  return `/staff/cases/${referenceNo}#timeline`;
 }
