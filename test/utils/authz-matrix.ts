@@ -850,6 +850,20 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: '/admin/audit?action=personal-data' }),
     expect: { default: 403, anonymous: 303, otherAdmin: 200, rootAdmin: 200 },
   },
+  // The supervisors' pages: the board and the charts need cases.approve; an agency out of reach
+  // is the 404 page.
+  'GET /supervisor': {
+    call: () => ({ path: '/supervisor?agencyCode=DQ-GA' }),
+    expect: { default: 403, anonymous: 303, parentSupervisor: 200 },
+  },
+  'GET /supervisor/charts': {
+    call: () => ({ path: '/supervisor/charts?agencyCode=DQ-GA&year=2026' }),
+    expect: { default: 403, anonymous: 303, parentSupervisor: 200 },
+  },
+  'GET /supervisor/charts/:chart.svg': {
+    call: () => ({ path: '/supervisor/charts/outcomes.svg?agencyCode=DQ-GA&year=2026' }),
+    expect: { default: 403, anonymous: 303, parentSupervisor: 200 },
+  },
   'GET /my/requests/:ref': {
     call: async (ctx) => {
       const { body } = await newCase(ctx);
