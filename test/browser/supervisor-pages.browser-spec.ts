@@ -2,13 +2,15 @@
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { Clock, FixedClock } from '../../src/infra/clock/clock';
-import { axeViolations, launchChromium, listen, signInAs, watchedPage } from '../utils/browser';
+import { axeViolations, launchChromium, listen, watchedPage } from '../utils/browser';
 import { seedWorld, WORLD, type World } from '../utils/fixtures';
-import { act, intake, setToday } from '../utils/requests';
+import {
+  seedSupervisionScenario,
+  signInOnScenarioDay,
+  SUPERVISION_START,
+  type ScenarioCase,
+} from '../utils/supervision-scenario';
 import { bootTestApp, caseTestEnv, type TestApp } from '../utils/test-app';
-
-const TODAY = '2026-03-20';
 
 /**
  * The supervisors' pages in chromium: the board of the subtree with the overdue case, the one
@@ -22,48 +24,13 @@ describe('The supervisors’ pages (chromium)', () => {
   let w: World;
   let base: string;
   let browser: Browser;
-  const refs: Record<string, string> = {};
+  let refs: Record<ScenarioCase, string>;
   const db = () => t.app.get(DataSource);
-  const clerk = (id: string, action: string, body: object = {}) =>
-    act(t.app, w.tokens.clerk, id, action, body).expect(200);
-  const paper = async (name: string, submittedOn: string) => {
-    const c = await intake(t.app, w.tokens.clerk, {
-      channel: 'in_person',
-      submittedAt: `${submittedOn}T10:00:00+08:00`,
-      title: `督办 ${name}`,
-    });
-    refs[name] = c.referenceNo as string;
-    return c;
-  };
 
   beforeAll(async () => {
-    t = await bootTestApp(caseTestEnv('2026-02-03T18:00:00+08:00'));
+    t = await bootTestApp(caseTestEnv(SUPERVISION_START));
     w = await seedWorld(t.app);
-    setToday(t.app, '2026-02-03', '18:00');
-    // Replied on time; replied late; overdue; late by a correction notice after its due date;
-    // due soon with an extension asked; deferred (Art 35) to a day due soon.
-    const onTime = await paper('onTime', '2026-02-02');
-    await clerk(onTime.id, 'reply', { replyType: 'DISCLOSED' });
-    await clerk(onTime.id, 'record-service', { method: 'in_person', servedOn: '2026-02-03' });
-    const late = await paper('late', '2026-02-02');
-    await paper('overdue', '2026-02-03');
-    const corrected = await paper('corrected', '2026-02-03');
-    setToday(t.app, '2026-02-27', '18:00');
-    const extended = await paper('extension', '2026-02-27');
-    const deferred = await paper('deferred', '2026-02-26');
-    await clerk(deferred.id, 'request-reasons', { why: '申请数量明显超过合理范围' });
-    const reasons = await clerk(deferred.id, 'record-reasons', { reasons: '用于学术研究' });
-    const due = new Date(`${reasons.body.replyDue as string}T00:00:00Z`);
-    const after = new Date(due.getTime() + 86_400_000).toISOString().slice(0, 10);
-    await clerk(deferred.id, 'record-deferral', { deferralDue: after, reason: '数量巨大' });
-    setToday(t.app, TODAY);
-    await clerk(late.id, 'reply', { replyType: 'NOT_EXIST' });
-    await clerk(late.id, 'record-service', { method: 'in_person', servedOn: TODAY });
-    await clerk(corrected.id, 'request-correction', {
-      what: '请写明所需信息的年份。',
-      periodEnd: '2026-04-03',
-    });
-    await clerk(extended.id, 'request-extension', { days: 10, reason: '需调取历史档案。' });
+    refs = await seedSupervisionScenario(t, w);
     base = await listen(t);
     browser = await launchChromium();
   }, 90_000);
@@ -80,16 +47,7 @@ describe('The supervisors’ pages (chromium)', () => {
       viewport: { width: opts.width ?? 1280, height: 900 },
     });
     const { page, problems } = await watchedPage(context);
-    // The browser keeps the session cookie until its expiry, which the app dates by its own
-    // clock: sign in at the real time, then look at the board on the scenario's day.
-    t.app.get<Clock, FixedClock>(Clock).set(new Date().toISOString());
-    await page.goto(`${base}${next}`);
-    await page.waitForURL(`${base}/signin?next=${encodeURIComponent(next)}`);
-    await signInAs(page, base, WORLD.staff.parentSupervisor.email, next, {
-      from: page.url().slice(base.length),
-    });
-    setToday(t.app, TODAY);
-    await page.reload();
+    await signInOnScenarioDay(t, page, base, WORLD.staff.parentSupervisor.email, next);
     return { context, page, problems };
   };
   const rowOf = (page: Page, section: string, ref: string) =>
@@ -101,8 +59,8 @@ describe('The supervisors’ pages (chromium)', () => {
     expect(await axeViolations(page)).toEqual([]);
     // Overdue: past its due date, and the one whose correction notice came after it (D-4).
     await expect(rowOf(page, 'overdue', refs.overdue).count()).resolves.toBe(1);
-    await expect(rowOf(page, 'overdue', refs.corrected).textContent()).resolves.toContain(
-      '期限届满后作出',
+    await expect(rowOf(page, 'overdue', refs.corrected).textContent()).resolves.toMatch(
+      /期限届满后作出：答复期限已于2026-03-\d\d届满后才发出补正通知/,
     );
     await expect(rowOf(page, 'overdue', refs.overdue).textContent()).resolves.not.toContain(
       '期限届满后作出',
@@ -144,9 +102,7 @@ describe('The supervisors’ pages (chromium)', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.not.toBe('督办台');
     expect((await page.request.get(`${base}/supervisor?agencyCode=HLJ`)).status()).toBe(404);
     await context.clearCookies();
-    t.app.get<Clock, FixedClock>(Clock).set(new Date().toISOString());
-    await signInAs(page, base, WORLD.staff.clerk.email, '/staff', { from: '/signin' });
-    setToday(t.app, TODAY);
+    await signInOnScenarioDay(t, page, base, WORLD.staff.clerk.email, '/signin', '/staff');
     await expect(page.getByRole('link', { name: '督办' }).count()).resolves.toBe(0);
     expect((await page.request.get(`${base}/supervisor`)).status()).toBe(403);
     expect((await page.request.get(`${base}/supervisor/charts/intake.svg`)).status()).toBe(403);

@@ -14,9 +14,7 @@ const fact = fc
     wait: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
     reply: fc.constantFrom(...REPLY_TYPES),
   })
-  .map((x, i): CaseFact => ({
-    id: `c${i}`,
-    referenceNo: `R${i}`,
+  .map((x): Omit<CaseFact, 'id' | 'referenceNo'> => ({
     category: x.category,
     receivedOn: x.receivedOn,
     concludedOn:
@@ -33,9 +31,14 @@ describe('The outcome mix of section 三', () => {
       fc.property(
         fc.array(fact, { maxLength: 60 }),
         fc.constantFrom('2021', '2019_TRIAL'),
-        (cases, format) => {
-          const { table } = sectionThree(cases, 2026, format as '2021' | '2019_TRIAL');
-          const mix = outcomeMix(table, format as '2021' | '2019_TRIAL');
+        (raw, format) => {
+          const cases: CaseFact[] = raw.map((x, i) => ({
+            ...x,
+            id: `c${i}`,
+            referenceNo: `R${i}`,
+          }));
+          const { table } = sectionThree(cases, 2026, format);
+          const mix = outcomeMix(table, format);
           expect(mix.map((g) => g.label.slice(0, 3))).toEqual([
           '（一）', '（二）', '（三）', '（四）', '（五）', '（六）',
         ]); // prettier-ignore

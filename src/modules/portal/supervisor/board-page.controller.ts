@@ -2,10 +2,12 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../../infra/http/public.decorator';
+import type { ReasonCode } from '../../../shared/domain/reason-code';
 import { Refusal } from '../../../shared/domain/refusal';
+import { messageIn } from '../../../shared/i18n/messages';
 import type { AuthedRequest } from '../../access/request-auth';
 import { WorkbenchRepository } from '../../requests/workbench.repository';
-import { SupervisionService } from '../../supervision/supervision.service';
+import { SupervisionService, type BoardRow } from '../../supervision/supervision.service';
 import { PortalPages } from '../portal-pages';
 import { BoardQueryDto } from './supervisor-query.dto';
 import { SupervisorScope } from './supervisor-scope';
@@ -40,17 +42,21 @@ export class BoardPageController {
         this.scope.choices(p),
         this.workbench.clerksOf(p.scope('cases.read')),
       ]);
+      const { lang } = this.pages.context(req, res);
       const names = new Map(clerks.map((c) => [c.id, c.displayName]));
-      const withName = <T extends { assigneeId: string | null }>(r: T) => ({
+      const row = (r: BoardRow) => ({
         ...r,
         assigneeName: r.assigneeId ? (names.get(r.assigneeId) ?? '—') : null,
+        lateText: r.late
+          ? messageIn(lang, r.late.reason as ReasonCode, { since: r.late.since })
+          : null,
       });
       return this.pages.render(req, res, 'supervisor/board', {
         q,
         agencies,
         today: board.today,
-        overdue: board.overdue.map(withName),
-        atRisk: board.atRisk.map(withName),
+        overdue: board.overdue.map(row),
+        atRisk: board.atRisk.map(row),
         extensions: board.extensions,
       });
     } catch (err) {
