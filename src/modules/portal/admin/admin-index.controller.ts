@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../../infra/http/public.decorator';
@@ -7,6 +7,8 @@ import type { AuthedRequest } from '../../access/request-auth';
 import { ADMIN_PERMISSIONS } from '../page-renderer';
 import { PageQueryDto } from '../page-query.dto';
 import { PortalPages } from '../portal-pages';
+import type { Principal } from '../../access/domain/principal';
+import { PageGateFilter, StaffPrincipal } from '../staff-gate';
 
 /** The administrators' pages and the permission each needs, in the order of the index. */
 const SECTIONS: ReadonlyArray<{ href: string; permission: Permission; key: string }> = [
@@ -18,6 +20,7 @@ const SECTIONS: ReadonlyArray<{ href: string; permission: Permission; key: strin
 
 /** /admin: links to the administrators' pages the signed-in staff member may open. */
 @ApiExcludeController()
+@UseFilters(PageGateFilter)
 @Controller('admin')
 export class AdminIndexController {
   constructor(private readonly pages: PortalPages) {}
@@ -25,16 +28,12 @@ export class AdminIndexController {
   @Get()
   @Public()
   index(
+    // Any one of the sections' permissions opens the index (the gate answers everyone else).
+    @StaffPrincipal([...ADMIN_PERMISSIONS, 'users.read']) p: Principal,
     @Query() _q: PageQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
-  ): string | void {
-    // Any one of the sections' permissions opens the index (the gate answers everyone else).
-    const held = req.auth?.principal;
-    const wanted = [...ADMIN_PERMISSIONS, 'users.read' as const];
-    const permission = wanted.find((x) => held?.kind === 'staff' && held.has(x)) ?? wanted[0];
-    const p = this.pages.staff(req, res, permission);
-    if (!p) return;
+  ): string {
     return this.pages.render(req, res, 'admin/index', {
       sections: SECTIONS.filter((s) => p.has(s.permission)),
     });

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../../infra/http/public.decorator';
@@ -21,6 +32,7 @@ import {
 } from '../../agencies/dto/agency.dto';
 import { fieldsOf, type FormError } from '../form-errors';
 import { PortalPages } from '../portal-pages';
+import { PageGateFilter, StaffPrincipal } from '../staff-gate';
 import { validatedForm } from '../validated-form';
 import { AdminPageQueryDto } from './admin-query.dto';
 import { invalidOf, isNotFound, refusedForm, seeOther } from './admin-forms';
@@ -42,6 +54,7 @@ type Form = 'edit' | 'move' | 'deactivate';
  * for the open cases. Every change goes through AgenciesService, which checks the reach.
  */
 @ApiExcludeController()
+@UseFilters(PageGateFilter)
 @Controller('admin/agencies')
 export class AgencyPagesController {
   constructor(
@@ -52,12 +65,11 @@ export class AgencyPagesController {
   @Get()
   @Public()
   async tree(
+    @StaffPrincipal('agencies.manage') p: Principal,
     @Query() q: AdminPageQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'agencies.manage');
-    if (!p) return;
     return this.treePage(req, res, p, { kind: 'department', parentCode: '' }, [], q.done);
   }
 
@@ -65,12 +77,11 @@ export class AgencyPagesController {
   @Public()
   @HttpCode(200)
   async create(
+    @StaffPrincipal('agencies.manage') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Body() body: unknown,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'agencies.manage');
-    if (!p) return;
     const { lang } = this.pages.context(req, res);
     const fields = fieldsOf(body, CREATE_FIELDS);
     const channels = listOf((body as Record<string, unknown>)?.channels);
@@ -90,13 +101,12 @@ export class AgencyPagesController {
   @Get(':code')
   @Public()
   async edit(
+    @StaffPrincipal('agencies.manage') p: Principal,
     @Query() q: AdminPageQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('code') code: string,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'agencies.manage');
-    if (!p) return;
     return this.agencyPage(req, res, p, code, null, [], q.done);
   }
 
@@ -104,12 +114,13 @@ export class AgencyPagesController {
   @Public()
   @HttpCode(200)
   async update(
+    @StaffPrincipal('agencies.manage') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('code') code: string,
     @Body() body: unknown,
   ): Promise<string | void> {
-    return this.change(req, res, code, 'edit', body, async (p, lang) => {
+    return this.change(p, req, res, code, 'edit', body, async (p, lang) => {
       const fields = fieldsOf(body, EDIT_FIELDS);
       const channels = listOf((body as Record<string, unknown>)?.channels);
       const form = await validatedForm(UpdateAgencyDto, { ...fields, channels }, lang);
@@ -126,12 +137,13 @@ export class AgencyPagesController {
   @Public()
   @HttpCode(200)
   async move(
+    @StaffPrincipal('agencies.manage') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('code') code: string,
     @Body() body: unknown,
   ): Promise<string | void> {
-    return this.change(req, res, code, 'move', body, async (p, lang) => {
+    return this.change(p, req, res, code, 'move', body, async (p, lang) => {
       const form = await validatedForm(MoveAgencyDto, fieldsOf(body, ['parentCode']), lang);
       if (!form.value) return form.errors;
       await this.agencies.move(p, code, form.value.parentCode);
@@ -143,12 +155,13 @@ export class AgencyPagesController {
   @Public()
   @HttpCode(200)
   async deactivate(
+    @StaffPrincipal('agencies.manage') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('code') code: string,
     @Body() body: unknown,
   ): Promise<string | void> {
-    return this.change(req, res, code, 'deactivate', body, async (p, lang) => {
+    return this.change(p, req, res, code, 'deactivate', body, async (p, lang) => {
       const fields = fieldsOf(body, ['successorCode']);
       const form = await validatedForm(DeactivateAgencyDto, fields, lang);
       if (!form.value) return form.errors;
@@ -162,6 +175,7 @@ export class AgencyPagesController {
    * form's errors (400); the agency out of reach → the 404 page.
    */
   private async change(
+    p: Principal,
     req: AuthedRequest,
     res: Response,
     code: string,
@@ -172,8 +186,6 @@ export class AgencyPagesController {
       lang: 'zh' | 'en',
     ) => Promise<FormError[] | 'saved' | 'moved' | 'deactivated'>,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'agencies.manage');
-    if (!p) return;
     const { lang } = this.pages.context(req, res);
     let errors: FormError[];
     try {

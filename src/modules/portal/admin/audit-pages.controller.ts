@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../../infra/http/public.decorator';
@@ -6,6 +6,8 @@ import type { AuthedRequest } from '../../access/request-auth';
 import { UsersRepository } from '../../accounts/users.repository';
 import { AuditRepository } from '../../audit/audit.repository';
 import { PortalPages } from '../portal-pages';
+import type { Principal } from '../../access/domain/principal';
+import { PageGateFilter, StaffPrincipal } from '../staff-gate';
 import { AuditPageQueryDto } from './admin-query.dto';
 import { AUDIT_ACTION_FILTERS } from './admin-text';
 
@@ -14,6 +16,7 @@ import { AUDIT_ACTION_FILTERS } from './admin-text';
  * family of actions — `personal-data` finds who viewed or downloaded unmasked personal data.
  */
 @ApiExcludeController()
+@UseFilters(PageGateFilter)
 @Controller('admin/audit')
 export class AuditPagesController {
   constructor(
@@ -25,12 +28,11 @@ export class AuditPagesController {
   @Get()
   @Public()
   async list(
+    @StaffPrincipal('audit.read') p: Principal,
     @Query() q: AuditPageQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'audit.read');
-    if (!p) return;
     const limit = q.limit ?? 100;
     const entries = await this.log.listVisibleTo(p, { limit, action: q.action });
     // Who did it: staff by name and e-mail; an applicant's own actions are not named here.

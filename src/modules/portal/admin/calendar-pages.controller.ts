@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../../infra/http/public.decorator';
@@ -14,6 +25,7 @@ import { OVERRIDE_KINDS, OVERRIDE_SCOPES } from '../../calendar/domain/override-
 import { CreateOverrideDto } from '../../calendar/dto/calendar-admin.dto';
 import { fieldsOf, type FormError } from '../form-errors';
 import { PortalPages } from '../portal-pages';
+import { PageGateFilter, StaffPrincipal } from '../staff-gate';
 import { PORTAL_TEXT, type Lang } from '../portal-text';
 import { validatedForm } from '../validated-form';
 import { AdminPageQueryDto } from './admin-query.dto';
@@ -41,6 +53,7 @@ function domainErrors(
  * within reach (R-WD-05) with adding and removing one. The services check who may do what.
  */
 @ApiExcludeController()
+@UseFilters(PageGateFilter)
 @Controller('admin/calendar')
 export class CalendarPagesController {
   constructor(
@@ -54,12 +67,11 @@ export class CalendarPagesController {
   @Get()
   @Public()
   async page(
+    @StaffPrincipal('calendar.manage') p: Principal,
     @Query() q: AdminPageQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'calendar.manage');
-    if (!p) return;
     return this.render(req, res, p, null, {}, [], q.done);
   }
 
@@ -67,12 +79,11 @@ export class CalendarPagesController {
   @Public()
   @HttpCode(200)
   async importYear(
+    @StaffPrincipal('calendar.manage') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Body() body: unknown,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'calendar.manage');
-    if (!p) return;
     const { lang } = this.pages.context(req, res);
     const f = fieldsOf(body, ['notice', 'replace']);
     let errors: FormError[];
@@ -105,12 +116,11 @@ export class CalendarPagesController {
   @Public()
   @HttpCode(200)
   async addOverride(
+    @StaffPrincipal('calendar.manage') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Body() body: unknown,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'calendar.manage');
-    if (!p) return;
     const { lang } = this.pages.context(req, res);
     const f = fieldsOf(body, OVERRIDE_FIELDS);
     // A national correction names no agency, whatever the agency list still shows.
@@ -135,12 +145,11 @@ export class CalendarPagesController {
   @Public()
   @HttpCode(200)
   async removeOverride(
+    @StaffPrincipal('calendar.manage') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('id') id: string,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'calendar.manage');
-    if (!p) return;
     const { lang } = this.pages.context(req, res);
     try {
       await this.overrides.remove(p, id, req.ip ?? null);

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../../infra/http/public.decorator';
@@ -13,6 +24,7 @@ import { UsersQueryService } from '../../accounts/users-query.service';
 import { AgenciesService } from '../../agencies/agencies.service';
 import { fieldsOf, type FormError } from '../form-errors';
 import { PortalPages } from '../portal-pages';
+import { PageGateFilter, StaffPrincipal } from '../staff-gate';
 import { validatedForm } from '../validated-form';
 import { AdminPageQueryDto } from './admin-query.dto';
 import { invalidOf, isNotFound, refusedForm, seeOther } from './admin-forms';
@@ -27,6 +39,7 @@ const inviteField = (f: string) => f.replace(/^roles(\.0)?\./, '').replace(/^rol
  * a password), granting and revoking roles.
  */
 @ApiExcludeController()
+@UseFilters(PageGateFilter)
 @Controller('admin/staff')
 export class StaffAdminPagesController {
   constructor(
@@ -39,12 +52,11 @@ export class StaffAdminPagesController {
   @Get()
   @Public()
   async list(
+    @StaffPrincipal('users.read') p: Principal,
     @Query() q: AdminPageQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'users.read');
-    if (!p) return;
     return this.listPage(req, res, p, { role: 'clerk' }, [], q.done);
   }
 
@@ -52,12 +64,11 @@ export class StaffAdminPagesController {
   @Public()
   @HttpCode(200)
   async invite(
+    @StaffPrincipal('users.manage') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Body() body: unknown,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'users.manage');
-    if (!p) return;
     const { lang } = this.pages.context(req, res);
     const f = fieldsOf(body, INVITE_FIELDS);
     const input = {
@@ -81,13 +92,12 @@ export class StaffAdminPagesController {
   @Get(':id')
   @Public()
   async person(
+    @StaffPrincipal('users.read') p: Principal,
     @Query() q: AdminPageQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('id') id: string,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'users.read');
-    if (!p) return;
     return this.personPage(req, res, p, id, { role: 'clerk' }, [], q.done);
   }
 
@@ -95,12 +105,13 @@ export class StaffAdminPagesController {
   @Public()
   @HttpCode(200)
   async grant(
+    @StaffPrincipal('users.manage') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<string | void> {
-    return this.roleChange(req, res, id, body, 'granted', (p, userId, grant) =>
+    return this.roleChange(p, req, res, id, body, 'granted', (p, userId, grant) =>
       this.accounts.grantRole(p, userId, grant),
     );
   }
@@ -109,17 +120,19 @@ export class StaffAdminPagesController {
   @Public()
   @HttpCode(200)
   async revoke(
+    @StaffPrincipal('users.manage') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<string | void> {
-    return this.roleChange(req, res, id, body, 'revoked', (p, userId, grant) =>
+    return this.roleChange(p, req, res, id, body, 'revoked', (p, userId, grant) =>
       this.accounts.revokeRole(p, userId, grant),
     );
   }
 
   private async roleChange(
+    p: Principal,
     req: AuthedRequest,
     res: Response,
     id: string,
@@ -127,8 +140,6 @@ export class StaffAdminPagesController {
     done: 'granted' | 'revoked',
     run: (p: Principal, userId: string, grant: RoleGrantDto) => Promise<void>,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'users.manage');
-    if (!p) return;
     const { lang } = this.pages.context(req, res);
     const person = await this.visible(p, id);
     if (!person) return this.notFound(req, res);

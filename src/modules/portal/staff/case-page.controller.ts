@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import type { Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -30,6 +41,7 @@ import { letterCsp } from '../page-renderer';
 import { PageQueryDto } from '../page-query.dto';
 import { FILES_FIELD, postedFiles } from '../page-uploads';
 import { PortalPages } from '../portal-pages';
+import { PageGateFilter, StaffPrincipal } from '../staff-gate';
 import { PORTAL_TEXT } from '../portal-text';
 import { formErrorsOf, validatedForm } from '../validated-form';
 import { actionFormOf, type CaseServices } from './action-forms';
@@ -54,6 +66,7 @@ interface PostedForm {
  * service; done, back to the page (303); refused, the page again with the reasons at the top.
  */
 @ApiExcludeController()
+@UseFilters(PageGateFilter)
 @Controller('staff/cases/:ref')
 export class CasePageController {
   private readonly services: CaseServices;
@@ -77,13 +90,12 @@ export class CasePageController {
   @Get()
   @Public()
   async view(
+    @StaffPrincipal('cases.read') p: Principal,
     @Query() _q: PageQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('ref') ref: string,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.read');
-    if (!p) return;
     return this.view_.render(req, res, p, ref, [], null, {});
   }
 
@@ -91,6 +103,7 @@ export class CasePageController {
   @Public()
   @HttpCode(200)
   act(
+    @StaffPrincipal('cases.read') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('ref') ref: string,
@@ -98,7 +111,7 @@ export class CasePageController {
     @Body() body: unknown,
   ): Promise<string | void> {
     const form = actionFormOf(slug);
-    return this.submit(req, res, ref, body, (p, c) =>
+    return this.submit(p, req, res, ref, body, (_, c) =>
       form
         ? {
             id: form.slug,
@@ -115,12 +128,13 @@ export class CasePageController {
   @Public()
   @HttpCode(200)
   newRemedy(
+    @StaffPrincipal('cases.read') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('ref') ref: string,
     @Body() body: unknown,
   ): Promise<string | void> {
-    return this.submit(req, res, ref, body, (p, c) => ({
+    return this.submit(p, req, res, ref, body, (_, c) => ({
       id: 'remedy-new',
       fields: NEW_REMEDY_FIELDS,
       dto: CreateRemedy,
@@ -132,6 +146,7 @@ export class CasePageController {
   @Public()
   @HttpCode(200)
   remedyStep(
+    @StaffPrincipal('cases.read') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('ref') ref: string,
@@ -140,7 +155,7 @@ export class CasePageController {
     @Body() body: unknown,
   ): Promise<string | void> {
     const action = REMEDY_ACTIONS.find((a): a is RemedyAction => a === step);
-    return this.submit(req, res, ref, body, (p) =>
+    return this.submit(p, req, res, ref, body, () =>
       action
         ? {
             id: remedyFormId(remedyId, action),
@@ -156,13 +171,12 @@ export class CasePageController {
   @Public()
   @HttpCode(200)
   async addFiles(
+    @StaffPrincipal('cases.handle') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Param('ref') ref: string,
     @Body() body: unknown,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.handle');
-    if (!p) return;
     const c = await this.cases.byReference(ref.trim().toUpperCase());
     if (!c) return this.pages.render(req, res, 'not-found', {}, 404);
     const { lang } = this.pages.context(req, res);
@@ -194,14 +208,13 @@ export class CasePageController {
    * whole change points at the form itself (`<form id>-main`).
    */
   private async submit(
+    p: Principal,
     req: AuthedRequest,
     res: Response,
     ref: string,
     body: unknown,
     formOf: (p: Principal, c: RequestCase) => PostedForm | null,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.read');
-    if (!p) return;
     const c = await this.cases.byReference(ref.trim().toUpperCase());
     const form = c ? formOf(p, c) : null;
     if (!c || !form) return this.pages.render(req, res, 'not-found', {}, 404);

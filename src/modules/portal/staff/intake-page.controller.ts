@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../../infra/http/public.decorator';
@@ -12,6 +12,7 @@ import { IntakeService } from '../../requests/intake.service';
 import type { FormError } from '../form-errors';
 import { PageQueryDto } from '../page-query.dto';
 import { PortalPages } from '../portal-pages';
+import { PageGateFilter, StaffPrincipal } from '../staff-gate';
 import { formErrorsOf, validatedForm } from '../validated-form';
 import { formBody, nested } from './form-body';
 import { INTAKE_FIELDS } from './intake-fields';
@@ -23,6 +24,7 @@ const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
  * (`/staff/intake`), with the rules that fix its date of receipt (Art 31) on the page.
  */
 @ApiExcludeController()
+@UseFilters(PageGateFilter)
 @Controller('staff/intake')
 export class IntakePageController {
   constructor(
@@ -34,12 +36,11 @@ export class IntakePageController {
   @Get()
   @Public()
   async form(
+    @StaffPrincipal('cases.handle') p: Principal,
     @Query() _q: PageQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.handle');
-    if (!p) return;
     const start = {
       channel: 'in_person',
       form: 'paper',
@@ -54,12 +55,11 @@ export class IntakePageController {
   @Public()
   @HttpCode(200)
   async register(
+    @StaffPrincipal('cases.handle') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Body() body: unknown,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.handle');
-    if (!p) return;
     const { lang } = this.pages.context(req, res);
     const posted = (body ?? {}) as Record<string, unknown>;
     const key = typeof posted.idempotencyKey === 'string' ? posted.idempotencyKey : '';

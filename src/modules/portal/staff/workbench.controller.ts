@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Clock } from '../../../infra/clock/clock';
@@ -15,6 +26,7 @@ import { WorkflowService } from '../../requests/workflow.service';
 import { AT_RISK_WD } from '../../supervision/supervision.service';
 import type { FormError } from '../form-errors';
 import { PortalPages } from '../portal-pages';
+import { PageGateFilter, StaffPrincipal } from '../staff-gate';
 import { inLang } from '../validated-form';
 import { WorkbenchQueryDto } from './workbench-query.dto';
 
@@ -26,6 +38,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * marked, with search, filters and assignment of several cases at once.
  */
 @ApiExcludeController()
+@UseFilters(PageGateFilter)
 @Controller('staff')
 export class WorkbenchController {
   constructor(
@@ -41,12 +54,11 @@ export class WorkbenchController {
   @Get()
   @Public()
   async queue(
+    @StaffPrincipal('cases.read') p: Principal,
     @Query() q: WorkbenchQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.read');
-    if (!p) return;
     return this.page(req, res, p, q, [], null);
   }
 
@@ -54,12 +66,11 @@ export class WorkbenchController {
   @Public()
   @HttpCode(200)
   async assign(
+    @StaffPrincipal('cases.read') p: Principal,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
     @Body() body: unknown,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.read');
-    if (!p) return;
     const { lang } = this.pages.context(req, res);
     const b = (body ?? {}) as Record<string, unknown>;
     const refs = ([] as unknown[])

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../../infra/http/public.decorator';
@@ -9,6 +9,8 @@ import type { AuthedRequest } from '../../access/request-auth';
 import { WorkbenchRepository } from '../../requests/workbench.repository';
 import { SupervisionService, type BoardRow } from '../../supervision/supervision.service';
 import { PortalPages } from '../portal-pages';
+import type { Principal } from '../../access/domain/principal';
+import { PageGateFilter, StaffPrincipal } from '../staff-gate';
 import { BoardQueryDto } from './supervisor-query.dto';
 import { SupervisorScope } from './supervisor-scope';
 
@@ -18,6 +20,7 @@ import { SupervisorScope } from './supervisor-scope';
  * the case page's own `decide-extension` form (the same DTO, rules and letter) and comes back here.
  */
 @ApiExcludeController()
+@UseFilters(PageGateFilter)
 @Controller('supervisor')
 export class BoardPageController {
   constructor(
@@ -30,12 +33,11 @@ export class BoardPageController {
   @Get()
   @Public()
   async board(
+    @StaffPrincipal('cases.approve') p: Principal,
     @Query() q: BoardQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.approve');
-    if (!p) return;
     try {
       const [board, agencies, clerks] = await Promise.all([
         this.supervision.board(p, q.agencyCode),

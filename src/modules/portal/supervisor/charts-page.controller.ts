@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Clock } from '../../../infra/clock/clock';
@@ -12,6 +12,7 @@ import { formatForYear } from '../../reports/domain/report-format';
 import { SupervisionService } from '../../supervision/supervision.service';
 import type { Lang } from '../portal-text';
 import { PortalPages } from '../portal-pages';
+import { PageGateFilter, StaffPrincipal } from '../staff-gate';
 import { chartSvg, SVG_CSP } from './chart-svg';
 import { CHART_IDS, supervisorCharts, type ChartData, type ChartId } from './charts-view';
 import { ChartsQueryDto } from './supervisor-query.dto';
@@ -24,6 +25,7 @@ import { SupervisorScope } from './supervisor-scope';
  * and 四 from its counters), so the chart and the report can never disagree.
  */
 @ApiExcludeController()
+@UseFilters(PageGateFilter)
 @Controller('supervisor/charts')
 export class ChartsPageController {
   constructor(
@@ -37,12 +39,11 @@ export class ChartsPageController {
   @Get()
   @Public()
   async page(
+    @StaffPrincipal('cases.approve') p: Principal,
     @Query() q: ChartsQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.approve');
-    if (!p) return;
     const { lang } = this.pages.context(req, res);
     const data = await this.data(p, q);
     if (!data) return this.pages.render(req, res, 'not-found', {}, 404);
@@ -68,13 +69,12 @@ export class ChartsPageController {
   @Get(':chart.svg')
   @Public()
   async svg(
+    @StaffPrincipal('cases.approve') p: Principal,
     @Param('chart') id: string,
     @Query() q: ChartsQueryDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | void> {
-    const p = this.pages.staff(req, res, 'cases.approve');
-    if (!p) return;
     const data = (CHART_IDS as readonly string[]).includes(id) ? await this.data(p, q) : null;
     const lang: Lang = q.lang ?? this.pages.context(req, res).lang;
     const chart = data && supervisorCharts(data, lang).find((c) => c.id === (id as ChartId));
