@@ -5,7 +5,10 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AgenciesModule } from '../agencies/agencies.module';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { ProactiveModule } from '../proactive/proactive.module';
+import { ReportsModule } from '../reports/reports.module';
 import { ADMIN_PAGE_CONTROLLERS } from './admin/admin-pages';
+import { REPORT_PAGE_CONTROLLERS } from './reports/report-pages';
 import { STAFF_PAGE_CONTROLLERS, STAFF_PAGE_PROVIDERS } from './staff/staff-pages';
 import { AuthModule } from '../auth/auth.module';
 import { AccountPagesController } from './account-pages.controller';
@@ -33,7 +36,9 @@ import { SessionPagesController } from './session-pages.controller';
     AuditModule,
     AuthModule,
     CalendarModule,
+    ProactiveModule,
     RemediesModule,
+    ReportsModule,
     RequestsCoreModule,
   ],
   controllers: [
@@ -46,6 +51,7 @@ import { SessionPagesController } from './session-pages.controller';
     LetterPageController,
     ...STAFF_PAGE_CONTROLLERS,
     ...ADMIN_PAGE_CONTROLLERS,
+    ...REPORT_PAGE_CONTROLLERS,
   ],
   providers: [
     ...STAFF_PAGE_PROVIDERS,
@@ -75,6 +81,7 @@ export class PortalModule implements NestModule {
         LetterPageController,
         ...STAFF_PAGE_CONTROLLERS,
         ...ADMIN_PAGE_CONTROLLERS,
+        ...REPORT_PAGE_CONTROLLERS,
       );
   }
 }
