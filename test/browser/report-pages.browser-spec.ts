@@ -294,6 +294,21 @@ describe("The reporting officer's pages (chromium)", () => {
       page.locator('#fig-licensing-decisions').getAttribute('aria-invalid'),
     ).resolves.toBe('true');
     expect(await axeViolations(page)).toEqual([]);
+    // The 2008 format: the register, and an item added to it (a title is required).
+    await page.goto(`${base}/reports/DQ-GA/2018`);
+    await page.getByLabel('公开日期 *').fill('2018-03-05');
+    await page.getByLabel('类别 *').selectOption('policies');
+    await submit(page, '登记主动公开信息');
+    await expect(page.locator('#item-title').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('公开日期 *').inputValue()).resolves.toBe('2018-03-05');
+    await page.getByLabel('信息名称 *').fill('大庆市公安局关于户籍办理的规定');
+    await submit(page, '登记主动公开信息');
+    await expect(status(page)).resolves.toBe('已登记到主动公开目录。');
+    const register = page.locator('dl.facts', { hasText: '主动公开政府信息总数' });
+    await expect(register.textContent()).resolves.toMatch(/主动公开政府信息总数\s*1/);
+    await expect(
+      page.locator('tr', { hasText: '政策法规类' }).locator('td').first().textContent(),
+    ).resolves.toBe('1');
     expect(problems).toEqual([]);
     await context.close();
 
