@@ -246,8 +246,17 @@ describe("The reporting officer's pages (chromium)", () => {
       expect(body.length).toBeGreaterThan(1000);
       if (format !== 'html') expect(body.subarray(0, 2).toString()).toBe('PK');
     }
-    const preview = await context.request.get(`${base}/reports/DQ-GA/2026/preview`);
-    expect(await preview.text()).toContain('2026年大庆市公安局政府信息公开工作年度报告');
+    // The preview in its tab: the API's HTML, its inline A4 style allowed (no CSP report).
+    const tab = await watchedPage(context);
+    await tab.page.goto(`${base}/reports/DQ-GA/2026/preview`);
+    await expect(tab.page.locator('h1').textContent()).resolves.toBe(
+      '2026年大庆市公安局政府信息公开工作年度报告',
+    );
+    await expect(tab.page.locator('.preview').count()).resolves.toBe(0);
+    await expect(
+      tab.page.evaluate(() => getComputedStyle(document.querySelector('h1')!).textAlign),
+    ).resolves.toBe('center');
+    expect(tab.problems).toEqual([]);
     await sup.context.close();
     await context.close();
   }, 180_000);
@@ -294,6 +303,18 @@ describe("The reporting officer's pages (chromium)", () => {
       page.locator('#fig-licensing-decisions').getAttribute('aria-invalid'),
     ).resolves.toBe('true');
     expect(await axeViolations(page)).toEqual([]);
+    // Section 一 over 1,000 characters: the service's limit, said beside the textarea.
+    await page.locator('#narrative-overview').fill('情'.repeat(1001));
+    await submit(page, /保存本部分 一、总体情况/);
+    await expect(page.locator('#narrative-overview').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await expect(page.locator('#narrative-overview-error').textContent()).resolves.toContain(
+      '1000',
+    );
+    await expect(page.locator('#narrative-overview').inputValue()).resolves.toHaveLength(1001);
+    const draft = await page.context().request.get(`${base}/reports/DQ-GA/2027/preview`);
+    expect(await draft.text()).toContain('草稿预览');
     // The 2008 format: the register, and an item added to it (a title is required).
     await page.goto(`${base}/reports/DQ-GA/2018`);
     await page.getByLabel('公开日期 *').fill('2018-03-05');
