@@ -257,6 +257,23 @@ describe("The reporting officer's pages (chromium)", () => {
       tab.page.evaluate(() => getComputedStyle(document.querySelector('h1')!).textAlign),
     ).resolves.toBe('center');
     expect(tab.problems).toEqual([]);
+    // The supervisor of DQ: the city's report with its subtree sums its departments' cases.
+    await sup.page.goto(`${base}/reports?year=2026&subtree=1`);
+    const listedAgencies = await sup.page.locator('table.reports-list tbody th').allTextContents();
+    expect(listedAgencies.map((x) => x.trim().split(' ')[0])).toEqual([
+      '大庆市人民政府',
+      '大庆市公安局',
+      '大庆市教育局',
+    ]);
+    await Promise.all([
+      sup.page.waitForLoadState('load'),
+      sup.page.locator('tr', { hasText: '大庆市人民政府' }).getByRole('link').click(),
+    ]);
+    expect(sup.page.url()).toBe(`${base}/reports/DQ/2026?subtree=1`);
+    const newTotal = sup.page.locator('a[href="/reports/DQ/2026/cells/three/new/tot?subtree=1"]');
+    await expect(newTotal.textContent()).resolves.toBe('3');
+    await Promise.all([sup.page.waitForLoadState('load'), newTotal.click()]);
+    await expect(sup.page.locator('table.cell-items tbody a').count()).resolves.toBe(3);
     await sup.context.close();
     await context.close();
   }, 180_000);
