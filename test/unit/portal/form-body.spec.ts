@@ -91,7 +91,9 @@ describe('the staff forms and texts', () => {
   });
 
   it('no page text key is defined in two parts (a later one would silently win)', () => {
-    const keys = [CITIZEN_TEXT, STAFF_TEXT, ADMIN_TEXT, REPORT_TEXT].flatMap((part) => Object.keys(part));
+    const keys = [CITIZEN_TEXT, STAFF_TEXT, ADMIN_TEXT, REPORT_TEXT].flatMap((part) =>
+      Object.keys(part),
+    );
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 });
