@@ -97,11 +97,22 @@ describe("The reporting officer's pages (chromium)", () => {
     });
     return { context, page, problems };
   };
-  const submit = async (page: Page, name: string | RegExp) =>
-    Promise.all([
-      page.waitForLoadState('load'),
+  /**
+   * Runs `act` (a click that navigates) and waits for the next document to load: the current one
+   * is marked first, so a page that answers at the same address is not mistaken for the old one.
+   */
+  const navigates = async (page: Page, act: () => Promise<void>) => {
+    await page.evaluate(() => {
+      (window as unknown as { stale?: boolean }).stale = true;
+    });
+    await act();
+    await page.waitForFunction(() => !(window as unknown as { stale?: boolean }).stale);
+    await page.waitForLoadState('load');
+  };
+  const submit = (page: Page, name: string | RegExp) =>
+    navigates(page, () =>
       page.getByRole('button', { name, exact: typeof name === 'string' }).click(),
-    ]);
+    );
   const status = (page: Page) => page.getByRole('status').textContent();
 
   it('enters section 二, opens a figure’s cases, fixes R-AR-15 through last year’s correction, and publishes', async () => {
@@ -110,7 +121,7 @@ describe("The reporting officer's pages (chromium)", () => {
     await expect(page.locator('#year').inputValue()).resolves.toBe('2026');
     const row = page.locator('tr', { hasText: '大庆市公安局' });
     await expect(row.textContent()).resolves.toContain('草稿');
-    await Promise.all([page.waitForLoadState('load'), row.getByRole('link').click()]);
+    await navigates(page, () => row.getByRole('link').click());
     expect(new URL(page.url()).pathname).toBe('/reports/DQ-GA/2026');
 
     // Section 二: a bad cell is refused next to it and nothing is saved; then saved.
@@ -151,7 +162,7 @@ describe("The reporting officer's pages (chromium)", () => {
     // A figure of section 三 opens its cases: 新收, 自然人 = A-2026-1 and A-2026-2.
     const newNp = page.locator('a[href="/reports/DQ-GA/2026/cells/three/new/np"]');
     await expect(newNp.textContent()).resolves.toBe('2');
-    await Promise.all([page.waitForLoadState('load'), newNp.click()]);
+    await navigates(page, () => newNp.click());
     await expect(page.locator('#cell-value').textContent()).resolves.toBe('2');
     const listed = await page.locator('table.cell-items tbody a').allTextContents();
     expect(listed).toEqual([await refOf('A-2026-1'), await refOf('A-2026-2')].sort());
@@ -182,11 +193,9 @@ describe("The reporting officer's pages (chromium)", () => {
     await expect(status(sup.page)).resolves.toBe('报告已审核通过。');
     await expect(sup.page.getByRole('button', { name: '发布' }).count()).resolves.toBe(0);
     await page.reload();
-    const [refused] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/publication/publish')),
-      page.getByRole('button', { name: '发布', exact: true }).click(),
-    ]);
-    await page.waitForLoadState('load');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/publication/publish'));
+    await submit(page, '发布');
+    const refused = await answered;
     expect(refused.status()).toBe(409);
     const alert = page.getByRole('alert');
     await expect(alert.textContent()).resolves.toContain('R-AR-15');
@@ -195,10 +204,9 @@ describe("The reporting officer's pages (chromium)", () => {
     );
 
     // The fix: last year's report, corrected (a note is required), reviewed, published as v2.
-    await Promise.all([
-      page.waitForLoadState('load'),
+    await navigates(page, () =>
       page.locator('#check-R-AR-15').getByRole('link', { name: '打开上年度报告进行更正' }).click(),
-    ]);
+    );
     expect(new URL(page.url()).pathname).toBe('/reports/DQ-GA/2025');
     await submit(page, '更正');
     await expect(page.locator('#publication-note').getAttribute('aria-invalid')).resolves.toBe(
@@ -265,14 +273,13 @@ describe("The reporting officer's pages (chromium)", () => {
       '大庆市公安局',
       '大庆市教育局',
     ]);
-    await Promise.all([
-      sup.page.waitForLoadState('load'),
+    await navigates(sup.page, () =>
       sup.page.locator('tr', { hasText: '大庆市人民政府' }).getByRole('link').click(),
-    ]);
+    );
     expect(sup.page.url()).toBe(`${base}/reports/DQ/2026?subtree=1`);
     const newTotal = sup.page.locator('a[href="/reports/DQ/2026/cells/three/new/tot?subtree=1"]');
     await expect(newTotal.textContent()).resolves.toBe('3');
-    await Promise.all([sup.page.waitForLoadState('load'), newTotal.click()]);
+    await navigates(sup.page, () => newTotal.click());
     await expect(sup.page.locator('table.cell-items tbody a').count()).resolves.toBe(3);
     await sup.context.close();
     await context.close();
