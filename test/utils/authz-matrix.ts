@@ -192,6 +192,13 @@ const caseRead = (ok: number): Row['expect'] => ({
   reporter: ok,
   otherClerk: 404,
 });
+/** The reporting officer's pages of DQ-GA: supervisors and reporting officers (reports.read). */
+const reportPages: Row['expect'] = {
+  default: 403,
+  anonymous: 303,
+  parentSupervisor: 200,
+  reporter: 200,
+};
 /** A fresh remedy on a fresh DQ-GA case, moved on by the clerk first. */
 export const newRemedy = async (
   ctx: Ctx,
@@ -927,6 +934,44 @@ export const MATRIX: Record<string, Row> = {
   'POST /staff/cases/:ref/files': {
     call: () => ({ path: '/staff/cases/DQ-GA-2026-000001/files', body: {} }),
     expect: allPublic(403),
+  },
+  // The reporting officer's pages (reports.read opens them; each form's service checks its own
+  // permission): the sign-in page (303) without a session, a 403 page without the permission.
+  'GET /reports': {
+    call: () => ({ path: '/reports' }),
+    expect: reportPages,
+  },
+  'GET /reports/:code/:year': {
+    call: () => ({ path: `/reports/DQ-GA/${today().slice(0, 4)}` }),
+    expect: reportPages,
+  },
+  'POST /reports/:code/:year/figures': {
+    call: () => ({ path: `/reports/DQ-GA/${today().slice(0, 4)}/figures`, body: {} }),
+    expect: allPublic(403),
+  },
+  'POST /reports/:code/:year/items': {
+    call: () => ({ path: `/reports/DQ-GA/${today().slice(0, 4)}/items`, body: {} }),
+    expect: allPublic(403),
+  },
+  'POST /reports/:code/:year/narrative': {
+    call: () => ({ path: `/reports/DQ-GA/${today().slice(0, 4)}/narrative`, body: {} }),
+    expect: allPublic(403),
+  },
+  'POST /reports/:code/:year/publication/:step': {
+    call: () => ({ path: `/reports/DQ-GA/${today().slice(0, 4)}/publication/review`, body: {} }),
+    expect: allPublic(403),
+  },
+  'GET /reports/:code/:year/preview': {
+    call: () => ({ path: `/reports/DQ-GA/${today().slice(0, 4)}/preview` }),
+    expect: reportPages,
+  },
+  'GET /reports/:code/:year/export/:format': {
+    call: () => ({ path: `/reports/DQ-GA/${today().slice(0, 4)}/export/xlsx` }),
+    expect: reportPages,
+  },
+  'GET /reports/:code/:year/cells/:section/:row/:column': {
+    call: () => ({ path: `/reports/DQ-GA/${today().slice(0, 4)}/cells/three/new/tot` }),
+    expect: reportPages,
   },
   'POST /api/v1/requests/:id/attachments': {
     call: async (ctx) => ({

@@ -6,7 +6,7 @@ import { Eta } from 'eta';
 import type { Request, Response } from 'express';
 import type { Permission } from '../access/domain/roles';
 import { SESSION_COOKIE, type AuthedRequest } from '../access/request-auth';
-import { PORTAL_TEXT, type Lang, type PortalTextKey } from './portal-text';
+import { PORTAL_TEXT, textIn, type Lang, type PortalTextKey } from './portal-text';
 
 /** The repository root (where package.json is), from src/ under ts-jest or dist/src/ when built. */
 function repoRoot(): string {
@@ -118,7 +118,7 @@ export class PageRenderer {
     data: Record<string, unknown>,
     status = 200,
   ): string {
-    const t = (key: PortalTextKey): string => PORTAL_TEXT[key][ctx.lang];
+    const t = textIn(ctx.lang);
     const other = (key: PortalTextKey): string => PORTAL_TEXT[key][ctx.lang === 'zh' ? 'en' : 'zh'];
     res.status(status);
     res.setHeader('content-type', 'text/html; charset=utf-8');

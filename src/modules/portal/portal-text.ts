@@ -1,5 +1,6 @@
 import { ADMIN_TEXT } from './admin/admin-text';
 import { STAFF_TEXT } from './staff/staff-text';
+import { REPORT_TEXT } from './reports/report-text';
 import { SUPERVISOR_TEXT } from './supervisor/supervisor-text';
 
 /** The citizen pages' own words, Chinese first and English second (legal labels come from the domain). */
@@ -234,8 +235,29 @@ export const CITIZEN_TEXT = {
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
-/** Every page's words: the citizen's, the staff's, the administrators' and the supervisors' (one key, one text). */
-export const PORTAL_TEXT = { ...CITIZEN_TEXT, ...STAFF_TEXT, ...ADMIN_TEXT, ...SUPERVISOR_TEXT };
+/** Every page's words: the citizen's, the staff's, the administrators', the supervisors' and the reports' (one key, one text). */
+export const PORTAL_TEXT = {
+  ...CITIZEN_TEXT,
+  ...STAFF_TEXT,
+  ...ADMIN_TEXT,
+  ...SUPERVISOR_TEXT,
+  ...REPORT_TEXT,
+};
 
 export type PortalTextKey = keyof typeof PORTAL_TEXT;
 export type Lang = 'zh' | 'en';
+
+/**
+ * The pages' text helper (`t('rpTitle')`; views may build keys such as `rpStatus_<status>`), with
+ * `{name}` filled in from `params`. A key no catalogue has is a programming error: it throws
+ * rather than print the key to a citizen.
+ */
+export function textIn(lang: Lang) {
+  return (key: string, params: Record<string, string | number> = {}): string => {
+    const entry = (PORTAL_TEXT as Record<string, { zh: string; en: string } | undefined>)[key];
+    if (!entry) throw new Error(`no page text "${key}"`);
+    return entry[lang].replace(/\{(\w+)\}/g, (m, k: string) =>
+      k in params ? String(params[k]) : m,
+    );
+  };
+}

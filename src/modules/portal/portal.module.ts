@@ -5,13 +5,15 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AgenciesModule } from '../agencies/agencies.module';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { ProactiveModule } from '../proactive/proactive.module';
+import { ReportsModule } from '../reports/reports.module';
 import { ADMIN_PAGE_CONTROLLERS } from './admin/admin-pages';
+import { REPORT_PAGE_CONTROLLERS } from './reports/report-pages';
 import { STAFF_PAGE_CONTROLLERS, STAFF_PAGE_PROVIDERS } from './staff/staff-pages';
 import {
   SUPERVISOR_PAGE_CONTROLLERS,
   SUPERVISOR_PAGE_PROVIDERS,
 } from './supervisor/supervisor-pages';
-import { ReportsModule } from '../reports/reports.module';
 import { SupervisionModule } from '../supervision/supervision.module';
 import { AuthModule } from '../auth/auth.module';
 import { AccountPagesController } from './account-pages.controller';
@@ -39,6 +41,7 @@ import { SessionPagesController } from './session-pages.controller';
     AuditModule,
     AuthModule,
     CalendarModule,
+    ProactiveModule,
     RemediesModule,
     ReportsModule,
     RequestsCoreModule,
@@ -55,6 +58,7 @@ import { SessionPagesController } from './session-pages.controller';
     ...STAFF_PAGE_CONTROLLERS,
     ...ADMIN_PAGE_CONTROLLERS,
     ...SUPERVISOR_PAGE_CONTROLLERS,
+    ...REPORT_PAGE_CONTROLLERS,
   ],
   providers: [
     ...STAFF_PAGE_PROVIDERS,
@@ -86,6 +90,7 @@ export class PortalModule implements NestModule {
         ...STAFF_PAGE_CONTROLLERS,
         ...ADMIN_PAGE_CONTROLLERS,
         ...SUPERVISOR_PAGE_CONTROLLERS,
+        ...REPORT_PAGE_CONTROLLERS,
       );
   }
 }

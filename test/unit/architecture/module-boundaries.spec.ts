@@ -73,6 +73,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'deadlines',
     'fees',
     'law',
+    'proactive',
     'remedies',
     'reports',
     'requests',

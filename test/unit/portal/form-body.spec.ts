@@ -5,6 +5,7 @@ import { ADMIN_TEXT } from '../../../src/modules/portal/admin/admin-text';
 import { STAFF_TEXT } from '../../../src/modules/portal/staff/staff-text';
 import { SUPERVISOR_TEXT } from '../../../src/modules/portal/supervisor/supervisor-text';
 import { CITIZEN_TEXT } from '../../../src/modules/portal/portal-text';
+import { REPORT_TEXT } from '../../../src/modules/portal/reports/report-text';
 
 const f = (name: string, type: FormField['type']): FormField => ({
   name,
@@ -91,8 +92,8 @@ describe('the staff forms and texts', () => {
   });
 
   it('no page text key is defined in two parts (a later one would silently win)', () => {
-    const keys = [CITIZEN_TEXT, STAFF_TEXT, ADMIN_TEXT, SUPERVISOR_TEXT].flatMap((part) =>
-      Object.keys(part),
+    const keys = [CITIZEN_TEXT, STAFF_TEXT, ADMIN_TEXT, SUPERVISOR_TEXT, REPORT_TEXT].flatMap(
+      (part) => Object.keys(part),
     );
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });

@@ -15,6 +15,7 @@ export const PAGE_FORM_PATHS = [
   '/reset-password',
   '/staff',
   '/admin',
+  '/reports',
 ];
 
 export class JsonTooDeepError extends Error {
