@@ -914,6 +914,22 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: '/staff/cases/DQ-GA-2026-000001/files', body: {} }),
     expect: allPublic(403),
   },
+  // The public pages (no sign-in): published reports, a published version, live statistics.
+  'GET /agencies/:code/reports': {
+    call: () => ({ path: '/agencies/DQ-GA/reports' }),
+    expect: allPublic(200),
+  },
+  'GET /agencies/:code/reports/:year': {
+    call: async (ctx) => {
+      await reportAt(ctx, 2036, 'published');
+      return { path: '/agencies/DQ-GA/reports/2036' };
+    },
+    expect: allPublic(200),
+  },
+  'GET /agencies/:code/statistics': {
+    call: () => ({ path: '/agencies/DQ-GA/statistics' }),
+    expect: allPublic(200),
+  },
   'POST /api/v1/requests/:id/attachments': {
     call: async (ctx) => ({
       path: `/api/v1/requests/${(await newCase(ctx)).id}/attachments`,

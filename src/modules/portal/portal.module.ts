@@ -6,11 +6,14 @@ import { AgenciesModule } from '../agencies/agencies.module';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ADMIN_PAGE_CONTROLLERS } from './admin/admin-pages';
+import { PUBLIC_PAGE_PROVIDERS, PUBLIC_REPORT_PAGE_CONTROLLERS } from './public/public-pages';
 import { STAFF_PAGE_CONTROLLERS, STAFF_PAGE_PROVIDERS } from './staff/staff-pages';
 import { AuthModule } from '../auth/auth.module';
 import { AccountPagesController } from './account-pages.controller';
 import { RequestsCoreModule } from '../requests/requests-core.module';
 import { RemediesModule } from '../remedies/remedies.module';
+import { ReportsModule } from '../reports/reports.module';
+import { SupervisionModule } from '../supervision/supervision.module';
 import { PORTAL_CSRF, portalCsrf, type PortalCsrf } from './csrf';
 import { LetterPageController } from './letter-page.controller';
 import { MyPagesController } from './my-pages.controller';
@@ -34,7 +37,9 @@ import { SessionPagesController } from './session-pages.controller';
     AuthModule,
     CalendarModule,
     RemediesModule,
+    ReportsModule,
     RequestsCoreModule,
+    SupervisionModule,
   ],
   controllers: [
     PublicPagesController,
@@ -46,9 +51,11 @@ import { SessionPagesController } from './session-pages.controller';
     LetterPageController,
     ...STAFF_PAGE_CONTROLLERS,
     ...ADMIN_PAGE_CONTROLLERS,
+    ...PUBLIC_REPORT_PAGE_CONTROLLERS,
   ],
   providers: [
     ...STAFF_PAGE_PROVIDERS,
+    ...PUBLIC_PAGE_PROVIDERS,
     PageRenderer,
     PortalPages,
     {
@@ -75,6 +82,7 @@ export class PortalModule implements NestModule {
         LetterPageController,
         ...STAFF_PAGE_CONTROLLERS,
         ...ADMIN_PAGE_CONTROLLERS,
+        ...PUBLIC_REPORT_PAGE_CONTROLLERS,
       );
   }
 }

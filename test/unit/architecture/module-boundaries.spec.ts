@@ -74,6 +74,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'fees',
     'law',
     'remedies',
+    'reports',
     'requests',
     'supervision',
   ],

@@ -4,6 +4,7 @@ import { formBody, nested, type FormField } from '../../../src/modules/portal/st
 import { ADMIN_TEXT } from '../../../src/modules/portal/admin/admin-text';
 import { STAFF_TEXT } from '../../../src/modules/portal/staff/staff-text';
 import { CITIZEN_TEXT } from '../../../src/modules/portal/portal-text';
+import { PUBLIC_TEXT } from '../../../src/modules/portal/public/public-text';
 
 const f = (name: string, type: FormField['type']): FormField => ({
   name,
@@ -90,7 +91,9 @@ describe('the staff forms and texts', () => {
   });
 
   it('no page text key is defined in two parts (a later one would silently win)', () => {
-    const keys = [CITIZEN_TEXT, STAFF_TEXT, ADMIN_TEXT].flatMap((part) => Object.keys(part));
+    const keys = [CITIZEN_TEXT, STAFF_TEXT, ADMIN_TEXT, PUBLIC_TEXT].flatMap((part) =>
+      Object.keys(part),
+    );
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 });
