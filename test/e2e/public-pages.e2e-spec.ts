@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { SESSION_COOKIE } from '../../src/modules/access/request-auth';
+import { CSRF_COOKIE } from '../../src/modules/portal/csrf';
 import { HistoricalImport } from '../../src/modules/requests/historical-import.service';
 import { resultRows } from '../../src/modules/reports/domain/report-format';
 import { SupervisionService } from '../../src/modules/supervision/supervision.service';
@@ -80,6 +82,17 @@ describe('public pages (published reports, guide, statistics)', () => {
       const body = (await http().get(href).buffer(true).parse(binary).expect(200)).body as Buffer;
       expect(sha(body)).toBe(hash);
     }
+    // A signed-in visitor's page (with the sign-out form's token) is never kept by a cache;
+    // choosing a language sets a cookie, so that answer is the browser's alone.
+    const signedIn = await http()
+      .get('/agencies/DQ-GA/reports')
+      .set('cookie', `${SESSION_COOKIE}=x`)
+      .expect(200);
+    expect(signedIn.headers['cache-control']).toBe('private, no-store');
+    const english = await http().get('/agencies/DQ-GA/reports?lang=en').expect(200);
+    expect(english.headers['cache-control']).toBe('private, max-age=300');
+    expect(String(english.headers['set-cookie'])).toContain('lang=en');
+    expect(String(english.headers['set-cookie'])).not.toContain(CSRF_COOKIE);
     // The agency with nothing published says so; an unknown agency is the 404 page.
     expect(await page('/agencies/DQ-JY/reports')).toContain('本机关尚未发布年度报告。');
     await page('/agencies/NO-SUCH/reports', 404);
@@ -105,7 +118,9 @@ describe('public pages (published reports, guide, statistics)', () => {
       expect(html).toContain(
         `<h2 id="section-${['一', '二', '三', '四', '五', '六'].indexOf(h[0])}">${h}</h2>`,
       );
-    expect(html).toContain('<caption>三、收到和处理政府信息公开申请情况</caption>');
+    expect(html).toContain(
+      '<caption class="visually-hidden">三、收到和处理政府信息公开申请情况</caption>',
+    );
     expect(html).toContain('<th scope="colgroup" colspan="7">申请人情况</th>');
     expect(html).toContain('<th scope="colgroup" colspan="5">法人或其他组织</th>');
     expect(html).toContain('<th scope="col" rowspan="2">自然人</th>');

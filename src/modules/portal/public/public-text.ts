@@ -107,9 +107,10 @@ export const PUBLIC_TEXT = {
   statMedian: { zh: '答复用时（中位数）', en: 'Time to reply (median)' },
   statAverage: { zh: '答复用时（平均）', en: 'Time to reply (average)' },
   ruleNetDays: {
-    zh: '净工作日：自起算日至办结日的工作日数，扣除中止、补正等暂停期间（R-DL-04）；按本年办结的{n}件答复计（不含撤回、视为放弃）',
-    en: 'Net working days from the start of the period to the conclusion, pauses (corrections, suspensions) excluded (R-DL-04); over the {n} replies concluded this year (withdrawals and abandonments not counted)',
+    zh: '净工作日：自起算日（收到申请之日，补正的为收到补正之日，R-COR-03）至办结之日的工作日数，扣除征求第三方或其他机关意见等暂停期间（R-TP-03）；按本年办结的{n}件答复计（不含撤回、视为放弃）',
+    en: 'Net working days from the start of the period (receipt, or receipt of the correction, R-COR-03) to the conclusion, pauses such as consultations excluded (R-TP-03); over the {n} replies concluded this year (withdrawals and abandonments not counted)',
   },
+
   statDaysN: { zh: '{n}个工作日', en: '{n} working days' },
   outcomesCaption: {
     zh: '{year}年办理结果（年度报告第三部分“三、本年度办理结果”各行）',
