@@ -189,6 +189,11 @@ describe('The public pages (chromium)', () => {
       report.applications.r_cant_1.tot,
     );
     expect(byLabel['（七）总计']).toBe(report.applications.r_total.tot);
+    // The chart: an image of the same figures, drawn on the server (no script on the page).
+    const chart = page.getByRole('img', { name: '办理结果柱状图（数字见下表）' });
+    await expect(chart.evaluate((img) => (img as HTMLImageElement).naturalWidth)).resolves.toBe(
+      640,
+    );
     await context.close();
   });
 

@@ -181,6 +181,26 @@ describe('public pages (published reports, guide, statistics)', () => {
       expect(html).toContain('按收到申请之日计（D-11）');
       expect(html).toContain('首次办结（D-17）');
       expect(html).toContain('按期：在法定期限内答复（R-DL-04）');
+      // The chart is an image of the same figures: one bar per group, labelled with its count.
+      const src = /<img src="([^"]+)"/.exec(html)?.[1] ?? '';
+      expect(src).toBe(
+        `/agencies/${code}/statistics/outcomes.svg?year=2026${subtree ? '&amp;subtree=1' : ''}`,
+      );
+      const chart = await http()
+        .get(src.replace(/&amp;/g, '&'))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(chart.headers['content-type']).toContain('image/svg+xml');
+      expect(chart.headers['cache-control']).toBe('public, max-age=300');
+      const svg = (chart.body as Buffer).toString('utf8');
+      expect(svg.startsWith('<svg')).toBe(true);
+      const cant = ['r_cant_1', 'r_cant_2', 'r_cant_3'].reduce(
+        (n, r) => n + report.applications[r].tot,
+        0,
+      );
+      expect(svg).toContain('（四）无法提供');
+      expect(svg).toContain(`>${cant}</text>`);
     },
   );
 
@@ -209,6 +229,7 @@ describe('public pages (published reports, guide, statistics)', () => {
     await page('/agencies/DQ-GA/statistics?year=2007', 404);
     await page('/agencies/DQ-GA/statistics?year=2029', 404);
     await page('/agencies/NO-SUCH/statistics', 404);
+    await page('/agencies/NO-SUCH/statistics/outcomes.svg', 404);
     expect(await page('/agencies/DQ-GA/statistics?year=2026&lang=en')).toContain(
       'First conclusion (D-17)',
     );

@@ -930,6 +930,10 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: '/agencies/DQ-GA/statistics' }),
     expect: allPublic(200),
   },
+  'GET /agencies/:code/statistics/outcomes.svg': {
+    call: () => ({ path: '/agencies/DQ-GA/statistics/outcomes.svg' }),
+    expect: allPublic(200),
+  },
   'POST /api/v1/requests/:id/attachments': {
     call: async (ctx) => ({
       path: `/api/v1/requests/${(await newCase(ctx)).id}/attachments`,

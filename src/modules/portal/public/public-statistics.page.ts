@@ -67,3 +67,10 @@ export class PublicStatisticsPage {
     };
   }
 }
+
+/** The result rows summed by their group (（一）予以公开 … （六）其他处理), in the format's order. */
+export function outcomeGroups(rows: readonly OutcomeRow[]): Array<{ label: string; n: number }> {
+  const groups = new Map<string, number>();
+  for (const r of rows) groups.set(r.labels[0], (groups.get(r.labels[0]) ?? 0) + r.n);
+  return [...groups.entries()].map(([label, n]) => ({ label, n }));
+}

@@ -7,9 +7,10 @@ import { AgenciesService } from '../../agencies/agencies.service';
 import { isAgencyCode } from '../../agencies/domain/agency';
 import { percent } from '../../supervision/domain/public-statistics';
 import { PortalPages } from '../portal-pages';
+import { outcomeChartSvg } from './outcome-chart';
 import { publicCache } from './public-page-headers';
 import { isSubtree, PublicStatisticsQueryDto } from './public-query.dto';
-import { PublicStatisticsPage } from './public-statistics.page';
+import { outcomeGroups, PublicStatisticsPage } from './public-statistics.page';
 import { publicText } from './public-text';
 
 /** The first year the figures can be asked for (the 2008 Regulations came into force). */
@@ -30,6 +31,15 @@ export class StatisticsPagesController {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  /** The agency and year asked for, or null (the 404 page): active agencies, 2008 to this year. */
+  private async resolve(code: string, q: PublicStatisticsQueryDto) {
+    const agency = isAgencyCode(code) ? await this.agencies.findByCode(code) : null;
+    const thisYear = Number(this.clock.today().slice(0, 4));
+    const year = q.year ? Number(q.year) : thisYear;
+    if (!agency?.active || year < FIRST_YEAR || year > thisYear) return null;
+    return { agency, year, thisYear, subtree: isSubtree(q.subtree) };
+  }
+
   @Get(':code/statistics')
   @Public()
   async statisticsPage(
@@ -38,14 +48,11 @@ export class StatisticsPagesController {
     @Res({ passthrough: true }) res: Response,
     @Param('code') code: string,
   ): Promise<string> {
-    const agency = isAgencyCode(code) ? await this.agencies.findByCode(code) : null;
-    const thisYear = Number(this.clock.today().slice(0, 4));
-    const year = q.year ? Number(q.year) : thisYear;
-    if (!agency?.active || year < FIRST_YEAR || year > thisYear)
-      return this.pages.render(req, res, 'not-found', {}, 404);
+    const asked = await this.resolve(code, q);
+    if (!asked) return this.pages.render(req, res, 'not-found', {}, 404);
+    const { agency, year, thisYear, subtree } = asked;
     const ctx = this.pages.context(req, res);
     const pt = publicText(ctx.lang);
-    const subtree = isSubtree(q.subtree);
     const {
       figures: f,
       outcomes,
@@ -98,8 +105,27 @@ export class StatisticsPagesController {
       outcomes: outcomes.map((o) => ({ ...o, label: o.labels.join(' '), share: percent(o.share) })),
       concluded: f.concluded,
       totalLabel,
+      chart: `/agencies/${agency.code}/statistics/outcomes.svg?year=${year}${subtree ? '&subtree=1' : ''}`,
     });
     publicCache(res, ctx, 300);
     return html;
+  }
+
+  /** The outcome mix as a small SVG bar chart (one bar per result group), for the page's `<img>`. */
+  @Get(':code/statistics/outcomes.svg')
+  @Public()
+  async outcomesChart(
+    @Query() q: PublicStatisticsQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('code') code: string,
+  ): Promise<string> {
+    const asked = await this.resolve(code, q);
+    if (!asked) return this.pages.render(req, res, 'not-found', {}, 404);
+    const { outcomes } = await this.statistics.of(asked.agency.path, asked.subtree, asked.year);
+    const svg = outcomeChartSvg(outcomeGroups(outcomes));
+    res.type('image/svg+xml');
+    res.setHeader('cache-control', 'public, max-age=300');
+    return svg;
   }
 }
