@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../../src/modules/access/request-auth';
 import { CSRF_COOKIE } from '../../src/modules/portal/csrf';
 import { HistoricalImport } from '../../src/modules/requests/historical-import.service';
 import { resultRows } from '../../src/modules/reports/domain/report-format';
+import { PublicStatisticsService } from '../../src/modules/supervision/public-statistics.service';
 import { SupervisionService } from '../../src/modules/supervision/supervision.service';
 import { seedWorld, type World } from '../utils/fixtures';
 import { GA_CONTACT, seedPublicData } from '../utils/public-data';
@@ -215,6 +216,22 @@ describe('public pages (published reports, guide, statistics)', () => {
     expect(figureOf(html, 'median-days')).toBe('20个工作日');
     expect(figureOf(html, 'average-days')).toBe('20个工作日');
     expect(html).toContain('按本年办结的2件答复计');
+  });
+
+  it('counts once for visitors asking at the same time, and afresh afterwards', async () => {
+    const svc = t.app.get(PublicStatisticsService);
+    const spy = jest.spyOn(svc, 'netDays');
+    try {
+      const pages = await Promise.all(
+        [0, 1, 2].map(() => page('/agencies/DQ-GA/statistics?year=2026')),
+      );
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(new Set(pages.map((h) => figureOf(h, 'received'))).size).toBe(1);
+      await page('/agencies/DQ-GA/statistics?year=2026');
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('shows the guide with its office facts and periods as tables, a missing fact as 未公布', async () => {

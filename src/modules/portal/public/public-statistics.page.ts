@@ -35,7 +35,19 @@ export class PublicStatisticsPage {
     private readonly supervision: PublicStatisticsService,
   ) {}
 
-  async of(agencyPath: string, subtree: boolean, year: number): Promise<StatisticsPage> {
+  /** Figures being computed, by agency, scope and year: concurrent visitors share one count. */
+  private readonly running = new Map<string, Promise<StatisticsPage>>();
+
+  of(agencyPath: string, subtree: boolean, year: number): Promise<StatisticsPage> {
+    const key = `${agencyPath} ${subtree} ${year}`;
+    const running = this.running.get(key);
+    if (running) return running;
+    const counting = this.count(agencyPath, subtree, year).finally(() => this.running.delete(key));
+    this.running.set(key, counting);
+    return counting;
+  }
+
+  private async count(agencyPath: string, subtree: boolean, year: number): Promise<StatisticsPage> {
     const format = formatForYear(year);
     const [groups, netDays] = await Promise.all([
       this.reports.caseGroups(agencyPath, subtree, year),
