@@ -159,6 +159,37 @@ describe('public pages (published reports, guide, statistics)', () => {
     expect(await page('/agencies/DQ-GA/reports/2026?version=1&lang=en')).toContain('Version 1');
   });
 
+  it('lists a correction as a new version with its note; each version keeps its own figures', async () => {
+    const v1 = cellsOf(await page('/agencies/DQ-GA/reports/2026?version=1'));
+    const key = { year: 2026, agencyCode: 'DQ-GA' };
+    const step = (action: string, who: keyof World['tokens'], body: object = key) =>
+      http()
+        .post(`/api/v1/reports/annual/${action}`)
+        .set('authorization', `Bearer ${w.tokens[who]}`)
+        .send(body)
+        .expect(200);
+    const note = '补录2026年6月1日收到的1件申请。';
+    await step('correction', 'reporter', { ...key, note });
+    await step('review', 'parentSupervisor');
+    await step('publish', 'reporter');
+    const list = await page('/agencies/DQ-GA/reports');
+    const rows = [
+      ...list.matchAll(
+        /<th scope="row"><a href="[^"]+">(第\d版)<\/a><\/th>\s*<td>([^<]+)<\/td>\s*<td>([^<]+)<\/td>/g,
+      ),
+    ];
+    expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['第2版', '2028-02-01', note],
+      ['第1版', '2028-02-01', '首次发布'],
+    ]);
+    const latest = await page('/agencies/DQ-GA/reports/2026');
+    expect(latest).toContain(`更正说明：${note}`);
+    expect(cellsOf(latest)['three/new/tot']).toBe(v1['three/new/tot'] + 1);
+    expect(cellsOf(await page('/agencies/DQ-GA/reports/2026?version=1'))).toEqual(v1);
+    const named = await http().get('/agencies/DQ-GA/reports/2026?version=2').expect(200);
+    expect(named.headers['cache-control']).toBe('public, max-age=86400');
+  });
+
   it.each([
     ['DQ-GA', false, 'reporter'],
     ['DQ', true, 'parentSupervisor'],
