@@ -973,6 +973,26 @@ export const MATRIX: Record<string, Row> = {
     call: () => ({ path: `/reports/DQ-GA/${today().slice(0, 4)}/cells/three/new/tot` }),
     expect: reportPages,
   },
+  // The public pages (no sign-in): published reports, a published version, live statistics.
+  'GET /agencies/:code/reports': {
+    call: () => ({ path: '/agencies/DQ-GA/reports' }),
+    expect: allPublic(200),
+  },
+  'GET /agencies/:code/reports/:year': {
+    call: async (ctx) => {
+      await reportAt(ctx, 2036, 'published');
+      return { path: '/agencies/DQ-GA/reports/2036' };
+    },
+    expect: allPublic(200),
+  },
+  'GET /agencies/:code/statistics': {
+    call: () => ({ path: '/agencies/DQ-GA/statistics' }),
+    expect: allPublic(200),
+  },
+  'GET /agencies/:code/statistics/outcomes.svg': {
+    call: () => ({ path: '/agencies/DQ-GA/statistics/outcomes.svg' }),
+    expect: allPublic(200),
+  },
   'POST /api/v1/requests/:id/attachments': {
     call: async (ctx) => ({
       path: `/api/v1/requests/${(await newCase(ctx)).id}/attachments`,

@@ -8,6 +8,7 @@ import { AgenciesService } from '../agencies/agencies.service';
 import { isAgencyCode } from '../agencies/domain/agency';
 import { ogiGuide } from '../agencies/domain/ogi-guide';
 import { PageQueryDto } from './page-query.dto';
+import { officeFactRows, periodRows } from './public/guide-tables';
 import { PortalPages } from './portal-pages';
 
 /** Public pages: the agency directory and each agency's OGI guide (OGI-2019 Art 12, D-21). */
@@ -48,10 +49,13 @@ export class GuidePagesController {
     if (!agency || !agency.active) return this.pages.render(req, res, 'not-found', {}, 404);
     const { lang } = this.pages.context(req, res);
     const guide = ogiGuide(agency, lang, `${this.config.http.publicUrl}/my/requests/new`);
+    // OGI-2019 Art 12: the office's facts and the periods as tables; a missing fact says so.
     return this.pages.render(req, res, 'guide', {
       guide,
       code: agency.code,
       online: agency.channels.includes('online'),
+      officeFacts: officeFactRows(guide, agency, lang),
+      periods: periodRows(lang),
     });
   }
 }

@@ -1,5 +1,6 @@
 import { ADMIN_TEXT } from './admin/admin-text';
 import { STAFF_TEXT } from './staff/staff-text';
+import { PUBLIC_TEXT } from './public/public-text';
 import { REPORT_TEXT } from './reports/report-text';
 import { SUPERVISOR_TEXT } from './supervisor/supervisor-text';
 
@@ -235,13 +236,14 @@ export const CITIZEN_TEXT = {
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
-/** Every page's words: the citizen's, the staff's, the administrators', the supervisors' and the reports' (one key, one text). */
+/** Every page's words: the citizen's, the staff's, the administrators', the supervisors', the reports' and the public pages' (one key, one text). */
 export const PORTAL_TEXT = {
   ...CITIZEN_TEXT,
   ...STAFF_TEXT,
   ...ADMIN_TEXT,
   ...SUPERVISOR_TEXT,
   ...REPORT_TEXT,
+  ...PUBLIC_TEXT,
 };
 
 export type PortalTextKey = keyof typeof PORTAL_TEXT;

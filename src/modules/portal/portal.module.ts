@@ -9,6 +9,7 @@ import { ProactiveModule } from '../proactive/proactive.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ADMIN_PAGE_CONTROLLERS } from './admin/admin-pages';
 import { REPORT_PAGE_CONTROLLERS } from './reports/report-pages';
+import { PUBLIC_PAGE_PROVIDERS, PUBLIC_REPORT_PAGE_CONTROLLERS } from './public/public-pages';
 import { STAFF_PAGE_CONTROLLERS, STAFF_PAGE_PROVIDERS } from './staff/staff-pages';
 import {
   SUPERVISOR_PAGE_CONTROLLERS,
@@ -59,10 +60,12 @@ import { SessionPagesController } from './session-pages.controller';
     ...ADMIN_PAGE_CONTROLLERS,
     ...SUPERVISOR_PAGE_CONTROLLERS,
     ...REPORT_PAGE_CONTROLLERS,
+    ...PUBLIC_REPORT_PAGE_CONTROLLERS,
   ],
   providers: [
     ...STAFF_PAGE_PROVIDERS,
     ...SUPERVISOR_PAGE_PROVIDERS,
+    ...PUBLIC_PAGE_PROVIDERS,
     PageRenderer,
     PortalPages,
     {
@@ -91,6 +94,7 @@ export class PortalModule implements NestModule {
         ...ADMIN_PAGE_CONTROLLERS,
         ...SUPERVISOR_PAGE_CONTROLLERS,
         ...REPORT_PAGE_CONTROLLERS,
+        ...PUBLIC_REPORT_PAGE_CONTROLLERS,
       );
   }
 }

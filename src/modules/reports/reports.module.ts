@@ -42,6 +42,7 @@ import { ReportsRepository } from './reports.repository';
     ReportCellsService,
     ReportCountersRepository,
     ReportDeadlines,
+    ReportsRepository,
     ReportWorkflowService,
   ],
 })

@@ -3,15 +3,14 @@ import { Clock } from '../../infra/clock/clock';
 import { Refusal } from '../../shared/domain/refusal';
 import type { Principal } from '../access/domain/principal';
 import { CalendarService } from '../calendar/calendar.service';
-import { CaseClock } from '../requests/case-clock.service';
 import { CasesRepository } from '../requests/cases.repository';
 import { CASE_SQL } from '../requests/domain/case-queries';
 import { RequestsQueryService } from '../requests/requests-query.service';
 import type { RequestSummaryView } from '../requests/request.views';
 import { statsByAgencyMonth, type MonthStats, type ReplyFact } from './domain/stats';
 import { agencySeries, monthlySeries, type AgencyPoint, type MonthPoint } from './domain/charts';
+import { ReplyNetDays } from './reply-net-days';
 import {
-  NOT_REPLIES,
   SupervisionFiguresRepository,
   type FigureScope,
   type PendingExtension,
@@ -39,10 +38,10 @@ export class SupervisionService {
   constructor(
     @Inject(Clock) private readonly clock: Clock,
     private readonly calendars: CalendarService,
-    private readonly caseClock: CaseClock,
     private readonly cases: CasesRepository,
     private readonly queries: RequestsQueryService,
     private readonly figures: SupervisionFiguresRepository,
+    private readonly net: ReplyNetDays,
   ) {}
 
   /** Live cases of the principal's reach (imported historical cases are never supervised). */
@@ -146,27 +145,17 @@ export class SupervisionService {
    * case records it (R-DL-04) and net processing working days (pauses excluded).
    */
   async stats(p: Principal, year: number, agencyCode?: string): Promise<MonthStats[]> {
-    const qb = (await this.scoped(p, agencyCode))
-      .andWhere('c.concluded_on >= :from AND c.concluded_on <= :to', {
-        from: `${year}-01-01`,
-        to: `${year}-12-31`,
-      })
-      .andWhere('c.conclusion_type NOT IN (:...notReplies)', { notReplies: NOT_REPLIES });
+    const qb = this.net.repliedIn(await this.scoped(p, agencyCode), year);
     const { entities, raw } = await qb.getRawAndEntities<{ a_code: string }>();
     const facts: ReplyFact[] = [];
     for (const [i, c] of entities.entries()) {
-      if (!c.concludedOn || !c.anchorOn) continue;
-      const cal = await this.calendars.calendarFor(c.agencyId);
-      const clock = this.caseClock.compute(cal, c, await this.cases.ledgerOnPool(c.id));
+      const netDays = await this.net.of(c);
+      if (netDays === null || !c.concludedOn) continue;
       facts.push({
         agencyCode: raw[i].a_code,
         month: c.concludedOn.slice(0, 7),
         onTime: c.onTime === true,
-        netDays: cal.countWorkingDays(
-          c.anchorOn,
-          c.concludedOn,
-          clock?.pauses.map((x) => [x.start, x.end] as [string, string | null]) ?? [],
-        ),
+        netDays,
       });
     }
     return statsByAgencyMonth(facts);

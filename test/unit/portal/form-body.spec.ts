@@ -6,6 +6,7 @@ import { STAFF_TEXT } from '../../../src/modules/portal/staff/staff-text';
 import { SUPERVISOR_TEXT } from '../../../src/modules/portal/supervisor/supervisor-text';
 import { CITIZEN_TEXT } from '../../../src/modules/portal/portal-text';
 import { REPORT_TEXT } from '../../../src/modules/portal/reports/report-text';
+import { PUBLIC_TEXT } from '../../../src/modules/portal/public/public-text';
 
 const f = (name: string, type: FormField['type']): FormField => ({
   name,
@@ -92,9 +93,14 @@ describe('the staff forms and texts', () => {
   });
 
   it('no page text key is defined in two parts (a later one would silently win)', () => {
-    const keys = [CITIZEN_TEXT, STAFF_TEXT, ADMIN_TEXT, SUPERVISOR_TEXT, REPORT_TEXT].flatMap(
-      (part) => Object.keys(part),
-    );
+    const keys = [
+      CITIZEN_TEXT,
+      STAFF_TEXT,
+      ADMIN_TEXT,
+      SUPERVISOR_TEXT,
+      REPORT_TEXT,
+      PUBLIC_TEXT,
+    ].flatMap((part) => Object.keys(part));
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 });

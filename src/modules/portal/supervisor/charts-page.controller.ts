@@ -13,7 +13,7 @@ import { SupervisionService } from '../../supervision/supervision.service';
 import type { Lang } from '../portal-text';
 import { PortalPages } from '../portal-pages';
 import { PageGateFilter, StaffPrincipal } from '../staff-gate';
-import { chartSvg, SVG_CSP } from './chart-svg';
+import { chartSvg, SVG_CSP } from '../chart-svg';
 import { CHART_IDS, supervisorCharts, type ChartData, type ChartId } from './charts-view';
 import { ChartsQueryDto } from './supervisor-query.dto';
 import { SupervisorScope } from './supervisor-scope';
