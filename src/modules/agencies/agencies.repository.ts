@@ -6,6 +6,7 @@ import type { AgencyScope } from '../access/domain/principal';
 import { AgencyEvent } from './agency-event.entity';
 import { Agency } from './agency.entity';
 import { whereInScope } from './agency-scope';
+import { treeOrder } from './domain/tree-order';
 
 /** The agency tree and its history, named for what the agency services do. */
 @Injectable()
@@ -16,7 +17,7 @@ export class AgenciesRepository {
     return m ?? this.db.manager;
   }
 
-  /** Agencies in `scope` (tree order), optionally only active ones or the children of one. */
+  /** Agencies in `scope` (tree order, siblings by code), optionally only active ones or the children of one. */
   async listInScope(
     scope: AgencyScope,
     filter: { parentCode?: string; includeInactive?: boolean },
@@ -31,10 +32,13 @@ export class AgenciesRepository {
     if (filter.parentCode) qb.andWhere('p.code = :pc', { pc: filter.parentCode });
     qb.orderBy('a.path');
     const { entities, raw } = await qb.getRawAndEntities<{ parent_code: string | null }>();
-    return entities.map((agency, i) => ({ agency, parentCode: raw[i].parent_code }));
+    return treeOrder(
+      entities.map((agency, i) => ({ agency, parentCode: raw[i].parent_code })),
+      (x) => x.agency,
+    );
   }
 
-  /** Every active agency with its parent's code, in tree order. */
+  /** Every active agency with its parent's code, in tree order (siblings by code). */
   async activeWithParents(): Promise<Array<{ agency: Agency; parentCode: string | null }>> {
     const rows = await this.db.query<Array<{ id: string; parent_code: string | null }>>(
       `SELECT a.id, p.code AS parent_code FROM agency a LEFT JOIN agency p ON p.id = a.parent_id WHERE a.active ORDER BY a.path`,
@@ -42,7 +46,10 @@ export class AgenciesRepository {
     const byId = new Map(
       (await this.db.getRepository(Agency).findBy({ active: true })).map((a) => [a.id, a]),
     );
-    return rows.map((r) => ({ agency: byId.get(r.id) as Agency, parentCode: r.parent_code }));
+    return treeOrder(
+      rows.map((r) => ({ agency: byId.get(r.id) as Agency, parentCode: r.parent_code })),
+      (x) => x.agency,
+    );
   }
 
   byCode(code: string, m?: EntityManager): Promise<Agency | null> {
