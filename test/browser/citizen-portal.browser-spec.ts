@@ -154,6 +154,13 @@ describe('The citizen portal in a real browser (chromium)', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Track a request',
     );
+    // The request's status and timeline read in English too (the legal labels stay Chinese).
+    await page.getByLabel('Reference number').fill(tracked.referenceNo);
+    await page.getByLabel('Tracking code').fill(tracked.trackingCode);
+    await page.locator('main form button[type=submit]').click();
+    await page.waitForLoadState('load');
+    await expect(page.locator('dl.facts').textContent()).resolves.toContain('Received');
+    await expect(page.locator('main').textContent()).resolves.not.toContain('已收到');
     await context.close();
   });
 

@@ -279,7 +279,7 @@ export class MyPagesController {
         c: {
           ...v,
           letters: v.letters.map((l) => ({ ...l, path: letterPageUrl('', v.referenceNo, l.id) })),
-          timeline: timelineView(v.timeline),
+          timeline: timelineView(v.timeline, lang),
         },
         trackingCode: null,
         // What the transition table lets the applicant do now (never decided in the template).

@@ -7,6 +7,8 @@ import type { Request, Response } from 'express';
 import type { Permission } from '../access/domain/roles';
 import { SESSION_COOKIE, type AuthedRequest } from '../access/request-auth';
 import { PORTAL_TEXT, textIn, type Lang, type PortalTextKey } from './portal-text';
+import { statusLabel } from './event-labels';
+import type { CaseStatus } from '../requests/domain/case-status';
 
 /** The repository root (where package.json is), from src/ under ts-jest or dist/src/ when built. */
 function repoRoot(): string {
@@ -124,6 +126,7 @@ export class PageRenderer {
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.setHeader('content-security-policy', portalCsp());
     res.setHeader('cache-control', 'private, no-store');
-    return this.eta.render(view, { ...data, ctx, t, other });
+    const statusOf = (code: string): string => statusLabel(code as CaseStatus, ctx.lang) ?? code;
+    return this.eta.render(view, { ...data, ctx, t, other, caseStatus: statusOf });
   }
 }

@@ -64,7 +64,7 @@ export class PublicPagesController {
       return this.pages.render(req, res, 'case-status', {
         c: {
           ...v,
-          timeline: timelineView(v.timeline),
+          timeline: timelineView(v.timeline, ctx.lang),
         },
         trackingCode: f.trackingCode,
       });

@@ -117,7 +117,7 @@ export class CasePageView {
           ...v,
           channel: CHANNEL_LABELS[v.channel as Channel]?.[lang] ?? v.channel,
           assigneeName: clerks.find((k) => k.id === v.assigneeId)?.displayName ?? null,
-          timeline: timelineView(v.timeline),
+          timeline: timelineView(v.timeline, lang),
           letters: v.letters.map((l) => ({ ...l, path: letterPageUrl('', v.referenceNo, l.id) })),
         },
         roles,

@@ -176,6 +176,45 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   reopen: '重新办理',
 };
 
+/** The statuses in English, for pages read in English (the Chinese labels above come first). */
+export const STATUS_LABELS_EN: Record<CaseStatus, string> = {
+  submitted: 'Awaiting confirmation of receipt',
+  received: 'Received',
+  correction_requested: 'Awaiting correction',
+  in_progress: 'In progress',
+  paused: 'Clock paused',
+  awaiting_reasons: 'Awaiting reasons',
+  replied: 'Replied',
+  withdrawn: 'Withdrawn',
+  abandoned: 'Deemed abandoned',
+};
+
+/** The actions in English, for the timeline of pages read in English. */
+export const ACTION_LABELS_EN: Record<CaseAction, string> = {
+  confirm_receipt: 'Receipt confirmed',
+  correct_receipt_date: 'Date of receipt corrected',
+  assign: 'Clerk assigned',
+  request_correction: 'Correction requested',
+  record_correction: 'Application corrected',
+  abandon_correction: 'Deemed abandoned (no correction in time)',
+  start_consultation: 'Third parties consulted',
+  close_consultation: 'Consultation closed',
+  issue_fee_notice: 'Fee notice issued',
+  report_fee_payment: 'Payment reported',
+  record_fee_payment: 'Payment confirmed',
+  reject_fee_payment: 'Payment not confirmed',
+  abandon_unpaid_fee: 'Deemed abandoned (fee not paid in time)',
+  request_extension: 'Extension asked for',
+  decide_extension: 'Extension decided',
+  request_reasons: 'Reasons asked for',
+  record_reasons: 'Reasons recorded',
+  record_deferral: 'Reply deferred',
+  reply: 'Replied',
+  record_service: 'Service recorded',
+  withdraw: 'Withdrawn',
+  reopen: 'Reopened',
+};
+
 function resolve(target: Target, from: CaseStatus, ctx: TransitionContext): CaseStatus {
   if (target === 'stay') return from;
   if (target === 'resume') return ctx.openPauses > 0 ? 'paused' : 'in_progress';
