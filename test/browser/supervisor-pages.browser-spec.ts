@@ -151,9 +151,12 @@ describe('The supervisors’ pages (chromium)', () => {
     await expect(cell('remedies', '行政复议', 4)).resolves.toBe(
       String(report.body.remedies.rv_total),
     );
-    // English on the same figures.
-    await page.goto(`${base}/supervisor/charts?agencyCode=DQ&lang=en`);
+    // English on the same figures: the language link keeps the agency and the year chosen.
+    await page.goto(`${base}/supervisor/charts?agencyCode=DQ-GA&year=2026`);
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(`${base}/supervisor/charts?agencyCode=DQ-GA&year=2026&lang=en`);
     await page.getByRole('heading', { name: 'Charts · 2026', level: 1 }).waitFor();
+    expect(await page.getByLabel('Agency (with those below it)').inputValue()).toBe('DQ-GA');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -72,6 +72,19 @@ export interface PageContext {
   reporting: boolean;
   csrf: string;
   path: string;
+  /** This page in the other language and the other type size, its query kept (`?year=…`). */
+  switchTo: { lang: string; size: string };
+}
+
+/** One-shot notices after a change (Post/Redirect/Get): not repeated by a language switch. */
+const NOTICE_PARAMS = new Set(['lang', 'size', 'done', 'decided', 'assigned', 'changed']);
+
+/** `path` with the query's other parameters and `key=value`. */
+function sameWith(path: string, query: Record<string, unknown>, key: string, value: string) {
+  const kept = Object.entries(query).filter(
+    (e): e is [string, string] => typeof e[1] === 'string' && !NOTICE_PARAMS.has(e[0]),
+  );
+  return `${path}?${new URLSearchParams([...kept, [key, value]]).toString()}`;
 }
 
 /** Language and type size chosen by the visitor (`?lang=en`, `?size=large`, kept in cookies). */
@@ -105,6 +118,10 @@ export function pageContext(req: Request, res: Response, csrf: string): PageCont
     reporting,
     csrf,
     path: req.path,
+    switchTo: {
+      lang: sameWith(req.path, q, 'lang', lang === 'zh' ? 'en' : 'zh'),
+      size: sameWith(req.path, q, 'size', large ? 'normal' : 'large'),
+    },
   };
 }
 
