@@ -22,7 +22,9 @@ const services = {
 };
 
 module.exports = {
-  testTimeout: 30000,
+  // A guard against hangs, not a speed test: a loaded 2-core CI machine has taken over 30 s for
+  // a suite's set-up (booting the app and seeding a scenario) while the browser suites ran.
+  testTimeout: 90000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts'] },
     {
