@@ -21,7 +21,7 @@ describe('report deadlines after a calendar change', () => {
       ACCESS_TOKEN_TTL_SECONDS: '31536000',
     });
     await seedWorld(t.app);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => t.close());
 
   it('moves the reminders to the working days of a new holiday notice', async () => {
